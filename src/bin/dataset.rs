@@ -1,0 +1,165 @@
+//! `dataset`: builds the dashboard's JSON from the published-figures tables, and checks
+//! a dataset file.
+//!
+//! ```text
+//! dataset build --observations data/observations.csv [--meta data/meta.json]
+//!               [--rates FILE ...] [--events data/events.csv] --out public/data/xinjiang.json
+//! dataset check FILE.json
+//! ```
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    std::process::exit(cli::run(std::env::args().skip(1).collect()));
+}
+
+#[cfg(target_arch = "wasm32")]
+fn main() {}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod cli {
+    use std::path::{Path, PathBuf};
+
+    use trade_trends::dataset::{parse_dataset, Dataset};
+    use trade_trends::ingest::{build, Inputs};
+    use trade_trends::summary::summarize;
+
+    const USAGE: &str = "usage:
+  dataset build --observations FILE.csv [--meta FILE.json] [--rates FILE.csv ...] [--events FILE.csv] --out FILE.json
+  dataset check FILE.json";
+
+    pub fn run(args: Vec<String>) -> i32 {
+        match args.first().map(String::as_str) {
+            Some("build") => build_command(&args[1..]),
+            Some("check") if args.len() == 2 => check_command(&args[1]),
+            Some("-h" | "--help") => {
+                println!("{USAGE}");
+                0
+            }
+            _ => {
+                eprintln!("{USAGE}");
+                2
+            }
+        }
+    }
+
+    #[derive(Default)]
+    struct BuildArgs {
+        observations: Option<PathBuf>,
+        meta: Option<PathBuf>,
+        rates: Vec<PathBuf>,
+        events: Option<PathBuf>,
+        out: Option<PathBuf>,
+    }
+
+    fn parse_build_args(args: &[String]) -> Result<BuildArgs, String> {
+        let mut parsed = BuildArgs::default();
+        let mut it = args.iter();
+        while let Some(flag) = it.next() {
+            let mut value = || it.next().map(PathBuf::from).ok_or(format!("{flag} needs a file name"));
+            match flag.as_str() {
+                "--observations" => parsed.observations = Some(value()?),
+                "--meta" => parsed.meta = Some(value()?),
+                "--rates" => parsed.rates.push(value()?),
+                "--events" => parsed.events = Some(value()?),
+                "--out" => parsed.out = Some(value()?),
+                other => return Err(format!("unknown option {other}")),
+            }
+        }
+        if parsed.observations.is_none() || parsed.out.is_none() {
+            return Err("build needs --observations and --out".into());
+        }
+        Ok(parsed)
+    }
+
+    fn read(path: &Path) -> Result<String, String> {
+        std::fs::read_to_string(path).map_err(|e| format!("{}: cannot read: {e}", path.display()))
+    }
+
+    fn build_command(args: &[String]) -> i32 {
+        let a = match parse_build_args(args) {
+            Ok(a) => a,
+            Err(e) => {
+                eprintln!("error: {e}\n{USAGE}");
+                return 2;
+            }
+        };
+        let observations = a.observations.unwrap();
+        let out = a.out.unwrap();
+        // Metadata defaults to meta.json beside the observations.
+        let meta = a.meta.unwrap_or_else(|| observations.with_file_name("meta.json"));
+        let mut texts = Vec::new();
+        let mut failed = false;
+        for path in std::iter::once(&meta)
+            .chain(std::iter::once(&observations))
+            .chain(a.rates.iter())
+            .chain(a.events.iter())
+        {
+            match read(path) {
+                Ok(t) => texts.push((path.display().to_string(), t)),
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    failed = true;
+                }
+            }
+        }
+        if failed {
+            return 1;
+        }
+        let n_rates = a.rates.len();
+        let inputs = Inputs {
+            meta: (&texts[0].0, &texts[0].1),
+            observations: (&texts[1].0, &texts[1].1),
+            rates: texts[2..2 + n_rates].iter().map(|(f, t)| (f.as_str(), t.as_str())).collect(),
+            events: texts.get(2 + n_rates).map(|(f, t)| (f.as_str(), t.as_str())),
+        };
+        let dataset = match build(&inputs) {
+            Ok(d) => d,
+            Err(errors) => {
+                for e in &errors {
+                    eprintln!("error: {e}");
+                }
+                eprintln!("{} problem(s); {} not written", errors.len(), out.display());
+                return 1;
+            }
+        };
+        report_conflicts(&dataset);
+        let json = serde_json::to_string_pretty(&dataset).expect("a dataset serialises");
+        // Write beside the target, then rename: a failed write never leaves half a file.
+        let tmp = out.with_extension("json.tmp");
+        if let Err(e) = std::fs::write(&tmp, json + "\n").and_then(|_| std::fs::rename(&tmp, &out)) {
+            eprintln!("error: {}: cannot write: {e}", out.display());
+            let _ = std::fs::remove_file(&tmp);
+            return 1;
+        }
+        println!("{}", summarize(&dataset));
+        println!("wrote {}", out.display());
+        0
+    }
+
+    fn report_conflicts(d: &Dataset) {
+        for c in &d.conflicts {
+            println!("conflict: {}", trade_trends::summary::conflict_line(d, c));
+        }
+    }
+
+    fn check_command(file: &str) -> i32 {
+        let text = match read(Path::new(file)) {
+            Ok(t) => t,
+            Err(e) => {
+                eprintln!("error: {e}");
+                return 1;
+            }
+        };
+        match parse_dataset(file, &text) {
+            Ok(d) => {
+                println!("{file}: valid (schema version {})", d.schema_version);
+                println!("{}", summarize(&d));
+                0
+            }
+            Err(e) => {
+                eprintln!("error: {e}");
+                1
+            }
+        }
+    }
+}

@@ -1,0 +1,16 @@
+//! The dataset: the wire types of the JSON the app fetches (schema version 1), and the
+//! validation that the app and the `dataset` tool share.
+//!
+//! A dataset carries published figures *as published*: each [`Observation`] is one figure
+//! for one reporting period (its first and last month and its [`Basis`]), in full units of
+//! one currency, with the sources that printed it. Nothing here derives new figures; that
+//! is the job of [`crate::periods`].
+
+mod types;
+mod validate;
+
+pub use types::*;
+pub use validate::{is_iso_date, parse_dataset, validate, DatasetError, Problem};
+
+/// The schema version this build reads and writes.
+pub const SCHEMA_VERSION: u32 = 1;

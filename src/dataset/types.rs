@@ -1,0 +1,336 @@
+//! Wire types of the dataset JSON. Field names are the public format documented in
+//! `docs/dataset.md` and `docs/dataset.schema.json`; unknown fields are refused.
+
+use serde::{Deserialize, Serialize};
+
+use crate::month::{Month, Span};
+
+/// A whole dataset file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Dataset {
+    pub schema_version: u32,
+    pub title: String,
+    pub description: String,
+    pub license: String,
+    pub attribution: String,
+    pub reporters: Vec<Reporter>,
+    pub partners: Vec<Partner>,
+    pub sources: Vec<Source>,
+    pub series: Vec<Series>,
+    #[serde(default)]
+    pub conflicts: Vec<Conflict>,
+    #[serde(default)]
+    pub exchange_rates: Vec<ExchangeRate>,
+    #[serde(default)]
+    pub events: Vec<Event>,
+}
+
+/// Who reports the trade (the customs district or country whose statistics these are).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Reporter {
+    pub code: String,
+    pub name: String,
+}
+
+/// What kind of trading partner a code stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PartnerKind {
+    /// All partners together.
+    World,
+    /// A named group of countries, with its members listed.
+    Group,
+    /// One country (ISO 3166-1 alpha-3 code).
+    Country,
+}
+
+/// A trading partner: the world, a group, or a country.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Partner {
+    pub code: String,
+    pub name: String,
+    pub kind: PartnerKind,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub members: Vec<String>,
+}
+
+/// A published page a figure was read on.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    pub id: String,
+    pub title: String,
+    pub url: String,
+    /// The host the page was read on (a mirror host when the note says so).
+    pub publisher: String,
+    /// Page date `YYYY-MM-DD`, when the page shows one.
+    pub date: Option<String>,
+}
+
+/// Direction of trade.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Flow {
+    Exports,
+    Imports,
+    /// Exports plus imports ("foreign trade", 进出口).
+    Total,
+}
+
+impl Flow {
+    pub const ALL: [Flow; 3] = [Flow::Total, Flow::Exports, Flow::Imports];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Flow::Exports => "exports",
+            Flow::Imports => "imports",
+            Flow::Total => "total",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Flow> {
+        Flow::ALL.into_iter().find(|f| f.code() == code)
+    }
+
+    /// Reader's name: "exports", "imports", "total trade".
+    pub fn label(self) -> &'static str {
+        match self {
+            Flow::Exports => "exports",
+            Flow::Imports => "imports",
+            Flow::Total => "total trade",
+        }
+    }
+}
+
+/// Currency of a value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Currency {
+    CNY,
+    USD,
+}
+
+impl Currency {
+    pub fn code(self) -> &'static str {
+        match self {
+            Currency::CNY => "CNY",
+            Currency::USD => "USD",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Currency> {
+        [Currency::CNY, Currency::USD].into_iter().find(|c| c.code() == code)
+    }
+}
+
+/// How a figure's period relates to the calendar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Basis {
+    /// One calendar month (`first == last`).
+    Month,
+    /// Cumulative from January to `last` ("first N months").
+    Ytd,
+    /// A calendar year, January to December.
+    Year,
+}
+
+impl Basis {
+    pub fn code(self) -> &'static str {
+        match self {
+            Basis::Month => "month",
+            Basis::Ytd => "ytd",
+            Basis::Year => "year",
+        }
+    }
+}
+
+/// Whether a figure is used as fact.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// The figure used for this period (the only one, or the one a conflict rule chose).
+    Preferred,
+    /// Published, but another figure for the same period was preferred (see `conflicts`).
+    Alternative,
+    /// Published, but known to be wrong (e.g. the "$409.2 bn" seed article); never plotted as fact.
+    Disputed,
+}
+
+/// Caveats about where or how a figure was read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Flag {
+    /// Read on a third-party host that republishes an agency article.
+    Mirror,
+    /// The page was undated; the year was inferred from its content.
+    YearInferred,
+    /// Read on a low-quality host (undated repost of unknown origin).
+    LowQualityHost,
+    /// The publisher's own conversion of a yuan figure to dollars.
+    PublisherConversion,
+    /// Built from other statistics than the reporter's customs (e.g. partners' own data).
+    OtherStatistics,
+}
+
+/// One published figure, after unit normalisation and merging of identical reports.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Observation {
+    /// First month of the period.
+    pub first: Month,
+    /// Last month of the period.
+    pub last: Month,
+    pub basis: Basis,
+    /// Value in full currency units (yuan or dollars, not billions); absent when only growth was published.
+    pub value: Option<f64>,
+    /// Currency of `value`; present exactly when `value` is.
+    pub currency: Option<Currency>,
+    /// One unit of the last printed digit, in full units: the publication's rounding.
+    pub resolution: Option<f64>,
+    /// Year-on-year change in percent, as published.
+    pub yoy_pct: Option<f64>,
+    pub status: Status,
+    /// Ids of the sources that printed this figure.
+    pub sources: Vec<String>,
+    /// Ids of the rows of the source table this figure came from.
+    pub rows: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub flags: Vec<Flag>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+impl Observation {
+    pub fn span(&self) -> Span {
+        Span { first: self.first, last: self.last }
+    }
+
+    /// Usable as fact: preferred and carrying a value.
+    pub fn is_fact(&self) -> bool {
+        self.status == Status::Preferred && self.value.is_some()
+    }
+}
+
+/// All published figures of one reporter, flow and partner.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Series {
+    pub reporter: String,
+    pub flow: Flow,
+    pub partner: String,
+    pub observations: Vec<Observation>,
+}
+
+/// Which field of a period's figures disagree.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ConflictField {
+    Value,
+    YoyPct,
+}
+
+/// One of the disagreeing figures of a conflict.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ConflictFigure {
+    pub value: f64,
+    pub sources: Vec<String>,
+    pub rows: Vec<String>,
+    pub disputed: bool,
+    pub chosen: bool,
+}
+
+/// Published figures for the same period that differ beyond rounding.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Conflict {
+    pub reporter: String,
+    pub flow: Flow,
+    pub partner: String,
+    pub first: Month,
+    pub last: Month,
+    pub basis: Basis,
+    pub field: ConflictField,
+    /// Currency of the values (absent for growth rates).
+    pub currency: Option<Currency>,
+    pub figures: Vec<ConflictFigure>,
+    /// The rule that chose the figure marked `chosen`.
+    pub rule: String,
+    /// What the numbers suggest, e.g. a factor of ten (a unit slip).
+    pub likely_cause: Option<String>,
+}
+
+impl Conflict {
+    pub fn span(&self) -> Span {
+        Span { first: self.first, last: self.last }
+    }
+}
+
+/// What period an exchange rate describes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RateBasis {
+    /// Average over one month.
+    Month,
+    /// Average over a calendar year.
+    Year,
+    /// A single day's rate (e.g. the year-end central parity).
+    Day,
+}
+
+/// Yuan per US dollar over a period, with its source.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExchangeRate {
+    pub first: Month,
+    pub last: Month,
+    pub basis: RateBasis,
+    /// The day, for [`RateBasis::Day`] (`YYYY-MM-DD`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    pub cny_per_usd: f64,
+    /// Name of the rate series, e.g. "Federal Reserve H.10 (EXCHUS)".
+    pub rate_series: String,
+    pub source: String,
+}
+
+/// A dated event for the time axis.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Event {
+    /// `YYYY-MM-DD`.
+    pub date: String,
+    pub title: String,
+    pub description: String,
+    pub source: String,
+}
+
+impl Dataset {
+    pub fn partner(&self, code: &str) -> Option<&Partner> {
+        self.partners.iter().find(|p| p.code == code)
+    }
+
+    pub fn reporter(&self, code: &str) -> Option<&Reporter> {
+        self.reporters.iter().find(|r| r.code == code)
+    }
+
+    pub fn source(&self, id: &str) -> Option<&Source> {
+        self.sources.iter().find(|s| s.id == id)
+    }
+
+    pub fn series(&self, reporter: &str, flow: Flow, partner: &str) -> Option<&Series> {
+        self.series
+            .iter()
+            .find(|s| s.reporter == reporter && s.flow == flow && s.partner == partner)
+    }
+
+    /// Conflicts about one series.
+    pub fn conflicts_of<'a>(&'a self, series: &'a Series) -> impl Iterator<Item = &'a Conflict> {
+        self.conflicts.iter().filter(move |c| {
+            c.reporter == series.reporter && c.flow == series.flow && c.partner == series.partner
+        })
+    }
+}

@@ -1,0 +1,391 @@
+//! Parsing and validation of a dataset file, shared by the app and the `dataset` tool.
+//!
+//! Every problem names where it is (series, observation, field) and what was expected
+//! versus found; validation collects all problems instead of stopping at the first.
+
+use std::collections::HashSet;
+use std::fmt;
+
+use super::types::*;
+use super::SCHEMA_VERSION;
+use crate::month::Span;
+
+/// One semantic problem in a dataset: where it is, and what is wrong.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Problem {
+    /// Where: e.g. `series[2] xinjiang/total/world, observation[5] 2023-01..2023-10`.
+    pub location: String,
+    /// The field at fault, e.g. `value`.
+    pub field: String,
+    /// What was expected versus found.
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}, field \"{}\": {}", self.location, self.field, self.message)
+    }
+}
+
+/// Why a dataset file could not be used.
+#[derive(Debug, Clone, PartialEq)]
+pub enum DatasetError {
+    /// The text is not JSON at all (or is cut short).
+    NotJson { file: String, line: usize, column: usize, detail: String },
+    /// JSON, but not of the dataset's shape (missing field, wrong type, unknown field).
+    Shape { file: String, path: String, detail: String },
+    /// A `schema_version` this build does not read.
+    UnsupportedVersion { file: String, found: String },
+    /// The shape is right but the content breaks the rules; every problem is listed.
+    Invalid { file: String, problems: Vec<Problem> },
+}
+
+impl fmt::Display for DatasetError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DatasetError::NotJson { file, line, column, detail } => {
+                write!(f, "{file} is not valid JSON: {detail} (line {line}, column {column})")
+            }
+            DatasetError::Shape { file, path, detail } => {
+                write!(f, "{file} is not a Trade Trends dataset: at {path}: {detail}")
+            }
+            DatasetError::UnsupportedVersion { file, found } => write!(
+                f,
+                "{file} has schema_version {found}; this version of Trade Trends reads \
+                 schema_version {SCHEMA_VERSION}"
+            ),
+            DatasetError::Invalid { file, problems } => {
+                write!(f, "{file} has {} problem(s):", problems.len())?;
+                for p in problems {
+                    write!(f, "\n- {p}")?;
+                }
+                Ok(())
+            }
+        }
+    }
+}
+
+impl std::error::Error for DatasetError {}
+
+/// Parses and validates dataset text; `file` names it in messages.
+pub fn parse_dataset(file: &str, text: &str) -> Result<Dataset, DatasetError> {
+    // A byte-order mark is harmless; editors on some systems add one.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if let Some(found) = top_level_kind(text) {
+        return Err(DatasetError::Shape {
+            file: file.to_string(),
+            path: "the top level".to_string(),
+            detail: format!("expected a JSON object {{…}}, found {found}"),
+        });
+    }
+    let mut de = serde_json::Deserializer::from_str(text);
+    let dataset: Dataset = match serde_path_to_error::deserialize(&mut de) {
+        Ok(d) => d,
+        Err(err) => return Err(shape_error(file, text, err)),
+    };
+    if let Err(e) = de.end() {
+        return Err(DatasetError::NotJson {
+            file: file.to_string(),
+            line: e.line(),
+            column: e.column(),
+            detail: strip_position(&e.to_string()),
+        });
+    }
+    if dataset.schema_version != SCHEMA_VERSION {
+        return Err(DatasetError::UnsupportedVersion {
+            file: file.to_string(),
+            found: dataset.schema_version.to_string(),
+        });
+    }
+    let problems = validate(&dataset);
+    if problems.is_empty() {
+        Ok(dataset)
+    } else {
+        Err(DatasetError::Invalid { file: file.to_string(), problems })
+    }
+}
+
+/// What the text holds at the top level when it is JSON but not an object.
+fn top_level_kind(text: &str) -> Option<&'static str> {
+    match text.trim_start().bytes().next()? {
+        b'[' => Some("an array"),
+        b'"' => Some("a string"),
+        b'-' | b'0'..=b'9' => Some("a number"),
+        b't' | b'f' => Some("true or false"),
+        b'n' => Some("null"),
+        _ => None,
+    }
+}
+
+fn shape_error(
+    file: &str,
+    text: &str,
+    err: serde_path_to_error::Error<serde_json::Error>,
+) -> DatasetError {
+    let inner = err.inner();
+    let file = file.to_string();
+    if inner.is_syntax() || inner.is_eof() {
+        return DatasetError::NotJson {
+            file,
+            line: inner.line(),
+            column: inner.column(),
+            detail: strip_position(&inner.to_string()),
+        };
+    }
+    // A different schema version explains any shape difference better than the shape does.
+    #[derive(serde::Deserialize)]
+    struct VersionOnly {
+        schema_version: Option<serde_json::Value>,
+    }
+    if let Ok(VersionOnly { schema_version: Some(v) }) = serde_json::from_str(text) {
+        if v != serde_json::Value::from(SCHEMA_VERSION) {
+            return DatasetError::UnsupportedVersion { file, found: v.to_string() };
+        }
+    }
+    let path = err.path().to_string();
+    let path = if path == "." { "the top level".to_string() } else { path };
+    DatasetError::Shape { file, path, detail: strip_position(&inner.to_string()) }
+}
+
+/// serde_json appends " at line L column C"; the error types carry the position separately.
+fn strip_position(message: &str) -> String {
+    match message.rfind(" at line ") {
+        Some(i) => message[..i].to_string(),
+        None => message.to_string(),
+    }
+}
+
+/// All semantic problems of a parsed dataset (empty when it is valid).
+pub fn validate(d: &Dataset) -> Vec<Problem> {
+    let mut v = Validator { problems: Vec::new() };
+    v.check_declarations(d);
+    let source_ids: HashSet<&str> = d.sources.iter().map(|s| s.id.as_str()).collect();
+    let partner_codes: HashSet<&str> = d.partners.iter().map(|p| p.code.as_str()).collect();
+    let reporter_codes: HashSet<&str> = d.reporters.iter().map(|r| r.code.as_str()).collect();
+    let refs = Refs { sources: &source_ids, partners: &partner_codes, reporters: &reporter_codes };
+    let mut series_keys = HashSet::new();
+    for (i, s) in d.series.iter().enumerate() {
+        let loc = format!("series[{i}] {}/{}/{}", s.reporter, s.flow.code(), s.partner);
+        if !series_keys.insert((s.reporter.as_str(), s.flow, s.partner.as_str())) {
+            v.problem(&loc, "partner", "a second series with the same reporter, flow and partner");
+        }
+        refs.check_reporter_partner(&mut v, &loc, &s.reporter, &s.partner);
+        if s.observations.is_empty() {
+            v.problem(&loc, "observations", "expected at least one observation, found none");
+        }
+        let mut preferred = HashSet::new();
+        for (j, o) in s.observations.iter().enumerate() {
+            let oloc = format!("{loc}, observation[{j}] {}", o.span());
+            v.check_observation(&oloc, o, &refs);
+            if o.status == Status::Preferred
+                && !preferred.insert((o.first, o.last, o.basis, o.currency))
+            {
+                v.problem(
+                    &oloc,
+                    "status",
+                    "a second preferred figure for the same period, basis and currency \
+                     (mark all but one \"alternative\" and list them in conflicts)",
+                );
+            }
+        }
+    }
+    for (i, c) in d.conflicts.iter().enumerate() {
+        let loc = format!("conflicts[{i}] {}/{}/{} {}", c.reporter, c.flow.code(), c.partner, c.span());
+        refs.check_reporter_partner(&mut v, &loc, &c.reporter, &c.partner);
+        v.check_span(&loc, c.span(), c.basis);
+        if c.figures.len() < 2 {
+            v.problem(&loc, "figures", "a conflict needs at least two figures");
+        }
+        if c.figures.iter().filter(|f| f.chosen).count() != 1 {
+            v.problem(&loc, "figures", "exactly one figure must be marked chosen");
+        }
+        for f in &c.figures {
+            v.check_number(&loc, "figures.value", f.value, c.field == ConflictField::Value);
+            refs.check_sources(&mut v, &loc, &f.sources);
+        }
+    }
+    for (i, r) in d.exchange_rates.iter().enumerate() {
+        let loc = format!("exchange_rates[{i}] {}", Span { first: r.first, last: r.last });
+        if r.first > r.last {
+            v.problem(&loc, "last", "the last month is before the first month");
+        }
+        if !(r.cny_per_usd.is_finite() && r.cny_per_usd > 0.0) {
+            v.problem(&loc, "cny_per_usd", &format!("expected a positive number, found {}", r.cny_per_usd));
+        }
+        if let Some(date) = &r.date {
+            if !is_iso_date(date) {
+                v.problem(&loc, "date", &format!("expected a date YYYY-MM-DD, found \"{date}\""));
+            }
+        }
+        refs.check_sources(&mut v, &loc, std::slice::from_ref(&r.source));
+    }
+    for (i, e) in d.events.iter().enumerate() {
+        let loc = format!("events[{i}] {}", e.date);
+        if !is_iso_date(&e.date) {
+            v.problem(&loc, "date", &format!("expected a date YYYY-MM-DD, found \"{}\"", e.date));
+        }
+        if e.title.trim().is_empty() {
+            v.problem(&loc, "title", "expected a title, found an empty text");
+        }
+        refs.check_sources(&mut v, &loc, std::slice::from_ref(&e.source));
+    }
+    v.problems
+}
+
+struct Validator {
+    problems: Vec<Problem>,
+}
+
+struct Refs<'a> {
+    sources: &'a HashSet<&'a str>,
+    partners: &'a HashSet<&'a str>,
+    reporters: &'a HashSet<&'a str>,
+}
+
+impl Refs<'_> {
+    fn check_reporter_partner(&self, v: &mut Validator, loc: &str, reporter: &str, partner: &str) {
+        if !self.reporters.contains(reporter) {
+            v.problem(loc, "reporter", &format!("\"{reporter}\" is not declared in reporters"));
+        }
+        if !self.partners.contains(partner) {
+            v.problem(loc, "partner", &format!("\"{partner}\" is not declared in partners"));
+        }
+    }
+
+    fn check_sources(&self, v: &mut Validator, loc: &str, ids: &[String]) {
+        if ids.is_empty() {
+            v.problem(loc, "sources", "expected at least one source id, found none");
+        }
+        for id in ids {
+            if !self.sources.contains(id.as_str()) {
+                v.problem(loc, "sources", &format!("\"{id}\" is not declared in sources"));
+            }
+        }
+    }
+}
+
+impl Validator {
+    fn problem(&mut self, location: &str, field: &str, message: &str) {
+        self.problems.push(Problem {
+            location: location.to_string(),
+            field: field.to_string(),
+            message: message.to_string(),
+        });
+    }
+
+    fn check_declarations(&mut self, d: &Dataset) {
+        let mut seen = HashSet::new();
+        for (i, r) in d.reporters.iter().enumerate() {
+            if r.code.trim().is_empty() || !seen.insert(r.code.as_str()) {
+                self.problem(&format!("reporters[{i}]"), "code", &format!("\"{}\" is empty or declared twice", r.code));
+            }
+        }
+        let mut seen = HashSet::new();
+        for (i, p) in d.partners.iter().enumerate() {
+            let loc = format!("partners[{i}] {}", p.code);
+            if p.code.trim().is_empty() || !seen.insert(p.code.as_str()) {
+                self.problem(&loc, "code", &format!("\"{}\" is empty or declared twice", p.code));
+            }
+            for m in &p.members {
+                if !d.partners.iter().any(|q| &q.code == m && q.kind == PartnerKind::Country) {
+                    self.problem(&loc, "members", &format!("\"{m}\" is not declared as a country partner"));
+                }
+            }
+            if p.kind == PartnerKind::Group && p.members.is_empty() {
+                self.problem(&loc, "members", "a group needs its member countries listed");
+            }
+        }
+        let mut seen = HashSet::new();
+        for (i, s) in d.sources.iter().enumerate() {
+            let loc = format!("sources[{i}] {}", s.id);
+            if s.id.trim().is_empty() || !seen.insert(s.id.as_str()) {
+                self.problem(&loc, "id", &format!("\"{}\" is empty or declared twice", s.id));
+            }
+            if !(s.url.starts_with("https://") || s.url.starts_with("http://")) {
+                self.problem(&loc, "url", &format!("expected an http(s) address, found \"{}\"", s.url));
+            }
+            if let Some(date) = &s.date {
+                if !is_iso_date(date) {
+                    self.problem(&loc, "date", &format!("expected a date YYYY-MM-DD, found \"{date}\""));
+                }
+            }
+        }
+    }
+
+    fn check_span(&mut self, loc: &str, span: Span, basis: Basis) {
+        let (first, last) = (span.first, span.last);
+        if first > last {
+            self.problem(loc, "last", &format!("the last month {last} is before the first month {first}"));
+            return;
+        }
+        match basis {
+            Basis::Month if first != last => {
+                self.problem(loc, "basis", &format!("a month figure must cover one month, found {first}..{last}"))
+            }
+            Basis::Ytd if first.month() != 1 || first.year() != last.year() => self.problem(
+                loc,
+                "first",
+                &format!("a year-to-date figure must run from January of its year, found {first}..{last}"),
+            ),
+            Basis::Year if first.month() != 1 || last != first.december() => self.problem(
+                loc,
+                "basis",
+                &format!("a year figure must run from January to December, found {first}..{last}"),
+            ),
+            _ => {}
+        }
+    }
+
+    fn check_number(&mut self, loc: &str, field: &str, n: f64, non_negative: bool) {
+        if !n.is_finite() {
+            self.problem(loc, field, &format!("expected a finite number, found {n}"));
+        } else if non_negative && n < 0.0 {
+            self.problem(loc, field, &format!("expected zero or more (trade values cannot be negative), found {n}"));
+        }
+    }
+
+    fn check_observation(&mut self, loc: &str, o: &Observation, refs: &Refs) {
+        self.check_span(loc, o.span(), o.basis);
+        match (o.value, o.currency) {
+            (Some(v), Some(_)) => self.check_number(loc, "value", v, true),
+            (Some(_), None) => self.problem(loc, "currency", "a value needs its currency (CNY or USD)"),
+            (None, Some(_)) => self.problem(loc, "value", "a currency is given but no value"),
+            (None, None) if o.yoy_pct.is_none() => {
+                self.problem(loc, "value", "expected a value or a yoy_pct, found neither")
+            }
+            (None, None) => {}
+        }
+        if let Some(r) = o.resolution {
+            if !(r.is_finite() && r > 0.0) {
+                self.problem(loc, "resolution", &format!("expected a positive number, found {r}"));
+            }
+        }
+        if let Some(p) = o.yoy_pct {
+            self.check_number(loc, "yoy_pct", p, false);
+        }
+        refs.check_sources(self, loc, &o.sources);
+    }
+}
+
+/// True for a valid calendar date `YYYY-MM-DD`.
+pub fn is_iso_date(text: &str) -> bool {
+    let b = text.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return false;
+    }
+    let digits = |r: std::ops::Range<usize>| -> Option<u32> {
+        text.get(r.clone()).filter(|s| s.bytes().all(|c| c.is_ascii_digit()))?.parse().ok()
+    };
+    let (Some(y), Some(m), Some(d)) = (digits(0..4), digits(5..7), digits(8..10)) else {
+        return false;
+    };
+    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let days = match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return false,
+    };
+    (1..=days).contains(&d)
+}

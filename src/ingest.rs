@@ -1,0 +1,171 @@
+//! Building a dataset from the published-figures tables (native only: used by the
+//! `dataset` command-line tool).
+//!
+//! Reads `observations.csv` (one row per published figure), exchange-rate tables and an
+//! events table, normalises units to full units, merges figures that agree within the
+//! publication's rounding into one observation citing every source, and turns figures that
+//! differ beyond rounding into recorded conflicts with one figure chosen by a documented
+//! rule. Every problem in the input is reported with file, row, column and value.
+
+mod csvread;
+mod merge;
+
+use std::fmt;
+
+use serde::Deserialize;
+
+use crate::dataset::{Dataset, Event, Partner, Reporter, Source, SCHEMA_VERSION};
+
+pub use merge::CHOICE_RULE;
+
+/// One problem in an input file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct InputError {
+    pub file: String,
+    /// Line number in the file (the header is line 1).
+    pub line: Option<u64>,
+    /// The row's own id, when it has one.
+    pub row_id: Option<String>,
+    pub column: Option<String>,
+    pub value: Option<String>,
+    /// What was expected instead.
+    pub expected: String,
+}
+
+impl fmt::Display for InputError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.file)?;
+        if let Some(line) = self.line {
+            write!(f, ", line {line}")?;
+        }
+        if let Some(id) = &self.row_id {
+            write!(f, " ({id})")?;
+        }
+        if let Some(c) = &self.column {
+            write!(f, ", column \"{c}\"")?;
+        }
+        if let Some(v) = &self.value {
+            write!(f, ": found \"{v}\"")?;
+        }
+        write!(f, "; expected {}", self.expected)
+    }
+}
+
+/// Dataset-wide text that is not a figure: title, licence, reporters and partners.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Meta {
+    pub title: String,
+    pub description: String,
+    pub license: String,
+    pub attribution: String,
+    pub reporters: Vec<Reporter>,
+    pub partners: Vec<Partner>,
+}
+
+/// Named input texts for [`build`].
+pub struct Inputs<'a> {
+    pub meta: (&'a str, &'a str),
+    pub observations: (&'a str, &'a str),
+    pub rates: Vec<(&'a str, &'a str)>,
+    pub events: Option<(&'a str, &'a str)>,
+}
+
+/// Builds a dataset, or every problem found in the inputs.
+pub fn build(inputs: &Inputs) -> Result<Dataset, Vec<InputError>> {
+    let mut errors = Vec::new();
+    let meta: Option<Meta> = match serde_json::from_str(inputs.meta.1) {
+        Ok(m) => Some(m),
+        Err(e) => {
+            errors.push(InputError {
+                file: inputs.meta.0.to_string(),
+                line: Some(e.line() as u64),
+                row_id: None,
+                column: None,
+                value: None,
+                expected: format!("dataset metadata JSON ({e})"),
+            });
+            None
+        }
+    };
+    let mut sources = SourceTable::default();
+    let (obs_file, obs_text) = inputs.observations;
+    let rows =
+        csvread::read_observations(obs_file, obs_text, meta.as_ref(), &mut sources, &mut errors);
+    let mut rates = Vec::new();
+    for (file, text) in &inputs.rates {
+        rates.extend(csvread::read_rates(file, text, &mut sources, &mut errors));
+    }
+    let events: Vec<Event> = match inputs.events {
+        Some((file, text)) => csvread::read_events(file, text, &mut sources, &mut errors),
+        None => Vec::new(),
+    };
+    let (Some(meta), true) = (meta, errors.is_empty()) else {
+        return Err(errors);
+    };
+    let (series, conflicts) = merge::merge(&rows);
+    let dataset = Dataset {
+        schema_version: SCHEMA_VERSION,
+        title: meta.title,
+        description: meta.description,
+        license: meta.license,
+        attribution: meta.attribution,
+        reporters: meta.reporters,
+        partners: meta.partners,
+        sources: sources.sources,
+        series,
+        conflicts,
+        exchange_rates: rates,
+        events,
+    };
+    // The shared validation is the last word: what the tool writes, the app accepts.
+    let problems = crate::dataset::validate(&dataset);
+    if problems.is_empty() {
+        Ok(dataset)
+    } else {
+        Err(problems
+            .into_iter()
+            .map(|p| InputError {
+                file: obs_file.to_string(),
+                line: None,
+                row_id: None,
+                column: Some(p.field),
+                value: None,
+                expected: format!("{} ({})", p.message, p.location),
+            })
+            .collect())
+    }
+}
+
+/// Sources met while reading, one per address, numbered in order of first use.
+#[derive(Debug, Default)]
+pub(crate) struct SourceTable {
+    pub sources: Vec<Source>,
+}
+
+impl SourceTable {
+    /// The id of the source at `url`, adding it if new.
+    pub fn id_for(&mut self, url: &str, title: &str, date: Option<&str>) -> String {
+        if let Some(s) = self.sources.iter().find(|s| s.url == url) {
+            return s.id.clone();
+        }
+        let id = format!("s{:03}", self.sources.len() + 1);
+        self.sources.push(Source {
+            id: id.clone(),
+            title: title.to_string(),
+            url: url.to_string(),
+            publisher: host_of(url),
+            date: date.map(str::to_string),
+        });
+        id
+    }
+}
+
+/// The host part of an http(s) address ("en.people.cn"), or the address itself.
+pub fn host_of(url: &str) -> String {
+    let rest = url.split_once("://").map(|(_, r)| r).unwrap_or(url);
+    let host = rest.split(['/', '?', '#']).next().unwrap_or(rest);
+    let host = host.rsplit_once('@').map(|(_, h)| h).unwrap_or(host);
+    let host = host.split(':').next().unwrap_or(host);
+    host.trim_end_matches('.').to_string()
+}

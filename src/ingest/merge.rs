@@ -1,0 +1,324 @@
+//! Merging rows that report the same figure, and recording figures that disagree.
+
+use super::csvread::{ObsRow, Printed};
+use crate::dataset::{
+    Basis, Conflict, ConflictField, ConflictFigure, Currency, Flag, Flow, Observation, Series, Status,
+};
+use crate::month::Month;
+
+/// The documented rule that picks one figure when published figures disagree.
+pub const CHOICE_RULE: &str = "not disputed; then printed on a page with the fewest caveats \
+(mirror host, inferred year, low-quality host, publisher's own conversion, other statistics); \
+then printed by more sources; then the later publication date; then the earlier row";
+
+/// Rows of one series for one period and basis.
+struct PeriodGroup<'a> {
+    first: Month,
+    last: Month,
+    basis: Basis,
+    rows: Vec<&'a ObsRow>,
+}
+
+/// Rows printing the same number within rounding.
+struct Cluster<'a> {
+    rows: Vec<&'a ObsRow>,
+    /// The most precisely printed figure.
+    best: Printed,
+    disputed: bool,
+}
+
+impl Cluster<'_> {
+    fn sources(&self) -> Vec<String> {
+        let mut seen = Vec::new();
+        for r in &self.rows {
+            if !seen.contains(&r.source) {
+                seen.push(r.source.clone());
+            }
+        }
+        seen
+    }
+
+    /// Row ids, the row that printed the kept (most precise) figure first.
+    fn row_ids(&self) -> Vec<String> {
+        let mut rows = self.rows.clone();
+        rows.sort_by(|a, b| {
+            let res = |r: &ObsRow| r.value.map(|(p, _)| p.resolution).or(r.yoy_pct.map(|p| p.resolution));
+            res(a).partial_cmp(&res(b)).unwrap_or(std::cmp::Ordering::Equal)
+        });
+        rows.iter().map(|r| r.id.clone()).collect()
+    }
+
+    /// Sort key of the choice rule: lower is preferred.
+    fn rank(&self, order: usize) -> (bool, usize, std::cmp::Reverse<usize>, std::cmp::Reverse<String>, usize) {
+        let caveats = self.rows.iter().map(|r| r.flags.len()).min().unwrap_or(usize::MAX);
+        let latest = self.rows.iter().filter_map(|r| r.published.clone()).max().unwrap_or_default();
+        (
+            self.disputed,
+            caveats,
+            std::cmp::Reverse(self.sources().len()),
+            std::cmp::Reverse(latest),
+            order,
+        )
+    }
+}
+
+/// Equal within the publication's rounding: one unit of the last printed digit of the
+/// less precise figure (covers both rounding and truncation: 322.39 printed as 322.3).
+fn same_within_rounding(a: Printed, b: Printed) -> bool {
+    let tolerance = a.resolution.max(b.resolution);
+    (a.value - b.value).abs() <= tolerance * (1.0 + 1e-9)
+}
+
+fn cluster<'a>(rows: impl Iterator<Item = (&'a ObsRow, Printed)>) -> Vec<Cluster<'a>> {
+    let mut clusters: Vec<Cluster<'a>> = Vec::new();
+    for (row, printed) in rows {
+        let home = clusters
+            .iter_mut()
+            .find(|c| c.disputed == row.disputed && same_within_rounding(c.best, printed));
+        match home {
+            Some(c) => {
+                c.rows.push(row);
+                if printed.resolution < c.best.resolution {
+                    c.best = printed;
+                }
+            }
+            None => clusters.push(Cluster { rows: vec![row], best: printed, disputed: row.disputed }),
+        }
+    }
+    clusters
+}
+
+/// Index of the preferred cluster under [`CHOICE_RULE`], if any is not disputed.
+fn choose(clusters: &[Cluster]) -> Option<usize> {
+    (0..clusters.len())
+        .filter(|&i| !clusters[i].disputed)
+        .min_by_key(|&i| clusters[i].rank(i))
+}
+
+fn likely_cause(figures: &[&Cluster]) -> Option<String> {
+    let values: Vec<f64> = figures.iter().map(|c| c.best.value).filter(|v| *v > 0.0).collect();
+    let (lo, hi) = values.iter().fold((f64::MAX, 0f64), |(lo, hi), v| (lo.min(*v), hi.max(*v)));
+    let ratio = if values.len() >= 2 { hi / lo } else { 1.0 };
+    let all_rows = || figures.iter().flat_map(|c| c.rows.iter());
+    if (9.0..=11.0).contains(&ratio) {
+        Some(format!(
+            "the figures differ by a factor of ten (×{ratio:.1}): most likely a unit slip \
+             (亿 = 100 million read as billion, or a misplaced decimal point)"
+        ))
+    } else if (90.0..=110.0).contains(&ratio) {
+        Some(format!("the figures differ by a factor of a hundred (×{ratio:.0}): most likely a unit slip"))
+    } else if all_rows().any(|r| r.flags.contains(&Flag::OtherStatistics)) {
+        Some("one figure is built from other statistics (partner countries' own data), not the reporter's customs".into())
+    } else if all_rows().all(|r| r.flags.contains(&Flag::PublisherConversion)) {
+        Some("publishers converted the same yuan figure to dollars at different exchange rates".into())
+    } else {
+        None
+    }
+}
+
+fn flags_of(rows: &[&ObsRow]) -> Vec<Flag> {
+    // A caveat holds for a figure only if every page that printed it carries it.
+    let mut flags: Vec<Flag> = rows.first().map(|r| r.flags.clone()).unwrap_or_default();
+    flags.retain(|f| rows.iter().all(|r| r.flags.contains(f)));
+    flags.sort();
+    flags
+}
+
+fn note_of(rows: &[&ObsRow]) -> Option<String> {
+    let notes: Vec<String> =
+        rows.iter().filter(|r| !r.note.is_empty()).map(|r| format!("{}: {}", r.id, r.note)).collect();
+    (!notes.is_empty()).then(|| notes.join(" | "))
+}
+
+/// Growth rates fall in two families that may legitimately differ: yuan growth (yuan
+/// figures, publishers' dollar conversions, growth-only rows) and dollar growth (figures
+/// published in dollars).
+/// A disputed row's growth is compared with the yuan family: it claims the same figure.
+fn dollar_growth(row: &ObsRow) -> bool {
+    matches!(row.value, Some((_, Currency::USD)))
+        && !row.flags.contains(&Flag::PublisherConversion)
+        && !row.disputed
+}
+
+/// Groups rows into series of observations, and lists the conflicts found.
+pub(super) fn merge(rows: &[ObsRow]) -> (Vec<Series>, Vec<Conflict>) {
+    let mut keys: Vec<(String, Flow, String)> = Vec::new();
+    let mut groups: Vec<Vec<PeriodGroup>> = Vec::new();
+    for row in rows {
+        let key = (row.reporter.clone(), row.flow, row.partner.clone());
+        let k = keys.iter().position(|k| *k == key).unwrap_or_else(|| {
+            keys.push(key);
+            groups.push(Vec::new());
+            keys.len() - 1
+        });
+        let periods = &mut groups[k];
+        match periods.iter_mut().find(|g| g.first == row.first && g.last == row.last && g.basis == row.basis) {
+            Some(g) => g.rows.push(row),
+            None => periods.push(PeriodGroup { first: row.first, last: row.last, basis: row.basis, rows: vec![row] }),
+        }
+    }
+    let mut series = Vec::new();
+    let mut conflicts = Vec::new();
+    for ((reporter, flow, partner), periods) in keys.into_iter().zip(groups) {
+        let mut observations = Vec::new();
+        for g in &periods {
+            let mut out = PeriodOut { reporter: &reporter, flow, partner: &partner, group: g, conflicts: &mut conflicts };
+            observations.extend(out.observations());
+        }
+        observations.sort_by(|a: &Observation, b: &Observation| {
+            (a.last, a.first, a.basis, a.currency).cmp(&(b.last, b.first, b.basis, b.currency))
+        });
+        series.push(Series { reporter, flow, partner, observations });
+    }
+    (series, conflicts)
+}
+
+struct PeriodOut<'a, 'g> {
+    reporter: &'a str,
+    flow: Flow,
+    partner: &'a str,
+    group: &'a PeriodGroup<'g>,
+    conflicts: &'a mut Vec<Conflict>,
+}
+
+impl PeriodOut<'_, '_> {
+    fn conflict(&self, field: ConflictField, currency: Option<Currency>, figures: Vec<ConflictFigure>, cause: Option<String>) -> Conflict {
+        Conflict {
+            reporter: self.reporter.to_string(),
+            flow: self.flow,
+            partner: self.partner.to_string(),
+            first: self.group.first,
+            last: self.group.last,
+            basis: self.group.basis,
+            field,
+            currency,
+            figures,
+            rule: CHOICE_RULE.to_string(),
+            likely_cause: cause,
+        }
+    }
+
+    fn figures(clusters: &[Cluster], chosen: Option<usize>) -> Vec<ConflictFigure> {
+        clusters
+            .iter()
+            .enumerate()
+            .map(|(i, c)| ConflictFigure {
+                value: c.best.value,
+                sources: c.sources(),
+                rows: c.row_ids(),
+                disputed: c.disputed,
+                chosen: Some(i) == chosen,
+            })
+            .collect()
+    }
+
+    /// The observations of this period: one per distinct figure and currency.
+    fn observations(&mut self) -> Vec<Observation> {
+        let g = self.group;
+        let growth_only: Vec<&ObsRow> = g.rows.iter().copied().filter(|r| r.value.is_none()).collect();
+        let yoy_choice = self.yoy_conflicts();
+        let mut observations = Vec::new();
+        let mut growth_home: Option<usize> = None;
+        for currency in [Currency::CNY, Currency::USD] {
+            let clusters = cluster(g.rows.iter().filter_map(|r| match r.value {
+                Some((p, c)) if c == currency => Some((*r, p)),
+                _ => None,
+            }));
+            if clusters.is_empty() {
+                continue;
+            }
+            let chosen = choose(&clusters);
+            if clusters.len() > 1 {
+                let cause = likely_cause(&clusters.iter().collect::<Vec<_>>());
+                let c = self.conflict(ConflictField::Value, Some(currency), Self::figures(&clusters, chosen), cause);
+                self.conflicts.push(c);
+            }
+            for (i, c) in clusters.iter().enumerate() {
+                let status = if c.disputed {
+                    Status::Disputed
+                } else if Some(i) == chosen {
+                    Status::Preferred
+                } else {
+                    Status::Alternative
+                };
+                if status == Status::Preferred && growth_home.is_none() {
+                    growth_home = Some(observations.len());
+                }
+                let yoy = c.rows.iter().find_map(|r| r.yoy_pct).map(|p| p.value);
+                observations.push(Observation {
+                    first: g.first,
+                    last: g.last,
+                    basis: g.basis,
+                    value: Some(c.best.value),
+                    currency: Some(currency),
+                    resolution: Some(c.best.resolution),
+                    yoy_pct: yoy,
+                    status,
+                    sources: c.sources(),
+                    rows: c.row_ids(),
+                    flags: flags_of(&c.rows),
+                    note: note_of(&c.rows),
+                });
+            }
+        }
+        if growth_only.is_empty() {
+            return observations;
+        }
+        let growth = Cluster { rows: growth_only.clone(), best: Printed { value: 0.0, resolution: 1.0 }, disputed: false };
+        match growth_home {
+            Some(i) => {
+                // Rows that published only the growth rate join the preferred figure they describe.
+                let o = &mut observations[i];
+                for s in growth.sources() {
+                    if !o.sources.contains(&s) {
+                        o.sources.push(s);
+                    }
+                }
+                o.rows.extend(growth.row_ids());
+                if o.yoy_pct.is_none() {
+                    o.yoy_pct = yoy_choice;
+                }
+                let mut all: Vec<&ObsRow> = g.rows.iter().copied().filter(|r| o.rows.contains(&r.id)).collect();
+                all.sort_by_key(|r| r.id.clone());
+                o.note = note_of(&all);
+            }
+            None => observations.push(Observation {
+                first: g.first,
+                last: g.last,
+                basis: g.basis,
+                value: None,
+                currency: None,
+                resolution: None,
+                yoy_pct: yoy_choice.or_else(|| growth_only.iter().find_map(|r| r.yoy_pct).map(|p| p.value)),
+                status: if growth_only.iter().all(|r| r.disputed) { Status::Disputed } else { Status::Preferred },
+                sources: growth.sources(),
+                rows: growth.row_ids(),
+                flags: flags_of(&growth_only),
+                note: note_of(&growth_only),
+            }),
+        }
+        observations
+    }
+
+    /// Records disagreeing growth rates; returns the chosen yuan-growth rate.
+    fn yoy_conflicts(&mut self) -> Option<f64> {
+        let g = self.group;
+        let mut chosen_yuan = None;
+        for dollar in [false, true] {
+            let clusters = cluster(
+                g.rows.iter().filter(|r| dollar_growth(r) == dollar).filter_map(|r| r.yoy_pct.map(|p| (*r, p))),
+            );
+            let chosen = choose(&clusters);
+            if !dollar {
+                chosen_yuan = chosen.map(|i| clusters[i].best.value);
+            }
+            if clusters.len() > 1 {
+                let currency = dollar.then_some(Currency::USD);
+                let c = self.conflict(ConflictField::YoyPct, currency, Self::figures(&clusters, chosen), None);
+                self.conflicts.push(c);
+            }
+        }
+        chosen_yuan
+    }
+}
+

@@ -1,0 +1,20 @@
+//! Trade Trends: an embeddable trade-trend dashboard.
+//!
+//! Layers, each pointing only down: [`month`] (calendar months and spans) →
+//! [`dataset`] (wire types and validation) → [`periods`] (the customs-period engine) →
+//! [`view`] (what the first view shows) → [`chart`] (SVG drawing); [`format`] and
+//! [`urlstate`] are small pure modules anything may use. The Leptos app (`app`, wasm only)
+//! sits on top; the `dataset` command-line tool and [`ingest`] (native only) beside it.
+
+pub mod dataset;
+pub mod month;
+pub mod periods;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod ingest;
+pub mod format;
+pub mod summary;
+pub mod chart;
+pub mod view;
+pub mod urlstate;
+#[cfg(target_arch = "wasm32")]
+pub mod app;

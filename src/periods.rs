@@ -1,0 +1,240 @@
+//! The customs-period engine: from published observations of one series to the periods
+//! a reader sees.
+//!
+//! Customs publishes cumulative "first N months" figures at irregular months (and, since
+//! 2020, January and February together). Within one year, the difference of two
+//! consecutive year-to-date snapshots is the value of the months between them, kept as
+//! one period spanning those months (never split into invented months); the year's first
+//! snapshot is its own period. A published single month also pins a snapshot next to it
+//! (YTD(m) − month(m) = YTD(m−1)). Gaps stay gaps, and a derived value of zero or less is
+//! flagged as a likely revision rather than drawn as a fall. Every value records how it
+//! was obtained.
+
+use std::collections::BTreeMap;
+
+use crate::dataset::{Basis, Currency, Series};
+use crate::month::{Month, Span};
+
+/// How a period's value was obtained. Indices point into `Series::observations`.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Provenance {
+    /// Published for exactly this period (a month, or the year's first year-to-date figure).
+    Official { observation: usize },
+    /// Σ `plus` − Σ `minus` of published figures.
+    Derived { plus: Vec<usize>, minus: Vec<usize> },
+}
+
+/// Something a reader should know about a period's value.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum PeriodFlag {
+    /// The derived value is zero or negative: most likely a revision or a mislabelled
+    /// period, not a real fall. Not drawn.
+    NotPositive,
+    /// A published single month differs beyond rounding from the value derived from the
+    /// year-to-date figures around it (customs revises earlier months).
+    DiffersFromDerived { derived: f64 },
+}
+
+/// The value of one reporting period.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PeriodValue {
+    pub span: Span,
+    /// Full currency units.
+    pub value: f64,
+    /// Rounding tolerance carried from the published figures, full units.
+    pub tolerance: f64,
+    pub provenance: Provenance,
+    pub flag: Option<PeriodFlag>,
+}
+
+impl PeriodValue {
+    /// Fit to draw as fact (not flagged as a likely revision).
+    pub fn drawable(&self) -> bool {
+        self.flag != Some(PeriodFlag::NotPositive)
+    }
+}
+
+/// A published year-to-date (or full-year) figure: the cumulative view as published.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Cumulative {
+    pub span: Span,
+    pub value: f64,
+    pub observation: usize,
+}
+
+/// Both views of one series in one currency.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Derivation {
+    /// Published cumulative figures, in time order.
+    pub cumulative: Vec<Cumulative>,
+    /// Period values (single months and multi-month periods), in time order.
+    pub periods: Vec<PeriodValue>,
+}
+
+/// A cumulative total to the end of a month, and the figures it is made of.
+#[derive(Debug, Clone, Default)]
+struct Snapshot {
+    value: f64,
+    tolerance: f64,
+    plus: Vec<usize>,
+    minus: Vec<usize>,
+}
+
+impl Snapshot {
+    fn official(value: f64, tolerance: f64, observation: usize) -> Snapshot {
+        Snapshot { value, tolerance, plus: vec![observation], minus: vec![] }
+    }
+
+    /// `self + sign * (month value)`.
+    fn with_month(&self, value: f64, tolerance: f64, observation: usize, add: bool) -> Snapshot {
+        let mut s = self.clone();
+        s.tolerance += tolerance;
+        if add {
+            s.value += value;
+            s.plus.push(observation);
+        } else {
+            s.value -= value;
+            s.minus.push(observation);
+        }
+        s
+    }
+}
+
+/// A published figure ready for arithmetic.
+#[derive(Debug, Clone, Copy)]
+struct Figure {
+    value: f64,
+    tolerance: f64,
+    observation: usize,
+}
+
+/// Derives the cumulative and per-period views of `series` in `currency`, from its
+/// preferred, non-disputed figures only.
+pub fn derive(series: &Series, currency: Currency) -> Derivation {
+    // year -> month number -> figure
+    let mut cumulative: BTreeMap<i32, BTreeMap<u8, Figure>> = BTreeMap::new();
+    let mut months: BTreeMap<i32, BTreeMap<u8, Figure>> = BTreeMap::new();
+    for (i, o) in series.observations.iter().enumerate() {
+        let (Some(value), true) = (o.value, o.is_fact() && o.currency == Some(currency)) else {
+            continue;
+        };
+        let figure = Figure { value, tolerance: o.resolution.unwrap_or(0.0), observation: i };
+        let (year, month) = (o.last.year(), o.last.month());
+        let slot = match o.basis {
+            Basis::Ytd | Basis::Year => cumulative.entry(year).or_default(),
+            Basis::Month => months.entry(year).or_default(),
+        };
+        // A full-year figure and a Jan–Dec year-to-date figure are the same snapshot; keep the first.
+        slot.entry(month).or_insert(figure);
+    }
+
+    let mut out = Derivation::default();
+    for (year, snaps) in &cumulative {
+        for (&m, f) in snaps {
+            let span = Span { first: Month::new(*year, 1).unwrap(), last: Month::new(*year, m).unwrap() };
+            out.cumulative.push(Cumulative { span, value: f.value, observation: f.observation });
+        }
+    }
+    let years: std::collections::BTreeSet<i32> = cumulative.keys().chain(months.keys()).copied().collect();
+    let empty = BTreeMap::new();
+    for year in years {
+        let published = cumulative.get(&year).unwrap_or(&empty);
+        let month_figures = months.get(&year).unwrap_or(&empty);
+        out.periods.extend(derive_year(year, published, month_figures));
+    }
+    out.periods.sort_by_key(|p| (p.span.first, p.span.last));
+    out
+}
+
+/// Periods of one year from its published cumulative snapshots and single months.
+fn derive_year(
+    year: i32,
+    published: &BTreeMap<u8, Figure>,
+    month_figures: &BTreeMap<u8, Figure>,
+) -> Vec<PeriodValue> {
+    let month = |m: u8| Month::new(year, m).expect("month 1..=12");
+    // snapshot[m] = cumulative total January..=m; snapshot[0] = 0 before the year starts.
+    let mut snapshot: BTreeMap<u8, Snapshot> = BTreeMap::new();
+    snapshot.insert(0, Snapshot::default());
+    for (&m, f) in published {
+        snapshot.insert(m, Snapshot::official(f.value, f.tolerance, f.observation));
+    }
+    // Published single months pin the snapshot on their other side.
+    loop {
+        let mut changed = false;
+        for (&m, f) in month_figures {
+            let before = snapshot.get(&(m - 1)).cloned();
+            let after = snapshot.get(&m).cloned();
+            match (before, after) {
+                (Some(b), None) => {
+                    snapshot.insert(m, b.with_month(f.value, f.tolerance, f.observation, true));
+                    changed = true;
+                }
+                (None, Some(a)) => {
+                    snapshot.insert(m - 1, a.with_month(f.value, f.tolerance, f.observation, false));
+                    changed = true;
+                }
+                _ => {}
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+
+    let mut periods = Vec::new();
+    let bounds: Vec<(&u8, &Snapshot)> = snapshot.iter().collect();
+    for pair in bounds.windows(2) {
+        let ((&a, start), (&b, end)) = (pair[0], pair[1]);
+        let span = Span { first: month(a + 1), last: month(b) };
+        let derived = end.value - start.value;
+        let tolerance = end.tolerance + start.tolerance;
+        let official_month = (b == a + 1).then(|| month_figures.get(&b)).flatten();
+        let period = match official_month {
+            Some(f) => {
+                // Compare with the year-to-date difference only when that difference does not
+                // itself use this month's figure.
+                let independent = !end.plus.contains(&f.observation)
+                    && !end.minus.contains(&f.observation)
+                    && !start.plus.contains(&f.observation)
+                    && !start.minus.contains(&f.observation);
+                let flag = (independent && (f.value - derived).abs() > tolerance + f.tolerance)
+                    .then_some(PeriodFlag::DiffersFromDerived { derived });
+                PeriodValue {
+                    span,
+                    value: f.value,
+                    tolerance: f.tolerance,
+                    provenance: Provenance::Official { observation: f.observation },
+                    flag,
+                }
+            }
+            None => {
+                let mut plus = end.plus.clone();
+                plus.extend(&start.minus);
+                let mut minus = end.minus.clone();
+                minus.extend(&start.plus);
+                let provenance = if plus.len() == 1 && minus.is_empty() {
+                    Provenance::Official { observation: plus[0] }
+                } else {
+                    Provenance::Derived { plus, minus }
+                };
+                let flag = (derived <= 0.0).then_some(PeriodFlag::NotPositive);
+                PeriodValue { span, value: derived, tolerance, provenance, flag }
+            }
+        };
+        periods.push(period);
+    }
+    // Published months that no snapshot pinned stand alone.
+    for (&m, f) in month_figures {
+        if !periods.iter().any(|p| p.span == Span::single(month(m))) {
+            periods.push(PeriodValue {
+                span: Span::single(month(m)),
+                value: f.value,
+                tolerance: f.tolerance,
+                provenance: Provenance::Official { observation: f.observation },
+                flag: None,
+            });
+        }
+    }
+    periods
+}

@@ -1,0 +1,529 @@
+//! The first view: what the dashboard shows for a dataset, as plain data. It picks the
+//! series, runs the period engine, and lays out the table rows, the figure-check notes
+//! and the chart spec. No browser code: the Leptos layer only renders this.
+
+use crate::chart::{ChartSeries, ChartSpec, Panel, PanelKind, Step};
+use crate::dataset::{Currency, Dataset, Flow, Observation, PartnerKind, Series, Status};
+use crate::format::{amount_long, billions, decimals_for, percent, unit_label};
+use crate::month::Span;
+use crate::periods::{derive, Derivation, PeriodFlag, Provenance};
+
+/// Which series the view shows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ViewSpec {
+    pub reporter: String,
+    pub flow: Flow,
+    pub partners: Vec<String>,
+    pub currency: Currency,
+}
+
+impl ViewSpec {
+    /// The densest series (most published figures usable as fact), in its most used
+    /// currency, plus the partner groups of the same reporter and flow.
+    pub fn default_for(d: &Dataset) -> Option<ViewSpec> {
+        let facts = |s: &Series, c: Currency| {
+            s.observations.iter().filter(|o| o.is_fact() && o.currency == Some(c)).count()
+        };
+        let (densest, currency) = d
+            .series
+            .iter()
+            .flat_map(|s| [Currency::CNY, Currency::USD].map(|c| (s, c)))
+            .max_by_key(|(s, c)| (facts(s, *c), *c == Currency::CNY))
+            .filter(|(s, c)| facts(s, *c) > 0)?;
+        let mut partners = vec![densest.partner.clone()];
+        for s in &d.series {
+            let is_group = d.partner(&s.partner).is_some_and(|p| p.kind == PartnerKind::Group);
+            if s.reporter == densest.reporter
+                && s.flow == densest.flow
+                && is_group
+                && !partners.contains(&s.partner)
+                && facts(s, currency) > 0
+                && partners.len() < 3
+            {
+                partners.push(s.partner.clone());
+            }
+        }
+        Some(ViewSpec { reporter: densest.reporter.clone(), flow: densest.flow, partners, currency })
+    }
+}
+
+/// One plotted series with its derived periods.
+#[derive(Debug, Clone)]
+pub struct Plotted<'a> {
+    pub series: &'a Series,
+    pub label: String,
+    pub derivation: Derivation,
+}
+
+/// What a table row measures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Measure {
+    /// A year-to-date total as published.
+    YearToDate,
+    /// The value of one reporting period (a month, or several months together).
+    Period,
+}
+
+impl Measure {
+    pub fn label(self) -> &'static str {
+        match self {
+            Measure::YearToDate => "Year to date",
+            Measure::Period => "Period",
+        }
+    }
+}
+
+/// One row of the table of plotted values.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TableRow {
+    pub span: Span,
+    pub series: String,
+    pub measure: Measure,
+    /// Full units.
+    pub value: f64,
+    pub decimals: usize,
+    /// How the value was obtained, in words.
+    pub provenance: String,
+    /// Row ids added and subtracted to get the value (one `plus` for an official figure).
+    pub plus: Vec<String>,
+    pub minus: Vec<String>,
+    pub sources: Vec<String>,
+    /// A caveat, e.g. a likely revision; such values are not drawn.
+    pub caveat: Option<String>,
+    pub drawn: bool,
+}
+
+/// A figure-check note: where published figures disagree or look wrong.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CheckNote {
+    pub span: Span,
+    pub text: String,
+    pub sources: Vec<String>,
+}
+
+/// Everything the first view shows.
+#[derive(Debug, Clone)]
+pub struct FirstView<'a> {
+    pub dataset: &'a Dataset,
+    pub spec: ViewSpec,
+    pub title: String,
+    pub series: Vec<Plotted<'a>>,
+    pub rows: Vec<TableRow>,
+    pub checks: Vec<CheckNote>,
+    /// Figures of the plotted series that this view does not draw, and why.
+    pub not_drawn: Vec<String>,
+    /// Ids of every source behind a drawn or listed figure, in first-use order.
+    pub sources: Vec<String>,
+    /// First and last month index on the time axis.
+    pub months: (i64, i64),
+}
+
+fn partner_phrase(d: &Dataset, code: &str) -> String {
+    match d.partner(code) {
+        Some(p) if p.kind == PartnerKind::World => "the world".to_string(),
+        Some(p) => p.name.clone(),
+        None => code.to_string(),
+    }
+}
+
+fn join_and(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
+fn p_label(view: &FirstView, s: &Series) -> String {
+    view.dataset.partner(&s.partner).map(|p| p.name.clone()).unwrap_or(s.partner.clone())
+}
+
+fn first_row(o: &Observation) -> String {
+    o.rows.first().cloned().unwrap_or_default()
+}
+
+fn push_unique(into: &mut Vec<String>, ids: &[String]) {
+    for id in ids {
+        if !into.contains(id) {
+            into.push(id.clone());
+        }
+    }
+}
+
+impl<'a> FirstView<'a> {
+    /// Builds the view of `spec` over `d`.
+    pub fn new(d: &'a Dataset, spec: ViewSpec) -> FirstView<'a> {
+        let reporter = d.reporter(&spec.reporter).map(|r| r.name.clone()).unwrap_or(spec.reporter.clone());
+        let partner_names: Vec<String> = spec.partners.iter().map(|p| partner_phrase(d, p)).collect();
+        let title = format!("{reporter}: {} with {}", spec.flow.label(), join_and(&partner_names));
+        let series: Vec<Plotted> = spec
+            .partners
+            .iter()
+            .filter_map(|p| d.series(&spec.reporter, spec.flow, p))
+            .map(|s| Plotted {
+                series: s,
+                label: d.partner(&s.partner).map(|p| p.name.clone()).unwrap_or(s.partner.clone()),
+                derivation: derive(s, spec.currency),
+            })
+            .collect();
+        let mut view = FirstView {
+            dataset: d,
+            spec,
+            title,
+            series,
+            rows: Vec::new(),
+            checks: Vec::new(),
+            not_drawn: Vec::new(),
+            sources: Vec::new(),
+            months: (0, 0),
+        };
+        view.rows = view.table_rows();
+        view.checks = view.check_notes();
+        view.not_drawn = view.not_drawn_notes();
+        let mut sources = Vec::new();
+        for r in &view.rows {
+            push_unique(&mut sources, &r.sources);
+        }
+        for c in &view.checks {
+            push_unique(&mut sources, &c.sources);
+        }
+        view.sources = sources;
+        let drawn = view.rows.iter().filter(|r| r.drawn);
+        let first = drawn.clone().map(|r| r.span.first.index()).min().unwrap_or(0);
+        let last = drawn.map(|r| r.span.last.index()).max().unwrap_or(first);
+        view.months = (first, last);
+        view
+    }
+
+    /// "billion yuan".
+    pub fn unit(&self) -> &'static str {
+        unit_label(self.spec.currency)
+    }
+
+    fn table_rows(&self) -> Vec<TableRow> {
+        let mut rows = Vec::new();
+        for p in &self.series {
+            let obs = &p.series.observations;
+            for c in &p.derivation.cumulative {
+                let o = &obs[c.observation];
+                rows.push(TableRow {
+                    span: c.span,
+                    series: p.label.clone(),
+                    measure: Measure::YearToDate,
+                    value: c.value,
+                    decimals: decimals_for(o.resolution.unwrap_or(1e7)),
+                    provenance: format!("Official: published year-to-date figure ({})", first_row(o)),
+                    plus: vec![first_row(o)],
+                    minus: vec![],
+                    sources: o.sources.clone(),
+                    caveat: None,
+                    drawn: true,
+                });
+            }
+            for period in &p.derivation.periods {
+                let (provenance, plus, minus, sources) = match &period.provenance {
+                    Provenance::Official { observation } => {
+                        let o = &obs[*observation];
+                        let what = if o.span() == period.span && o.basis == crate::dataset::Basis::Month {
+                            "published for this month".to_string()
+                        } else {
+                            format!("the year's first published figure ({})", o.span().label())
+                        };
+                        (format!("Official: {what} ({})", first_row(o)), vec![first_row(o)], vec![], o.sources.clone())
+                    }
+                    Provenance::Derived { plus, minus } => {
+                        let term = |i: &usize| format!("{} ({})", obs[*i].span().label(), first_row(&obs[*i]));
+                        let text = format!(
+                            "Derived: {}{}",
+                            plus.iter().map(term).collect::<Vec<_>>().join(" + "),
+                            minus.iter().map(|i| format!(" − {}", term(i))).collect::<String>()
+                        );
+                        let mut sources = Vec::new();
+                        for i in plus.iter().chain(minus) {
+                            push_unique(&mut sources, &obs[*i].sources);
+                        }
+                        (
+                            text,
+                            plus.iter().map(|i| first_row(&obs[*i])).collect(),
+                            minus.iter().map(|i| first_row(&obs[*i])).collect(),
+                            sources,
+                        )
+                    }
+                };
+                let caveat = match period.flag {
+                    Some(PeriodFlag::NotPositive) => Some(
+                        "Not drawn: a derived value of zero or less points to a revision or a \
+                         mislabelled period, not a real fall"
+                            .to_string(),
+                    ),
+                    Some(PeriodFlag::DiffersFromDerived { derived }) => Some(format!(
+                        "The year-to-date figures around it give {} {}: customs revises earlier months",
+                        billions(derived, 2),
+                        self.unit()
+                    )),
+                    None => None,
+                };
+                rows.push(TableRow {
+                    span: period.span,
+                    series: p.label.clone(),
+                    measure: Measure::Period,
+                    value: period.value,
+                    decimals: 2,
+                    provenance,
+                    plus,
+                    minus,
+                    sources,
+                    caveat,
+                    drawn: period.drawable(),
+                });
+            }
+        }
+        rows.sort_by(|a, b| {
+            (a.span.last, a.span.first, a.measure == Measure::Period, &a.series)
+                .cmp(&(b.span.last, b.span.first, b.measure == Measure::Period, &b.series))
+        });
+        rows
+    }
+
+    /// Disputed figures of the reporter, conflicts of the plotted series, and flagged periods.
+    fn check_notes(&self) -> Vec<CheckNote> {
+        let d = self.dataset;
+        let mut notes = Vec::new();
+        for s in d.series.iter().filter(|s| s.reporter == self.spec.reporter) {
+            for o in s.observations.iter().filter(|o| o.status == Status::Disputed && o.value.is_some()) {
+                notes.push(self.disputed_note(s, o));
+            }
+        }
+        for p in &self.series {
+            for c in d.conflicts_of(p.series) {
+                // Conflicts with a disputed figure are told by the disputed figure's own note.
+                if c.field != crate::dataset::ConflictField::Value || c.figures.iter().any(|f| f.disputed) {
+                    continue;
+                }
+                let currency = c.currency.unwrap_or(self.spec.currency);
+                let figures: Vec<String> = c
+                    .figures
+                    .iter()
+                    .map(|f| {
+                        let tag = if f.disputed { ", disputed" } else if f.chosen { ", used here" } else { "" };
+                        format!("{} ({}{tag})", amount_long(f.value, 2, currency), f.rows.join(", "))
+                    })
+                    .collect();
+                let mut text = format!(
+                    "{} — {} with {}: published figures disagree: {}.",
+                    c.span().label(),
+                    c.flow.label(),
+                    p.label,
+                    figures.join(" vs ")
+                );
+                if let Some(cause) = &c.likely_cause {
+                    text.push_str(&format!(" Likely cause: {cause}."));
+                }
+                let mut sources = Vec::new();
+                for f in &c.figures {
+                    push_unique(&mut sources, &f.sources);
+                }
+                notes.push(CheckNote { span: c.span(), text, sources });
+            }
+        }
+        for r in self.rows.iter().filter(|r| r.caveat.is_some() && r.measure == Measure::Period) {
+            notes.push(CheckNote {
+                span: r.span,
+                text: format!(
+                    "{} — {}: {} {} ({}). {}.",
+                    r.span.label(),
+                    r.series,
+                    billions(r.value, 2),
+                    self.unit(),
+                    r.provenance,
+                    r.caveat.as_deref().unwrap_or_default()
+                ),
+                sources: r.sources.clone(),
+            });
+        }
+        notes.sort_by_key(|n| (n.span.last, n.span.first));
+        notes
+    }
+
+    fn disputed_note(&self, s: &Series, o: &Observation) -> CheckNote {
+        let d = self.dataset;
+        let currency = o.currency.unwrap_or(Currency::USD);
+        let claim = amount_long(o.value.unwrap_or_default(), 1, currency);
+        let mut text = format!(
+            "{} — a published figure of {claim} for {} with {} ({}) is disputed and not drawn.",
+            o.span().label(),
+            s.flow.label(),
+            partner_phrase(d, &s.partner),
+            first_row(o)
+        );
+        let mut sources = o.sources.clone();
+        // What customs published for the same period, in either currency.
+        let official = d.series(&s.reporter, Flow::Total, &s.partner).into_iter().flat_map(|t| {
+            t.observations.iter().filter(|x| x.is_fact() && x.span() == o.span() && x.basis == o.basis)
+        });
+        let figures: Vec<String> = official
+            .map(|x| {
+                push_unique(&mut sources, &x.sources);
+                let c = x.currency.unwrap_or(Currency::CNY);
+                let conversion = if x.flags.contains(&crate::dataset::Flag::PublisherConversion) {
+                    " as converted by the publisher"
+                } else {
+                    ""
+                };
+                let growth = x.yoy_pct.map(|p| format!(", {} on a year earlier", percent(p))).unwrap_or_default();
+                format!("{}{conversion}{growth} ({})", amount_long(x.value.unwrap_or_default(), decimals_for(x.resolution.unwrap_or(1e7)), c), first_row(x))
+            })
+            .collect();
+        if !figures.is_empty() {
+            let what = if s.flow == Flow::Total { "" } else { " (exports plus imports, not " };
+            let close = if s.flow == Flow::Total { String::new() } else { format!("{})", s.flow.label()) };
+            text.push_str(&format!(" Customs published total trade{what}{close} of {}.", join_and(&figures)));
+            if let (Some(v), Some(c)) = (o.value, o.currency) {
+                let same_currency = d.series(&s.reporter, Flow::Total, &s.partner).and_then(|t| {
+                    t.observations.iter().find(|x| x.is_fact() && x.span() == o.span() && x.currency == Some(c))
+                });
+                if let Some(x) = same_currency.and_then(|x| x.value).filter(|x| *x > 0.0) {
+                    let ratio = v / x;
+                    if (9.0..=11.0).contains(&ratio) {
+                        text.push_str(&format!(
+                            " The disputed figure is {ratio:.1} times that: most likely a unit slip."
+                        ));
+                    }
+                }
+            }
+        } else {
+            let derived = self.series.iter().find(|p| p.series.reporter == s.reporter && p.series.partner == s.partner && s.flow == self.spec.flow).and_then(|p| {
+                p.derivation.periods.iter().find(|x| x.span == o.span() && x.drawable())
+            });
+            match derived {
+                Some(x) => {
+                    let row = self.rows.iter().find(|r| r.span == x.span && r.measure == Measure::Period && r.series == p_label(self, s));
+                    text.push_str(&format!(
+                        " Customs did not publish this period on its own; from its year-to-date releases it comes to {}{}.",
+                        amount_long(x.value, 2, self.spec.currency),
+                        row.map(|r| format!(" ({})", r.provenance.trim_start_matches("Derived: "))).unwrap_or_default()
+                    ));
+                    if let Some(r) = row {
+                        push_unique(&mut sources, &r.sources);
+                    }
+                }
+                None => text.push_str(" No customs figure for this period was found in the sources."),
+            }
+        }
+        CheckNote { span: o.span(), text, sources }
+    }
+
+    fn not_drawn_notes(&self) -> Vec<String> {
+        let mut notes = Vec::new();
+        for p in &self.series {
+            let other: Vec<String> = p
+                .series
+                .observations
+                .iter()
+                .filter(|o| o.is_fact() && o.currency.is_some_and(|c| c != self.spec.currency))
+                .filter(|o| {
+                    !p.series.observations.iter().any(|x| {
+                        x.is_fact() && x.span() == o.span() && x.currency == Some(self.spec.currency)
+                    })
+                })
+                .map(|o| o.span().label())
+                .collect();
+            if !other.is_empty() {
+                notes.push(format!(
+                    "{}: figures published only in {} ({}) are not drawn in this {} chart.",
+                    p.label,
+                    if self.spec.currency == Currency::CNY { "US dollars" } else { "yuan" },
+                    other.join(", "),
+                    if self.spec.currency == Currency::CNY { "yuan" } else { "dollar" }
+                ));
+            }
+        }
+        notes
+    }
+
+    /// The chart of this view at `width` pixels.
+    pub fn chart_spec(&self, width: u32) -> ChartSpec {
+        let to_y = |v: f64| v / 1e9;
+        let mut ytd_series = Vec::new();
+        let mut period_series = Vec::new();
+        for (style, p) in self.series.iter().enumerate() {
+            let mut segments: Vec<Vec<(f64, f64)>> = Vec::new();
+            let mut year = None;
+            for c in &p.derivation.cumulative {
+                if year != Some(c.span.last.year()) {
+                    segments.push(Vec::new());
+                    year = Some(c.span.last.year());
+                }
+                let x = (c.span.last.index() + 1) as f64;
+                segments.last_mut().expect("pushed").push((x, to_y(c.value)));
+            }
+            ytd_series.push(ChartSeries { label: p.label.clone(), style, segments, steps: vec![] });
+            let steps = p
+                .derivation
+                .periods
+                .iter()
+                .filter(|x| x.drawable())
+                .map(|x| Step {
+                    x0: x.span.first.index() as f64,
+                    x1: (x.span.last.index() + 1) as f64,
+                    // A period of several months is drawn at its average per month, so
+                    // that steps of different lengths compare; the table has the totals.
+                    y: to_y(x.value) / x.span.len() as f64,
+                })
+                .collect();
+            period_series.push(ChartSeries { label: p.label.clone(), style, segments: vec![], steps });
+        }
+        let unit = self.unit().to_string();
+        let height = if width < 520 { 560 } else { 620 };
+        ChartSpec {
+            width,
+            height,
+            months: self.months,
+            panels: vec![
+                Panel {
+                    title: "Year to date, as published".into(),
+                    y_label: unit.clone(),
+                    kind: PanelKind::Lines,
+                    series: ytd_series,
+                },
+                Panel {
+                    title: "Average per month in each period between releases".into(),
+                    y_label: unit,
+                    kind: PanelKind::Steps,
+                    series: period_series,
+                },
+            ],
+            alt_text: self.alt_text(),
+        }
+    }
+
+    /// A text alternative generated from the data: what is shown, the range, and the
+    /// latest published figure of each series. No causal claims.
+    pub fn alt_text(&self) -> String {
+        let (first, last) = (
+            crate::month::Month::from_index(self.months.0),
+            crate::month::Month::from_index(self.months.1),
+        );
+        let mut text = format!(
+            "Two-panel chart of {}, {} to {}, in {}. Top: year-to-date totals as published. \
+             Bottom: the average per month in each period between releases.",
+            self.title,
+            first.label(),
+            last.label(),
+            self.unit()
+        );
+        for p in &self.series {
+            if let Some(c) = p.derivation.cumulative.last() {
+                let o = &p.series.observations[c.observation];
+                text.push_str(&format!(
+                    " Latest for {}: {} {} in {}.",
+                    p.label,
+                    billions(c.value, decimals_for(o.resolution.unwrap_or(1e7))),
+                    self.unit(),
+                    c.span.label()
+                ));
+            }
+        }
+        text
+    }
+}

@@ -1,0 +1,46 @@
+//! Shared helpers for the native tests: build the bundled dataset from `data/`.
+#![allow(dead_code)]
+
+use trade_trends::dataset::Dataset;
+use trade_trends::ingest::{build, InputError, Inputs};
+
+pub fn read(path: &str) -> String {
+    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+/// The dataset built from the committed tables, exactly as `make dataset` builds it.
+pub fn bundled() -> Dataset {
+    let meta = read("data/meta.json");
+    let obs = read("data/observations.csv");
+    let rates1 = read("data/exchange_rates.csv");
+    let rates2 = read("data/exchange_rates_fed_monthly.csv");
+    let events = read("data/events.csv");
+    build(&Inputs {
+        meta: ("data/meta.json", &meta),
+        observations: ("data/observations.csv", &obs),
+        rates: vec![
+            ("data/exchange_rates.csv", &rates1),
+            ("data/exchange_rates_fed_monthly.csv", &rates2),
+        ],
+        events: Some(("data/events.csv", &events)),
+    })
+    .expect("the bundled tables build")
+}
+
+pub const CSV_HEADER: &str = "id,region,flow,partner,period_start,period_end,basis,value,unit,currency,yoy_pct,source_url,source_title,published,note";
+
+/// Builds from an observations table given as text (with the bundled metadata).
+pub fn build_csv(csv: &str) -> Result<Dataset, Vec<InputError>> {
+    let meta = read("data/meta.json");
+    build(&Inputs {
+        meta: ("data/meta.json", &meta),
+        observations: ("obs.csv", csv),
+        rates: vec![],
+        events: None,
+    })
+}
+
+/// One observations row from its cells after the id.
+pub fn row(id: &str, rest: &str) -> String {
+    format!("{id},{rest}")
+}

@@ -1,0 +1,127 @@
+//! The dataset file: the bundled one is valid, and each kind of invalid input gets a
+//! message that names the problem and where it is.
+mod common;
+
+use serde_json::{json, Value};
+use trade_trends::dataset::{parse_dataset, DatasetError};
+
+fn bundled_json() -> Value {
+    serde_json::to_value(common::bundled()).unwrap()
+}
+
+fn error_of(v: &Value) -> String {
+    parse_dataset("test.json", &v.to_string()).unwrap_err().to_string()
+}
+
+/// Index of the series `reporter/flow/partner` in the JSON.
+fn series_index(v: &Value, key: &str) -> usize {
+    v["series"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .position(|s| format!("{}/{}/{}", s["reporter"].as_str().unwrap(), s["flow"].as_str().unwrap(), s["partner"].as_str().unwrap()) == key)
+        .unwrap()
+}
+
+#[test]
+fn the_committed_app_dataset_is_valid_and_current() {
+    let text = common::read("public/data/xinjiang.json");
+    let committed = parse_dataset("public/data/xinjiang.json", &text).expect("valid");
+    assert!(committed == common::bundled(), "public/data/xinjiang.json is stale: run `make dataset`");
+}
+
+#[test]
+fn not_json_and_truncated_json_name_the_position() {
+    let err = parse_dataset("d.json", "<html>not found</html>").unwrap_err();
+    assert_eq!(err.to_string(), "d.json is not valid JSON: expected value (line 1, column 1)");
+    let text = bundled_json().to_string();
+    let cut = &text[..text.len() / 2];
+    let err = parse_dataset("d.json", cut).unwrap_err();
+    assert!(matches!(err, DatasetError::NotJson { .. }), "{err}");
+    assert!(err.to_string().starts_with("d.json is not valid JSON: EOF while parsing"), "{err}");
+    let err = parse_dataset("d.json", &format!("{text} {{}}")).unwrap_err();
+    assert!(err.to_string().starts_with("d.json is not valid JSON: trailing characters"), "{err}");
+}
+
+#[test]
+fn wrong_shapes_name_the_path() {
+    let mut v = bundled_json();
+    v["series"][0]["observations"][3]["value"] = json!("287.3");
+    assert_eq!(
+        error_of(&v),
+        "test.json is not a Trade Trends dataset: at series[0].observations[3].value: invalid type: string \"287.3\", expected f64"
+    );
+    let mut v = bundled_json();
+    v["series"][1]["flow"] = json!("sideways");
+    assert_eq!(
+        error_of(&v),
+        "test.json is not a Trade Trends dataset: at series[1].flow: unknown variant `sideways`, expected one of `exports`, `imports`, `total`"
+    );
+    let mut v = bundled_json();
+    v.as_object_mut().unwrap().remove("sources");
+    assert_eq!(error_of(&v), "test.json is not a Trade Trends dataset: at the top level: missing field `sources`");
+    let mut v = bundled_json();
+    v["series"][0]["colour"] = json!("red");
+    assert!(error_of(&v).starts_with("test.json is not a Trade Trends dataset: at series[0].colour: unknown field `colour`"));
+    let mut v = bundled_json();
+    v["series"][0]["observations"][0]["first"] = json!("2023-13");
+    assert_eq!(
+        error_of(&v),
+        "test.json is not a Trade Trends dataset: at series[0].observations[0].first: \"2023-13\" is not a month in the form YYYY-MM: the month must be between 01 and 12"
+    );
+    assert_eq!(
+        parse_dataset("d.json", "[1, 2]").unwrap_err().to_string(),
+        "d.json is not a Trade Trends dataset: at the top level: expected a JSON object {…}, found an array"
+    );
+}
+
+#[test]
+fn another_schema_version_is_named() {
+    let mut v = bundled_json();
+    v["schema_version"] = json!(2);
+    assert_eq!(error_of(&v), "test.json has schema_version 2; this version of Trade Trends reads schema_version 1");
+    v["schema_version"] = json!("one");
+    v.as_object_mut().unwrap().remove("title");
+    assert_eq!(error_of(&v), "test.json has schema_version \"one\"; this version of Trade Trends reads schema_version 1");
+}
+
+#[test]
+fn semantic_problems_are_all_listed_with_series_observation_and_field() {
+    let mut v = bundled_json();
+    let world = series_index(&v, "xinjiang/total/world");
+    let o = &mut v["series"][world]["observations"][5];
+    o["value"] = json!(-1.0);
+    o["sources"] = json!(["s999"]);
+    let span = format!("{}..{}", o["first"].as_str().unwrap(), o["last"].as_str().unwrap());
+    let other = if world == 0 { 1 } else { 0 };
+    let other_key = format!("{}/{}", v["series"][other]["reporter"].as_str().unwrap(), v["series"][other]["flow"].as_str().unwrap());
+    v["series"][other]["partner"] = json!("mars");
+    v["events"][0]["date"] = json!("2023-02-30");
+    let err = parse_dataset("test.json", &v.to_string()).unwrap_err();
+    let DatasetError::Invalid { problems, .. } = &err else { panic!("{err}") };
+    let mut lines: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
+    lines.sort();
+    let mut expected = vec![
+            format!("series[{other}] {other_key}/mars, field \"partner\": \"mars\" is not declared in partners"),
+            format!("series[{world}] xinjiang/total/world, observation[5] {span}, field \"value\": expected zero or more (trade values cannot be negative), found -1"),
+            format!("series[{world}] xinjiang/total/world, observation[5] {span}, field \"sources\": \"s999\" is not declared in sources"),
+            "events[0] 2023-02-30, field \"date\": expected a date YYYY-MM-DD, found \"2023-02-30\"".to_string(),
+        ];
+    expected.sort();
+    assert_eq!(lines, expected);
+    assert!(err.to_string().starts_with("test.json has 4 problem(s):\n- series["), "{err}");
+}
+
+#[test]
+fn period_shapes_and_duplicates_are_checked() {
+    let mut v = bundled_json();
+    let world = series_index(&v, "xinjiang/total/world");
+    let obs = v["series"][world]["observations"].as_array_mut().unwrap();
+    let ytd = obs.iter().position(|o| o["basis"] == "ytd" && o["status"] == "preferred").unwrap();
+    obs[ytd]["first"] = json!(format!("{}-03", &obs[ytd]["last"].as_str().unwrap()[..4]));
+    let copy = obs[ytd + 1].clone();
+    obs.push(copy);
+    let err = error_of(&v);
+    assert!(err.contains("field \"first\": a year-to-date figure must run from January of its year"), "{err}");
+    assert!(err.contains("field \"status\": a second preferred figure for the same period, basis and currency"), "{err}");
+}

@@ -1,0 +1,199 @@
+//! Building the dataset from the published-figures tables: units, merging, conflicts,
+//! and the messages for bad input.
+mod common;
+
+use common::{build_csv, bundled, row, CSV_HEADER};
+use trade_trends::dataset::{Basis, ConflictField, Currency, Flag, Flow, Status};
+use trade_trends::month::Month;
+
+fn m(s: &str) -> Month {
+    s.parse().unwrap()
+}
+
+#[test]
+fn units_are_normalised_to_exact_full_units() {
+    let d = bundled();
+    let world = d.series("xinjiang", Flow::Total, "world").unwrap();
+    let find = |first: &str, last: &str, c: Currency| {
+        world
+            .observations
+            .iter()
+            .find(|o| o.first == m(first) && o.last == m(last) && o.currency == Some(c) && o.status == Status::Preferred)
+            .unwrap()
+    };
+    // 2528.4 (100 million yuan) and 252.84 billion yuan: the same figure, exactly.
+    let q3 = find("2023-01", "2023-09", Currency::CNY);
+    assert_eq!(q3.value, Some(252_840_000_000.0));
+    assert_eq!(q3.resolution, Some(10_000_000.0));
+    // 251.7 (100 million US dollars) for 2012.
+    assert_eq!(find("2012-01", "2012-12", Currency::USD).value, Some(25_170_000_000.0));
+    // China-Central Asia 1992: 460 million dollars.
+    let ca = d.series("china", Flow::Total, "central_asia_5").unwrap();
+    assert_eq!(ca.observations[0].value, Some(460_000_000.0));
+    assert_eq!(ca.observations[0].resolution, Some(1_000_000.0));
+}
+
+#[test]
+fn figures_equal_within_rounding_are_one_observation_citing_every_source() {
+    let d = bundled();
+    let world = d.series("xinjiang", Flow::Total, "world").unwrap();
+    // Jan-Sep 2023: 252.84 bn (China Daily), 2528.4 亿 (China News Service), 253 bn (SCMP).
+    let q3: Vec<_> = world
+        .observations
+        .iter()
+        .filter(|o| o.last == m("2023-09") && o.currency == Some(Currency::CNY))
+        .collect();
+    assert_eq!(q3.len(), 1);
+    assert_eq!(q3[0].rows, ["obs-0050", "obs-0051", "obs-0052"]);
+    assert_eq!(q3[0].sources.len(), 3);
+    // Full year 2023: 3573.3 亿 and "357 billion": one figure, the precise one kept.
+    let fy: Vec<_> = world
+        .observations
+        .iter()
+        .filter(|o| o.basis == Basis::Year && o.last == m("2023-12") && o.currency == Some(Currency::CNY))
+        .collect();
+    assert_eq!(fy.len(), 1);
+    assert_eq!(fy[0].value, Some(357_330_000_000.0));
+    assert_eq!(fy[0].rows, ["obs-0061", "obs-0062"]);
+    assert_eq!(fy[0].yoy_pct, Some(45.9));
+}
+
+#[test]
+fn growth_only_rows_join_the_figure_they_describe_or_stand_alone() {
+    let d = bundled();
+    let world = d.series("xinjiang", Flow::Total, "world").unwrap();
+    // Jan-Feb 2024: 63.69 bn from three outlets, one without a growth rate.
+    let jf: Vec<_> = world.observations.iter().filter(|o| o.last == m("2024-02") && o.currency == Some(Currency::CNY)).collect();
+    assert_eq!(jf.len(), 1);
+    assert_eq!(jf[0].rows, ["obs-0065", "obs-0066", "obs-0067"]);
+    assert_eq!(jf[0].yoy_pct, Some(51.4));
+    // March 2024: only a growth rate was published.
+    let march = world.observations.iter().find(|o| o.first == m("2024-03") && o.basis == Basis::Month).unwrap();
+    assert_eq!((march.value, march.currency, march.yoy_pct), (None, None, Some(27.3)));
+}
+
+#[test]
+fn the_seed_figure_is_a_disputed_conflict_with_the_customs_figure() {
+    let d = bundled();
+    let c = d
+        .conflicts
+        .iter()
+        .find(|c| c.partner == "world" && c.last == m("2023-10") && c.field == ConflictField::Value)
+        .unwrap();
+    assert_eq!(c.currency, Some(Currency::USD));
+    assert_eq!(c.figures.len(), 2);
+    let seed = c.figures.iter().find(|f| f.disputed).unwrap();
+    assert_eq!((seed.value, seed.chosen, seed.rows.as_slice()), (409_200_000_000.0, false, &["obs-0056".to_string()][..]));
+    let customs = c.figures.iter().find(|f| f.chosen).unwrap();
+    assert_eq!((customs.value, customs.rows.as_slice()), (40_200_000_000.0, &["obs-0057".to_string()][..]));
+    assert!(c.likely_cause.as_deref().unwrap().starts_with("the figures differ by a factor of ten (×10.2)"));
+    let world = d.series("xinjiang", Flow::Total, "world").unwrap();
+    let seed_obs = world.observations.iter().find(|o| o.rows == ["obs-0056"]).unwrap();
+    assert_eq!(seed_obs.status, Status::Disputed);
+    // The growth rates disagree too: +48.9% (customs) vs +40% (the Nikkei copy).
+    let growth = d
+        .conflicts
+        .iter()
+        .find(|c| c.partner == "world" && c.last == m("2023-10") && c.field == ConflictField::YoyPct)
+        .unwrap();
+    let values: Vec<(f64, bool, bool)> = growth.figures.iter().map(|f| (f.value, f.disputed, f.chosen)).collect();
+    assert_eq!(values, [(48.9, false, true), (40.0, true, false)]);
+}
+
+#[test]
+fn conflicts_are_chosen_by_the_documented_rule() {
+    let d = bundled();
+    let ca2024 = d
+        .conflicts
+        .iter()
+        .find(|c| c.reporter == "china" && c.partner == "central_asia_5" && c.last == m("2024-12"))
+        .unwrap();
+    // GACC's own dollar figure beats Yicai's conversion and the EDB's partner-data figure.
+    let chosen = ca2024.figures.iter().find(|f| f.chosen).unwrap();
+    assert_eq!(chosen.value, 94_820_000_000.0);
+    assert_eq!(ca2024.rule, trade_trends::ingest::CHOICE_RULE);
+    // Publisher conversions that differ: a conflict, with the cause named.
+    let jan_sep = d.conflicts.iter().find(|c| c.partner == "world" && c.last == m("2023-09")).unwrap();
+    assert_eq!(
+        jan_sep.likely_cause.as_deref(),
+        Some("publishers converted the same yuan figure to dollars at different exchange rates")
+    );
+    assert_eq!(d.conflicts.len(), 6);
+}
+
+#[test]
+fn notes_become_flags() {
+    let d = bundled();
+    let world = d.series("xinjiang", Flow::Total, "world").unwrap();
+    let by_row = |id: &str| world.observations.iter().find(|o| o.rows.contains(&id.to_string())).unwrap();
+    assert_eq!(by_row("obs-0017").flags, [Flag::YearInferred]);
+    assert_eq!(by_row("obs-0079").flags, [Flag::YearInferred, Flag::LowQualityHost]);
+    assert_eq!(by_row("obs-0042").flags, [Flag::Mirror]);
+    assert_eq!(by_row("obs-0057").flags, [Flag::PublisherConversion]);
+    // A figure printed by an agency and by a mirror carries no mirror caveat.
+    assert_eq!(by_row("obs-0047").flags, []);
+}
+
+fn errors_of(rows: &[String]) -> Vec<String> {
+    let csv = format!("{CSV_HEADER}\n{}\n", rows.join("\n"));
+    build_csv(&csv).unwrap_err().iter().map(|e| e.to_string()).collect()
+}
+
+#[test]
+fn bad_rows_get_one_line_per_problem_naming_file_line_column_and_value() {
+    let ok_tail = "https://a.example/1,A title,2023-11-21,";
+    let errors = errors_of(&[
+        row("x1", &format!("xinjiang,total,world,2023-01,2023-13,ytd,287.3,billion,CNY,48.9,{ok_tail}")),
+        row("x2", &format!("xinjiang,total,mars,2023-01,2023-10,ytd,287.3,bn,CNY,,{ok_tail}")),
+        row("x3", "xinjiang,total,world,2023-01,2023-10,ytd,-5,billion,EUR,,javascript:alert(1),T,,"),
+        row("x4", "xinjiang,sideways,world,2023-02,2023-10,ytd,,,,,https://a.example/2,T,2023-02-30,"),
+        row("x1", "xinjiang,total,world,2023-01,2023-10,quarter,1,billion,CNY,abc,https://a.example/2,T,,"),
+    ]);
+    assert_eq!(
+        errors,
+        [
+            r#"obs.csv, line 2 (x1), column "period_end": found "2023-13"; expected a month YYYY-MM (the month must be between 01 and 12)"#,
+            r#"obs.csv, line 3 (x2), column "partner": found "mars"; expected a partner code declared in the metadata (world, a group, or an ISO3 country code)"#,
+            r#"obs.csv, line 3 (x2), column "unit": found "bn"; expected one of billion, 100 million, million"#,
+            r#"obs.csv, line 4 (x3), column "currency": found "EUR"; expected CNY or USD"#,
+            r#"obs.csv, line 4 (x3), column "value": found "-5"; expected a number zero or more, digits with an optional decimal point (e.g. 287.3)"#,
+            r#"obs.csv, line 4 (x3), column "source_url": found "javascript:alert(1)"; expected an http:// or https:// address"#,
+            r#"obs.csv, line 5 (x4), column "flow": found "sideways"; expected one of total, exports, imports"#,
+            r#"obs.csv, line 5 (x4), column "period_start": found "2023-02"; expected January (2023-01) for a year-to-date figure"#,
+            r#"obs.csv, line 5 (x4), column "value": found ""; expected a value or a yoy_pct (the row has neither)"#,
+            r#"obs.csv, line 5 (x4), column "published": found "2023-02-30"; expected a date YYYY-MM-DD, or nothing"#,
+            r#"obs.csv, line 6 (x1), column "id": found "x1"; expected a unique id (also used on line 2)"#,
+            r#"obs.csv, line 6 (x1), column "basis": found "quarter"; expected one of month, ytd, year"#,
+            r#"obs.csv, line 6 (x1), column "yoy_pct": found "abc"; expected a percentage as a plain number, e.g. 48.9 or -3.1"#,
+        ]
+    );
+}
+
+#[test]
+fn missing_and_unexpected_columns_are_named() {
+    let header = CSV_HEADER.replace(",note", ",remark");
+    let csv = format!("{header}\nx1,xinjiang,total,world,2023-01,2023-10,ytd,1,billion,CNY,,https://a.example,T,,\n");
+    let errors: Vec<String> = build_csv(&csv).unwrap_err().iter().map(|e| e.to_string()).collect();
+    assert_eq!(
+        errors,
+        [
+            r#"obs.csv, line 1, column "note"; expected a column "note" in the header"#.to_string(),
+            format!(r#"obs.csv, line 1, column "remark"; expected only the columns {}"#, CSV_HEADER.replace(',', ", ")),
+        ]
+    );
+}
+
+#[test]
+fn a_row_with_value_but_no_unit_or_a_unit_without_value_is_refused() {
+    let errors = errors_of(&[
+        row("x1", "xinjiang,total,world,2023-01,2023-10,ytd,287.3,,CNY,,https://a.example,T,,"),
+        row("x2", "xinjiang,total,world,2023-01,2023-09,ytd,,billion,,5,https://a.example,T,,"),
+    ]);
+    assert_eq!(
+        errors,
+        [
+            r#"obs.csv, line 2 (x1), column "unit": found ""; expected one of billion, 100 million, million"#,
+            r#"obs.csv, line 3 (x2), column "unit": found "billion"; expected nothing when there is no value"#,
+        ]
+    );
+}
