@@ -6,7 +6,7 @@ mod axis;
 
 use plotters::prelude::*;
 
-pub use axis::MonthAxis;
+pub use axis::{label_for as axis_label, MonthAxis};
 
 /// Stroke colours of the series, in order (Tableau 10: distinguishable, and each passes
 /// 3:1 against white).
@@ -122,7 +122,7 @@ fn draw_panel(area: &Area, spec: &ChartSpec, panel: &Panel) -> DrawResult {
         .margin_top(8)
         .margin_left(6)
         .margin_right(label_room.min(spec.width / 3))
-        .caption(&panel.title, ("sans-serif", 15).into_font().color(&RGBColor(34, 34, 34)))
+        .caption(&panel.title, ("sans-serif", 18).into_font().color(&RGBColor(34, 34, 34)))
         .x_label_area_size(26)
         .y_label_area_size(52)
         .build_cartesian_2d(axis, 0f64..y_max(panel))?;
@@ -136,8 +136,8 @@ fn draw_panel(area: &Area, spec: &ChartSpec, panel: &Panel) -> DrawResult {
         .y_label_formatter(&value_label)
         .y_labels(5)
         .y_desc(&panel.y_label)
-        .label_style(("sans-serif", 12).into_font().color(&RGBColor(68, 68, 68)))
-        .axis_desc_style(("sans-serif", 12).into_font().color(&RGBColor(68, 68, 68)))
+        .label_style(("sans-serif", 15).into_font().color(&RGBColor(68, 68, 68)))
+        .axis_desc_style(("sans-serif", 15).into_font().color(&RGBColor(68, 68, 68)))
         .light_line_style(RGBColor(235, 235, 235))
         .bold_line_style(RGBColor(220, 220, 220))
         .axis_style(RGBColor(120, 120, 120))
@@ -182,7 +182,7 @@ fn draw_panel(area: &Area, spec: &ChartSpec, panel: &Panel) -> DrawResult {
     for (label, style, x, y) in ends {
         let y = y.max(last_y + 15);
         last_y = y;
-        area.draw(&Text::new(label, (x, y - 7), ("sans-serif", 12).into_font().color(&color(style))))?;
+        area.draw(&Text::new(label, (x, y - 7), ("sans-serif", 15).into_font().color(&color(style))))?;
     }
     Ok(())
 }

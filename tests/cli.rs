@@ -1,0 +1,84 @@
+//! The `dataset` command-line tool, run as a user runs it.
+use std::path::PathBuf;
+use std::process::Command;
+
+fn tool() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_dataset"))
+}
+
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("trade-trends-cli-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::copy("data/meta.json", dir.join("meta.json")).unwrap();
+    dir
+}
+
+#[test]
+fn build_writes_the_dataset_and_reports_conflicts() {
+    let dir = scratch("build");
+    let out = dir.join("out.json");
+    let result = tool()
+        .args(["build", "--observations", "data/observations.csv", "--meta", "data/meta.json"])
+        .args(["--rates", "data/exchange_rates.csv", "--rates", "data/exchange_rates_fed_monthly.csv"])
+        .args(["--events", "data/events.csv", "--out"])
+        .arg(&out)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&result.stdout);
+    assert!(result.status.success(), "{stdout}\n{}", String::from_utf8_lossy(&result.stderr));
+    assert!(stdout.contains(
+        "conflict: xinjiang/total/world Jan–Oct 2023 USD value: 409.20 bn [disputed] (obs-0056) vs 40.20 bn [chosen] (obs-0057) — the figures differ by a factor of ten (×10.2)"
+    ), "{stdout}");
+    let text = std::fs::read_to_string(&out).unwrap();
+    let d = trade_trends::dataset::parse_dataset("out.json", &text).unwrap();
+    assert_eq!(d.series.len(), 27);
+
+    let check = tool().arg("check").arg(&out).output().unwrap();
+    let summary = String::from_utf8_lossy(&check.stdout);
+    assert!(check.status.success());
+    assert!(summary.contains("27 series, 226 figures, 91 sources, 6 conflicts, 273 exchange rates, 12 events"), "{summary}");
+    assert!(summary.contains("xinjiang/total/central_asia_5"), "{summary}");
+    assert!(summary.contains("gaps 2022-12"), "the mislabelled Dec 2022 shows as a gap: {summary}");
+}
+
+#[test]
+fn bad_input_fails_and_leaves_the_previous_output_in_place() {
+    let dir = scratch("bad");
+    let csv = dir.join("observations.csv");
+    std::fs::write(
+        &csv,
+        "id,region,flow,partner,period_start,period_end,basis,value,unit,currency,yoy_pct,source_url,source_title,published,note\n\
+         x1,xinjiang,total,world,2023-01,2023-10,ytd,287.3,billion,CNY,48.9,https://a.example/1,T,2023-11-21,\n\
+         x2,xinjiang,total,world,2023-01,2023-11,ytd,320.53,bn,CNY,,https://a.example/2,T,,\n",
+    )
+    .unwrap();
+    let out = dir.join("out.json");
+    std::fs::write(&out, "previous").unwrap();
+    let result = tool().args(["build", "--observations"]).arg(&csv).arg("--out").arg(&out).output().unwrap();
+    assert_eq!(result.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&result.stderr);
+    let expected = format!(
+        "error: {}, line 3 (x2), column \"unit\": found \"bn\"; expected one of billion, 100 million, million\n1 problem(s); {} not written\n",
+        csv.display(),
+        out.display()
+    );
+    assert_eq!(stderr, expected);
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), "previous");
+}
+
+#[test]
+fn check_names_the_problem_and_fails() {
+    let dir = scratch("check");
+    let file = dir.join("broken.json");
+    std::fs::write(&file, "{\"schema_version\": 1, \"title\": ").unwrap();
+    let result = tool().arg("check").arg(&file).output().unwrap();
+    assert_eq!(result.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&result.stderr);
+    assert_eq!(stderr, format!("error: {} is not valid JSON: EOF while parsing a value (line 1, column 31)\n", file.display()));
+    let missing = tool().args(["check", "no/such/file.json"]).output().unwrap();
+    assert_eq!(missing.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&missing.stderr).starts_with("error: no/such/file.json: cannot read:"));
+    let usage = tool().arg("frobnicate").output().unwrap();
+    assert_eq!(usage.status.code(), Some(2));
+}

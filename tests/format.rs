@@ -1,0 +1,30 @@
+use trade_trends::dataset::Currency;
+use trade_trends::format::{amount_long, amount_short, billions, decimals_for, percent};
+
+#[test]
+fn billions_keep_the_published_precision() {
+    assert_eq!(decimals_for(1e8), 1); // 287.3 billion
+    assert_eq!(decimals_for(1e7), 2); // 252.84 billion
+    assert_eq!(decimals_for(1e9), 0);
+    assert_eq!(decimals_for(1e6), 3);
+    assert_eq!(billions(287_300_000_000.0, 1), "287.3");
+    assert_eq!(billions(34_460_000_000.0, 2), "34.46");
+    assert_eq!(billions(1_063_000_000_000.0, 1), "1,063.0");
+    assert_eq!(billions(-5e9, 2), "−5.00");
+}
+
+#[test]
+fn amounts_spell_out_unit_and_currency() {
+    assert_eq!(amount_long(287_300_000_000.0, 1, Currency::CNY), "287.3 billion yuan");
+    assert_eq!(amount_long(40_200_000_000.0, 1, Currency::USD), "40.2 billion US dollars");
+    assert_eq!(amount_short(287_300_000_000.0, 1, Currency::CNY), "¥287.3 bn");
+    assert_eq!(amount_short(-2e9, 1, Currency::USD), "−$2.0 bn");
+}
+
+#[test]
+fn percentages_are_signed() {
+    assert_eq!(percent(48.9), "+48.9%");
+    assert_eq!(percent(-3.1), "−3.1%");
+    assert_eq!(percent(40.0), "+40%");
+    assert_eq!(percent(0.0), "0%");
+}

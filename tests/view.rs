@@ -1,0 +1,101 @@
+//! The first view over the bundled dataset: which series, the table rows a reader
+//! checks, the figure-check notes, and the chart it asks for.
+mod common;
+
+use trade_trends::dataset::{Currency, Flow};
+use trade_trends::month::{Month, Span};
+use trade_trends::view::{FirstView, Measure, ViewSpec};
+
+fn m(s: &str) -> Month {
+    s.parse().unwrap()
+}
+
+#[test]
+fn the_default_view_is_xinjiang_total_trade_in_yuan_with_the_world_and_central_asia() {
+    let d = common::bundled();
+    let spec = ViewSpec::default_for(&d).unwrap();
+    assert_eq!(
+        spec,
+        ViewSpec { reporter: "xinjiang".into(), flow: Flow::Total, partners: vec!["world".into(), "central_asia_5".into()], currency: Currency::CNY }
+    );
+    let view = FirstView::new(&d, spec);
+    assert_eq!(view.title, "Xinjiang: total trade with the world and Central Asia (5)");
+    assert_eq!(view.unit(), "billion yuan");
+    assert_eq!((Month::from_index(view.months.0), Month::from_index(view.months.1)), (m("2019-01"), m("2025-12")));
+}
+
+#[test]
+fn table_rows_carry_value_provenance_and_sources() {
+    let d = common::bundled();
+    let view = FirstView::new(&d, ViewSpec::default_for(&d).unwrap());
+    let oct = view
+        .rows
+        .iter()
+        .find(|r| r.span == Span::single(m("2023-10")) && r.series == "World" && r.measure == Measure::Period)
+        .unwrap();
+    assert_eq!(oct.value, 34_460_000_000.0);
+    assert_eq!((oct.plus.as_slice(), oct.minus.as_slice()), (&["obs-0055".to_string()][..], &["obs-0050".to_string()][..]));
+    assert_eq!(oct.provenance, "Derived: Jan–Oct 2023 (obs-0055) − Jan–Sep 2023 (obs-0050)");
+    assert!(oct.drawn);
+    assert_eq!(oct.sources.len(), 4, "Jan-Oct from one outlet, Jan-Sep from three");
+    let ytd = view
+        .rows
+        .iter()
+        .find(|r| r.span == Span::new(m("2023-01"), m("2023-10")).unwrap() && r.series == "World")
+        .unwrap();
+    assert_eq!((ytd.measure, ytd.value, ytd.decimals), (Measure::YearToDate, 287_300_000_000.0, 1));
+    assert_eq!(ytd.provenance, "Official: published year-to-date figure (obs-0055)");
+    let dec22 = view
+        .rows
+        .iter()
+        .find(|r| r.span == Span::single(m("2022-12")) && r.series == "Central Asia (5)")
+        .unwrap();
+    assert!(!dec22.drawn);
+    assert_eq!(dec22.value, 0.0);
+    assert!(dec22.caveat.as_deref().unwrap().starts_with("Not drawn: a derived value of zero or less"));
+}
+
+#[test]
+fn the_seed_figures_are_called_out_with_the_customs_figures() {
+    let d = common::bundled();
+    let view = FirstView::new(&d, ViewSpec::default_for(&d).unwrap());
+    let jan_oct: Vec<&str> = view
+        .checks
+        .iter()
+        .filter(|c| c.span == Span::new(m("2023-01"), m("2023-10")).unwrap())
+        .map(|c| c.text.as_str())
+        .collect();
+    assert_eq!(jan_oct.len(), 2, "total trade and exports: {jan_oct:#?}");
+    assert_eq!(
+        jan_oct[0],
+        "Jan–Oct 2023 — a published figure of 409.2 billion US dollars for total trade with the world (obs-0056) is disputed and not drawn. \
+         Customs published total trade of 287.3 billion yuan, +48.9% on a year earlier (obs-0055) and 40.2 billion US dollars as converted by the publisher, \
+         +48.9% on a year earlier (obs-0057). The disputed figure is 10.2 times that: most likely a unit slip."
+    );
+    assert!(jan_oct[1].starts_with("Jan–Oct 2023 — a published figure of 409.0 billion US dollars for exports with the world (obs-0112) is disputed and not drawn. Customs published total trade (exports plus imports, not exports) of 287.3 billion yuan"));
+    let october = view.checks.iter().find(|c| c.span == Span::single(m("2023-10"))).unwrap();
+    assert_eq!(
+        october.text,
+        "Oct 2023 — a published figure of 48.0 billion US dollars for total trade with the world (obs-0058) is disputed and not drawn. \
+         Customs did not publish this period on its own; from its year-to-date releases it comes to 34.46 billion yuan (Jan–Oct 2023 (obs-0055) − Jan–Sep 2023 (obs-0050))."
+    );
+    assert!(view.not_drawn.contains(&"World: figures published only in US dollars (2011, 2012, 2014, Jan–Jun 2017) are not drawn in this yuan chart.".to_string()));
+}
+
+#[test]
+fn the_chart_spec_has_ytd_lines_and_per_month_steps() {
+    let d = common::bundled();
+    let view = FirstView::new(&d, ViewSpec::default_for(&d).unwrap());
+    let spec = view.chart_spec(960);
+    assert_eq!(spec.panels.len(), 2);
+    let world_ytd = &spec.panels[0].series[0];
+    assert_eq!(world_ytd.label, "World");
+    // One run per year with a published year-to-date figure: 2019 and 2020 to 2025.
+    assert_eq!(world_ytd.segments.len(), 7);
+    let steps = &spec.panels[1].series[0].steps;
+    let jan_feb_2023 = steps.iter().find(|s| s.x0 == m("2023-01").index() as f64).unwrap();
+    assert_eq!(jan_feb_2023.x1, m("2023-03").index() as f64, "one step across January and February");
+    assert!((jan_feb_2023.y - 44.39 / 2.0).abs() < 1e-9, "drawn at its average per month");
+    assert!(spec.alt_text.contains("Jan 2019 to Dec 2025, in billion yuan"));
+    assert!(spec.alt_text.contains("Latest for World: 520.37 billion yuan in 2025."), "{}", spec.alt_text);
+}
