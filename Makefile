@@ -1,0 +1,62 @@
+# Trade Trends: `make run` serves the dashboard, `make test` runs every test.
+# Both set up whatever is missing first (scripts/setup.sh).
+
+SHELL := /bin/bash
+PORT ?= 8080
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+
+DATASET := public/data/xinjiang.json
+DATA_TABLES := data/meta.json data/observations.csv data/exchange_rates.csv \
+               data/exchange_rates_fed_monthly.csv data/events.csv
+DATASET_ARGS := build --observations data/observations.csv --meta data/meta.json \
+                --rates data/exchange_rates.csv --rates data/exchange_rates_fed_monthly.csv \
+                --events data/events.csv --out $(DATASET)
+
+.PHONY: help setup dataset build run test test-native test-e2e lint clean shots
+
+help:
+	@echo "make run    set up, build, serve the dashboard on http://127.0.0.1:$(PORT)/ (PORT= to change)"
+	@echo "make test   set up, then native tests and end-to-end tests in headless Chromium"
+	@echo "make build  release build into dist/ (static files)"
+	@echo "make dataset  rebuild $(DATASET) from data/"
+	@echo "make shots  screenshots of the built page into target/shots/"
+
+setup:
+	@scripts/setup.sh
+
+# The JSON the app fetches, built from the published-figures tables.
+$(DATASET): $(DATA_TABLES)
+	cargo run --release --quiet --bin dataset -- $(DATASET_ARGS)
+
+dataset: setup
+	cargo run --release --quiet --bin dataset -- $(DATASET_ARGS)
+
+build: setup $(DATASET)
+	trunk build --release
+
+run: build
+	@echo "Trade Trends: http://127.0.0.1:$(PORT)/"
+	node tests/e2e/serve.mjs --root dist --port $(PORT)
+
+test: setup
+	$(MAKE) --no-print-directory test-native
+	$(MAKE) --no-print-directory build
+	$(MAKE) --no-print-directory test-e2e
+
+test-native:
+	cargo test --quiet
+
+test-e2e:
+	npx playwright test -c tests/e2e/playwright.config.mjs
+
+lint:
+	cargo fmt --all -- --check
+	cargo clippy --all-targets -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --lib -- -D warnings
+
+shots:
+	mkdir -p target/shots
+	node tests/e2e/shoot.mjs "http://127.0.0.1:$(PORT)/" target/shots
+
+clean:
+	rm -rf dist target/e2e-fixtures

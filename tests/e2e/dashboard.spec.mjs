@@ -1,0 +1,162 @@
+// The dashboard as a reader gets it: the release build in headless Chromium.
+import { test, expect } from '@playwright/test';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseCsv, fullUnits, billionsText } from './csv.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const observations = parseCsv(fs.readFileSync(path.join(root, 'data/observations.csv'), 'utf8'));
+const byId = new Map(observations.map((r) => [r.id, r]));
+
+// Every request a page makes, to check that none leaves 127.0.0.1.
+function recordRequests(page) {
+  const urls = [];
+  page.on('request', (r) => urls.push(r.url()));
+  return urls;
+}
+
+async function openDashboard(page, query = '') {
+  await page.goto('./' + query);
+  await expect(page.locator('.chart svg[role="img"]')).toBeVisible();
+}
+
+test('the default page shows the chart, units, figure check, table and sources', async ({ page }) => {
+  const requests = recordRequests(page);
+  await openDashboard(page);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Xinjiang: total trade with the world and Central Asia (5)');
+  await expect(page.getByText('All values in billion yuan', { exact: false })).toBeVisible();
+  const chart = page.locator('.chart svg[role="img"]');
+  await expect(chart.locator('title')).toContainText('Two-panel chart of Xinjiang: total trade with the world and Central Asia (5), Jan 2019 to Dec 2025, in billion yuan.');
+  // The axis names the unit and currency; both series carry direct labels.
+  const svgTexts = await chart.locator('text').allTextContents();
+  const trimmed = svgTexts.map((t) => t.trim());
+  expect(trimmed).toContain('billion yuan');
+  expect(trimmed).toContain('World');
+  expect(trimmed).toContain('Central Asia (5)');
+  // The table of plotted values, for screen readers and checking.
+  const table = page.getByRole('table');
+  await expect(table.locator('caption')).toHaveText('Values drawn in the chart, in billion yuan, with how each was obtained');
+  expect(await table.locator('tbody tr').count()).toBeGreaterThan(50);
+  // Sources with working links.
+  const sources = page.getByRole('region', { name: 'Sources' }).or(page.locator('section.sources'));
+  await expect(sources.getByRole('link', { name: 'Xinjiang Foreign Trade Up 48.9 Pct In First 10 Months' })).toHaveAttribute('href', 'https://www.urdupoint.com/en/business/xinjiang-foreign-trade-up-489-pct-in-first-1-1769896.html');
+  // The benchmark mark after the chart is painted.
+  await expect.poll(() => page.evaluate(() => performance.getEntriesByName('chart-rendered').length)).toBeGreaterThan(0);
+  for (const url of requests) expect(url.startsWith('http://127.0.0.1:')).toBe(true);
+});
+
+test('every table value equals the value derived from data/observations.csv', async ({ page }) => {
+  await openDashboard(page);
+  const rows = await page.locator('table.values tbody tr').evaluateAll((trs) =>
+    trs.map((tr) => ({
+      cells: [...tr.querySelectorAll('td')].map((td) => td.textContent.trim()),
+      plus: tr.dataset.plus.split(' ').filter(Boolean),
+      minus: tr.dataset.minus.split(' ').filter(Boolean),
+    })));
+  expect(rows.length).toBeGreaterThan(50);
+  let derived = 0;
+  for (const row of rows) {
+    const [period, partner, measure, value] = row.cells;
+    const units = (ids) => ids.reduce((sum, id) => {
+      const r = byId.get(id);
+      expect(r, `row ${id} exists in the CSV`).toBeTruthy();
+      expect(r.currency).toBe('CNY');
+      return sum + fullUnits(r.value, r.unit);
+    }, 0n);
+    const expected = units(row.plus) - units(row.minus);
+    const decimals = (value.split('.')[1] || '').length;
+    expect(value, `${period} ${partner} ${measure}`).toBe(billionsText(expected, decimals));
+    if (row.minus.length) derived++;
+  }
+  expect(derived).toBeGreaterThan(20);
+  // The example from the issue, computed here from the CSV: Jan-Oct 2023 - Jan-Sep 2023.
+  const oct = rows.find((r) => r.cells[0] === 'Oct 2023' && r.cells[1] === 'World' && r.cells[2] === 'Period');
+  const janOct = observations.find((r) => r.id === 'obs-0055');
+  const janSep = observations.find((r) => r.id === 'obs-0050');
+  expect(oct.cells[3]).toBe(billionsText(fullUnits(janOct.value, janOct.unit) - fullUnits(janSep.value, janSep.unit), 2));
+  expect(oct.cells[3]).toBe('34.46');
+});
+
+test('the disputed $409.2 bn is not drawn and the page says so with both sources', async ({ page }) => {
+  await openDashboard(page);
+  const check = page.locator('section.checks');
+  const note = check.getByText('a published figure of 409.2 billion US dollars for total trade', { exact: false });
+  await expect(note).toBeVisible();
+  await expect(note).toContainText('287.3 billion yuan');
+  await expect(note).toContainText('10.2 times that: most likely a unit slip');
+  const sources = page.locator('section.sources');
+  await expect(sources.getByRole('link', { name: /Nikkei Asia, Pak Yiu/ })).toHaveAttribute('href', /ffhr\.cz/);
+  // No table cell (nor the chart data) carries the disputed value.
+  await expect(page.locator('table.values')).not.toContainText('409.2');
+});
+
+test('a missing dataset shows a named error, not a blank page', async ({ page }) => {
+  await page.goto('./?data=fixtures/missing.json');
+  const alert = page.getByRole('alert');
+  await expect(alert.getByRole('heading')).toHaveText('Dataset not found');
+  await expect(alert).toContainText('fixtures/missing.json was not found on the server (HTTP 404)');
+});
+
+test.describe('broken datasets', () => {
+  test.beforeAll(() => {
+    // Fixtures made from the real dataset, so no figure in them is invented.
+    const dir = path.join(root, 'target/e2e-fixtures');
+    fs.mkdirSync(dir, { recursive: true });
+    const text = fs.readFileSync(path.join(root, 'dist/data/xinjiang.json'), 'utf8');
+    fs.writeFileSync(path.join(dir, 'truncated.json'), text.slice(0, 4000));
+    fs.writeFileSync(path.join(dir, 'not-json.json'), '<!doctype html><title>Not Found</title>');
+    const data = JSON.parse(text);
+    data.series[0].observations[2].value = -data.series[0].observations[2].value;
+    fs.writeFileSync(path.join(dir, 'negative.json'), JSON.stringify(data));
+    const labelled = JSON.parse(text);
+    labelled.partners[0].name = '<img src=x onerror="window.__pwned=1">World';
+    fs.writeFileSync(path.join(dir, 'markup-label.json'), JSON.stringify(labelled));
+  });
+
+  test('truncated JSON names the problem', async ({ page }) => {
+    await page.goto('./?data=fixtures/truncated.json');
+    const alert = page.getByRole('alert');
+    await expect(alert.getByRole('heading')).toHaveText('The dataset is not valid');
+    await expect(alert).toContainText('fixtures/truncated.json is not valid JSON: EOF while parsing');
+  });
+
+  test('an HTML page instead of JSON names the problem', async ({ page }) => {
+    await page.goto('./?data=fixtures/not-json.json');
+    await expect(page.getByRole('alert')).toContainText('fixtures/not-json.json is not valid JSON: expected value (line 1, column 1)');
+  });
+
+  test('an invalid field names the series, observation and field', async ({ page }) => {
+    await page.goto('./?data=fixtures/negative.json');
+    const alert = page.getByRole('alert');
+    await expect(alert).toContainText('fixtures/negative.json has 1 problem(s):');
+    await expect(alert).toContainText(/series\[0\] xinjiang\/total\/world, observation\[2\] \d{4}-\d{2}\.\.\d{4}-\d{2}, field "value": expected zero or more \(trade values cannot be negative\), found -/);
+  });
+
+  test('markup in a label is shown as text and never runs', async ({ page }) => {
+    await openDashboard(page, '?data=fixtures/markup-label.json');
+    await expect(page.locator('table.values tbody tr').first()).toContainText('<img src=x onerror="window.__pwned=1">World');
+    expect(await page.evaluate(() => window.__pwned)).toBeUndefined();
+    expect(await page.locator('img').count()).toBe(0);
+  });
+});
+
+test('a data parameter pointing off-site is refused with a message', async ({ page }) => {
+  const requests = recordRequests(page);
+  await page.goto('./?data=' + encodeURIComponent('https://evil.example/x.json'));
+  const alert = page.getByRole('alert');
+  await expect(alert.getByRole('heading')).toHaveText('This dataset address is not allowed');
+  await expect(alert).toContainText('was refused: it names a scheme or another site');
+  expect(requests.map((u) => new URL(u).hostname)).toEqual(requests.map(() => '127.0.0.1'));
+});
+
+for (const width of [375, 1280]) {
+  test(`the page fits a ${width} px wide screen`, async ({ page }) => {
+    await page.setViewportSize({ width, height: 900 });
+    await openDashboard(page);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    const svgWidth = await page.locator('.chart svg').evaluate((svg) => svg.getBoundingClientRect().width);
+    expect(svgWidth).toBeGreaterThan(width * 0.8);
+  });
+}
