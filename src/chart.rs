@@ -118,16 +118,21 @@ fn y_max(panel: &Panel) -> f64 {
 fn draw_panel(area: &Area, spec: &ChartSpec, panel: &Panel) -> DrawResult {
     let axis = MonthAxis::new(spec.months.0 as f64, spec.months.1 as f64 + 1.0);
     let label_room = 12 + 7 * panel.series.iter().map(|s| s.label.chars().count()).max().unwrap_or(0) as u32;
+    // The panel title, left-aligned above the plot as news charts set it.
+    area.draw(&Text::new(
+        panel.title.clone(),
+        (4, 6),
+        ("sans-serif", 18).into_font().style(FontStyle::Bold).color(&RGBColor(34, 34, 34)),
+    ))?;
     let mut chart = ChartBuilder::on(area)
-        .margin_top(8)
+        .margin_top(34)
         .margin_left(6)
         .margin_right(label_room.min(spec.width / 3))
-        .caption(&panel.title, ("sans-serif", 18).into_font().color(&RGBColor(34, 34, 34)))
         .x_label_area_size(26)
         .y_label_area_size(52)
         .build_cartesian_2d(axis, 0f64..y_max(panel))?;
     let year_label = |x: &f64| axis::label_for(*x);
-    let value_label = |y: &f64| crate::format::billions(y * 1e9, if *y >= 10.0 { 0 } else { 1 });
+    let value_label = |y: &f64| crate::format::billions(y * 1e9, if *y >= 10.0 || *y == 0.0 { 0 } else { 1 });
     chart
         .configure_mesh()
         .disable_x_mesh()

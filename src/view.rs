@@ -487,7 +487,11 @@ impl<'a> FirstView<'a> {
                     series: ytd_series,
                 },
                 Panel {
-                    title: "Average per month in each period between releases".into(),
+                    title: if width < 520 {
+                        "Per month, averaged over each period".into()
+                    } else {
+                        "Per month, averaged over each period between releases".into()
+                    },
                     y_label: unit,
                     kind: PanelKind::Steps,
                     series: period_series,
