@@ -44,6 +44,7 @@ test: setup
 	$(MAKE) --no-print-directory test-e2e
 
 test-native:
+	cargo fmt --all -- --check
 	cargo test --quiet
 
 test-e2e:

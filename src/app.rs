@@ -22,14 +22,22 @@ enum Load {
 
 fn query_param(name: &str) -> Option<String> {
     let search = window().location().search().ok()?;
-    web_sys::UrlSearchParams::new_with_str(&search).ok()?.get(name)
+    web_sys::UrlSearchParams::new_with_str(&search)
+        .ok()?
+        .get(name)
 }
 
 /// Fetches and validates the dataset at `path`; errors are sentences for the reader.
 async fn fetch_dataset(path: String) -> Result<Dataset, (String, Vec<String>)> {
-    let response = gloo_net::http::Request::get(&path).send().await.map_err(|e| {
-        ("The dataset could not be fetched".to_string(), vec![format!("{path}: {e}")])
-    })?;
+    let response = gloo_net::http::Request::get(&path)
+        .send()
+        .await
+        .map_err(|e| {
+            (
+                "The dataset could not be fetched".to_string(),
+                vec![format!("{path}: {e}")],
+            )
+        })?;
     match response.status() {
         200 => {}
         404 => {
@@ -46,13 +54,21 @@ async fn fetch_dataset(path: String) -> Result<Dataset, (String, Vec<String>)> {
         }
     }
     let text = response.text().await.map_err(|e| {
-        ("The dataset could not be read".to_string(), vec![format!("{path}: {e}")])
+        (
+            "The dataset could not be read".to_string(),
+            vec![format!("{path}: {e}")],
+        )
     })?;
     parse_dataset(&path, &text).map_err(|e| {
         let message = e.to_string();
-        let mut lines = message.lines().map(|l| l.trim_start_matches("- ").to_string());
+        let mut lines = message
+            .lines()
+            .map(|l| l.trim_start_matches("- ").to_string());
         let first = lines.next().unwrap_or_default();
-        ("The dataset is not valid".to_string(), std::iter::once(first).chain(lines).collect())
+        (
+            "The dataset is not valid".to_string(),
+            std::iter::once(first).chain(lines).collect(),
+        )
     })
 }
 
@@ -158,7 +174,8 @@ fn Dashboard(dataset: Arc<Dataset>) -> impl IntoView {
         if w == 0 {
             return Ok(String::new());
         }
-        render_svg(&FirstView::new(&chart_data, chart_spec.clone()).chart_spec(w)).map_err(|e| e.to_string())
+        render_svg(&FirstView::new(&chart_data, chart_spec.clone()).chart_spec(w))
+            .map_err(|e| e.to_string())
     });
     Effect::new(move |_| {
         if matches!(svg.get(), Ok(ref s) if !s.is_empty()) {
@@ -185,7 +202,11 @@ fn Dashboard(dataset: Arc<Dataset>) -> impl IntoView {
         .iter()
         .map(|c| view! { <li>{c.text.clone()}</li> })
         .collect_view();
-    let not_drawn = view.not_drawn.iter().map(|n| view! { <li>{n.clone()}</li> }).collect_view();
+    let not_drawn = view
+        .not_drawn
+        .iter()
+        .map(|n| view! { <li>{n.clone()}</li> })
+        .collect_view();
     let rows = view
         .rows
         .iter()

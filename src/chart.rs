@@ -105,8 +105,14 @@ fn draw(root: &Area, spec: &ChartSpec) -> DrawResult {
 }
 
 fn y_max(panel: &Panel) -> f64 {
-    let from_points = panel.series.iter().flat_map(|s| s.segments.iter().flatten().map(|p| p.1));
-    let from_steps = panel.series.iter().flat_map(|s| s.steps.iter().map(|st| st.y));
+    let from_points = panel
+        .series
+        .iter()
+        .flat_map(|s| s.segments.iter().flatten().map(|p| p.1));
+    let from_steps = panel
+        .series
+        .iter()
+        .flat_map(|s| s.steps.iter().map(|st| st.y));
     let max = from_points.chain(from_steps).fold(0f64, f64::max);
     if max > 0.0 {
         max * 1.08
@@ -117,12 +123,21 @@ fn y_max(panel: &Panel) -> f64 {
 
 fn draw_panel(area: &Area, spec: &ChartSpec, panel: &Panel) -> DrawResult {
     let axis = MonthAxis::new(spec.months.0 as f64, spec.months.1 as f64 + 1.0);
-    let label_room = 12 + 7 * panel.series.iter().map(|s| s.label.chars().count()).max().unwrap_or(0) as u32;
+    let label_room = 12
+        + 7 * panel
+            .series
+            .iter()
+            .map(|s| s.label.chars().count())
+            .max()
+            .unwrap_or(0) as u32;
     // The panel title, left-aligned above the plot as news charts set it.
     area.draw(&Text::new(
         panel.title.clone(),
         (4, 6),
-        ("sans-serif", 18).into_font().style(FontStyle::Bold).color(&RGBColor(34, 34, 34)),
+        ("sans-serif", 18)
+            .into_font()
+            .style(FontStyle::Bold)
+            .color(&RGBColor(34, 34, 34)),
     ))?;
     let mut chart = ChartBuilder::on(area)
         .margin_top(34)
@@ -132,7 +147,8 @@ fn draw_panel(area: &Area, spec: &ChartSpec, panel: &Panel) -> DrawResult {
         .y_label_area_size(52)
         .build_cartesian_2d(axis, 0f64..y_max(panel))?;
     let year_label = |x: &f64| axis::label_for(*x);
-    let value_label = |y: &f64| crate::format::billions(y * 1e9, if *y >= 10.0 || *y == 0.0 { 0 } else { 1 });
+    let value_label =
+        |y: &f64| crate::format::billions(y * 1e9, if *y >= 10.0 || *y == 0.0 { 0 } else { 1 });
     chart
         .configure_mesh()
         .disable_x_mesh()
@@ -187,7 +203,11 @@ fn draw_panel(area: &Area, spec: &ChartSpec, panel: &Panel) -> DrawResult {
     for (label, style, x, y) in ends {
         let y = y.max(last_y + 15);
         last_y = y;
-        area.draw(&Text::new(label, (x, y - 7), ("sans-serif", 15).into_font().color(&color(style))))?;
+        area.draw(&Text::new(
+            label,
+            (x, y - 7),
+            ("sans-serif", 15).into_font().color(&color(style)),
+        ))?;
     }
     Ok(())
 }
@@ -217,8 +237,12 @@ fn axis_label_count(width: u32) -> usize {
 
 /// Adds `role="img"`, a `<title>` and `aria-labelledby` to the SVG root.
 fn add_accessibility(svg: String, alt_text: &str) -> String {
-    let Some(start) = svg.find("<svg") else { return svg };
-    let Some(close) = svg[start..].find('>').map(|i| start + i) else { return svg };
+    let Some(start) = svg.find("<svg") else {
+        return svg;
+    };
+    let Some(close) = svg[start..].find('>').map(|i| start + i) else {
+        return svg;
+    };
     let mut out = String::with_capacity(svg.len() + alt_text.len() + 80);
     out.push_str(&svg[..close]);
     out.push_str(" role=\"img\" aria-labelledby=\"chart-title\" class=\"chart-svg\">");

@@ -6,15 +6,15 @@
 //! [`urlstate`] are small pure modules anything may use. The Leptos app (`app`, wasm only)
 //! sits on top; the `dataset` command-line tool and [`ingest`] (native only) beside it.
 
-pub mod dataset;
-pub mod month;
-pub mod periods;
-#[cfg(not(target_arch = "wasm32"))]
-pub mod ingest;
-pub mod format;
-pub mod summary;
-pub mod chart;
-pub mod view;
-pub mod urlstate;
 #[cfg(target_arch = "wasm32")]
 pub mod app;
+pub mod chart;
+pub mod dataset;
+pub mod format;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod ingest;
+pub mod month;
+pub mod periods;
+pub mod summary;
+pub mod urlstate;
+pub mod view;

@@ -8,6 +8,8 @@ fn main() {
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
-    eprintln!("trade-trends is a browser app: build it with `make build` or run it with `make run`.");
+    eprintln!(
+        "trade-trends is a browser app: build it with `make build` or run it with `make run`."
+    );
     std::process::exit(2);
 }

@@ -8,8 +8,9 @@ use std::fmt;
 use std::str::FromStr;
 
 /// Short English month names, January first.
-pub const MONTH_ABBR: [&str; 12] =
-    ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+pub const MONTH_ABBR: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
 
 /// One calendar month.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -28,7 +29,11 @@ pub struct MonthParseError {
 
 impl fmt::Display for MonthParseError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "\"{}\" is not a month in the form YYYY-MM: {}", self.text, self.reason)
+        write!(
+            f,
+            "\"{}\" is not a month in the form YYYY-MM: {}",
+            self.text, self.reason
+        )
     }
 }
 
@@ -42,7 +47,10 @@ impl Month {
 
     /// The month with the given index (`year * 12 + month - 1`), the inverse of [`Month::index`].
     pub fn from_index(index: i64) -> Month {
-        Month { year: index.div_euclid(12) as i32, month: (index.rem_euclid(12) + 1) as u8 }
+        Month {
+            year: index.div_euclid(12) as i32,
+            month: (index.rem_euclid(12) + 1) as u8,
+        }
     }
 
     pub fn year(self) -> i32 {
@@ -66,12 +74,18 @@ impl Month {
 
     /// January of this month's year.
     pub fn january(self) -> Month {
-        Month { year: self.year, month: 1 }
+        Month {
+            year: self.year,
+            month: 1,
+        }
     }
 
     /// December of this month's year.
     pub fn december(self) -> Month {
-        Month { year: self.year, month: 12 }
+        Month {
+            year: self.year,
+            month: 12,
+        }
     }
 
     /// "Oct 2023".
@@ -92,7 +106,10 @@ impl FromStr for Month {
     /// Parses `YYYY-MM`. The year is everything before the last `-` (synthetic benchmark
     /// data runs past year 9999); the month is exactly two digits, 01..12.
     fn from_str(text: &str) -> Result<Month, MonthParseError> {
-        let err = |reason| MonthParseError { text: text.to_string(), reason };
+        let err = |reason| MonthParseError {
+            text: text.to_string(),
+            reason,
+        };
         let (year_text, month_text) = text.rsplit_once('-').ok_or_else(|| err("no '-' found"))?;
         if year_text.len() < 4 || !year_text.bytes().all(|b| b.is_ascii_digit()) {
             return Err(err("the year must be four or more digits"));
@@ -100,8 +117,12 @@ impl FromStr for Month {
         if month_text.len() != 2 || !month_text.bytes().all(|b| b.is_ascii_digit()) {
             return Err(err("the month must be two digits"));
         }
-        let year: i32 = year_text.parse().map_err(|_| err("the year is too large"))?;
-        let month: u8 = month_text.parse().map_err(|_| err("the month must be two digits"))?;
+        let year: i32 = year_text
+            .parse()
+            .map_err(|_| err("the year is too large"))?;
+        let month: u8 = month_text
+            .parse()
+            .map_err(|_| err("the month must be two digits"))?;
         Month::new(year, month).ok_or_else(|| err("the month must be between 01 and 12"))
     }
 }
@@ -134,7 +155,10 @@ impl Span {
 
     /// A one-month span.
     pub fn single(month: Month) -> Span {
-        Span { first: month, last: month }
+        Span {
+            first: month,
+            last: month,
+        }
     }
 
     /// Number of months covered (1 for a single month).
@@ -158,7 +182,10 @@ impl Span {
 
     /// The same span one year earlier.
     pub fn year_earlier(self) -> Span {
-        Span { first: self.first.offset(-12), last: self.last.offset(-12) }
+        Span {
+            first: self.first.offset(-12),
+            last: self.last.offset(-12),
+        }
     }
 
     /// A reader's label: "Oct 2023", "Jan–Oct 2023", "Nov 2022–Feb 2023", "2023" for a full year.

@@ -82,7 +82,12 @@ struct Snapshot {
 
 impl Snapshot {
     fn official(value: f64, tolerance: f64, observation: usize) -> Snapshot {
-        Snapshot { value, tolerance, plus: vec![observation], minus: vec![] }
+        Snapshot {
+            value,
+            tolerance,
+            plus: vec![observation],
+            minus: vec![],
+        }
     }
 
     /// `self + sign * (month value)`.
@@ -118,7 +123,11 @@ pub fn derive(series: &Series, currency: Currency) -> Derivation {
         let (Some(value), true) = (o.value, o.is_fact() && o.currency == Some(currency)) else {
             continue;
         };
-        let figure = Figure { value, tolerance: o.resolution.unwrap_or(0.0), observation: i };
+        let figure = Figure {
+            value,
+            tolerance: o.resolution.unwrap_or(0.0),
+            observation: i,
+        };
         let (year, month) = (o.last.year(), o.last.month());
         let slot = match o.basis {
             Basis::Ytd | Basis::Year => cumulative.entry(year).or_default(),
@@ -131,16 +140,25 @@ pub fn derive(series: &Series, currency: Currency) -> Derivation {
     let mut out = Derivation::default();
     for (year, snaps) in &cumulative {
         for (&m, f) in snaps {
-            let span = Span { first: Month::new(*year, 1).unwrap(), last: Month::new(*year, m).unwrap() };
-            out.cumulative.push(Cumulative { span, value: f.value, observation: f.observation });
+            let span = Span {
+                first: Month::new(*year, 1).unwrap(),
+                last: Month::new(*year, m).unwrap(),
+            };
+            out.cumulative.push(Cumulative {
+                span,
+                value: f.value,
+                observation: f.observation,
+            });
         }
     }
-    let years: std::collections::BTreeSet<i32> = cumulative.keys().chain(months.keys()).copied().collect();
+    let years: std::collections::BTreeSet<i32> =
+        cumulative.keys().chain(months.keys()).copied().collect();
     let empty = BTreeMap::new();
     for year in years {
         let published = cumulative.get(&year).unwrap_or(&empty);
         let month_figures = months.get(&year).unwrap_or(&empty);
-        out.periods.extend(derive_year(year, published, month_figures));
+        out.periods
+            .extend(derive_year(year, published, month_figures));
     }
     out.periods.sort_by_key(|p| (p.span.first, p.span.last));
     out
@@ -171,7 +189,10 @@ fn derive_year(
                     changed = true;
                 }
                 (None, Some(a)) => {
-                    snapshot.insert(m - 1, a.with_month(f.value, f.tolerance, f.observation, false));
+                    snapshot.insert(
+                        m - 1,
+                        a.with_month(f.value, f.tolerance, f.observation, false),
+                    );
                     changed = true;
                 }
                 _ => {}
@@ -186,7 +207,10 @@ fn derive_year(
     let bounds: Vec<(&u8, &Snapshot)> = snapshot.iter().collect();
     for pair in bounds.windows(2) {
         let ((&a, start), (&b, end)) = (pair[0], pair[1]);
-        let span = Span { first: month(a + 1), last: month(b) };
+        let span = Span {
+            first: month(a + 1),
+            last: month(b),
+        };
         let derived = end.value - start.value;
         let tolerance = end.tolerance + start.tolerance;
         let official_month = (b == a + 1).then(|| month_figures.get(&b)).flatten();
@@ -204,7 +228,9 @@ fn derive_year(
                     span,
                     value: f.value,
                     tolerance: f.tolerance,
-                    provenance: Provenance::Official { observation: f.observation },
+                    provenance: Provenance::Official {
+                        observation: f.observation,
+                    },
                     flag,
                 }
             }
@@ -214,12 +240,20 @@ fn derive_year(
                 let mut minus = end.minus.clone();
                 minus.extend(&start.plus);
                 let provenance = if plus.len() == 1 && minus.is_empty() {
-                    Provenance::Official { observation: plus[0] }
+                    Provenance::Official {
+                        observation: plus[0],
+                    }
                 } else {
                     Provenance::Derived { plus, minus }
                 };
                 let flag = (derived <= 0.0).then_some(PeriodFlag::NotPositive);
-                PeriodValue { span, value: derived, tolerance, provenance, flag }
+                PeriodValue {
+                    span,
+                    value: derived,
+                    tolerance,
+                    provenance,
+                    flag,
+                }
             }
         };
         periods.push(period);
@@ -231,7 +265,9 @@ fn derive_year(
                 span: Span::single(month(m)),
                 value: f.value,
                 tolerance: f.tolerance,
-                provenance: Provenance::Official { observation: f.observation },
+                provenance: Provenance::Official {
+                    observation: f.observation,
+                },
                 flag: None,
             });
         }

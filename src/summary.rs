@@ -45,14 +45,22 @@ fn series_line(d: &Dataset, s: &Series) -> String {
         let _ = write!(line, ", {a}..{b}");
     }
     let derivation = derive(s, Currency::CNY);
-    let covered: Vec<Month> =
-        derivation.periods.iter().filter(|p| p.drawable()).flat_map(|p| p.span.months()).collect();
+    let covered: Vec<Month> = derivation
+        .periods
+        .iter()
+        .filter(|p| p.drawable())
+        .flat_map(|p| p.span.months())
+        .collect();
     if !covered.is_empty() {
         let gaps = gaps(&covered);
         let _ = write!(line, "; CNY periods {}", derivation.periods.len());
         if !gaps.is_empty() {
             let shown: Vec<String> = gaps.iter().take(3).map(|g| g.to_string()).collect();
-            let more = if gaps.len() > 3 { format!(" and {} more", gaps.len() - 3) } else { String::new() };
+            let more = if gaps.len() > 3 {
+                format!(" and {} more", gaps.len() - 3)
+            } else {
+                String::new()
+            };
             let _ = write!(line, ", gaps {}{more}", shown.join(", "));
         }
     }
@@ -70,7 +78,10 @@ pub fn gaps(covered: &[Month]) -> Vec<Span> {
     months
         .windows(2)
         .filter(|w| w[1].index() - w[0].index() > 1)
-        .map(|w| Span { first: w[0].offset(1), last: w[1].offset(-1) })
+        .map(|w| Span {
+            first: w[0].offset(1),
+            last: w[1].offset(-1),
+        })
         .collect()
 }
 
@@ -97,7 +108,11 @@ pub fn conflict_line(_d: &Dataset, c: &Conflict) -> String {
             if f.chosen {
                 tags.push("chosen");
             }
-            let tags = if tags.is_empty() { String::new() } else { format!(" [{}]", tags.join(", ")) };
+            let tags = if tags.is_empty() {
+                String::new()
+            } else {
+                format!(" [{}]", tags.join(", "))
+            };
             format!("{number}{tags} ({})", f.rows.join(", "))
         })
         .collect();

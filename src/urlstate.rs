@@ -29,7 +29,12 @@ pub fn data_path(param: Option<&str>) -> Result<String, DataRefused> {
     let Some(value) = param else {
         return Ok(DEFAULT_DATA.to_string());
     };
-    let refuse = |reason| Err(DataRefused { value: value.chars().take(200).collect(), reason });
+    let refuse = |reason| {
+        Err(DataRefused {
+            value: value.chars().take(200).collect(),
+            reason,
+        })
+    };
     if value.is_empty() {
         return refuse("it is empty");
     }
@@ -42,10 +47,16 @@ pub fn data_path(param: Option<&str>) -> Result<String, DataRefused> {
     if value.starts_with('/') || value.starts_with('\\') {
         return refuse("it starts at the site root, outside the app's folder");
     }
-    if !value.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-' | '/')) {
+    if !value
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-' | '/'))
+    {
         return refuse("it contains characters other than letters, digits, '.', '_', '-' and '/'");
     }
-    if value.split('/').any(|segment| segment == ".." || segment == "." || segment.is_empty()) {
+    if value
+        .split('/')
+        .any(|segment| segment == ".." || segment == "." || segment.is_empty())
+    {
         return refuse("it leaves the app's folder or has an empty or '.' segment");
     }
     if !value.ends_with(".json") {

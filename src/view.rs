@@ -22,7 +22,10 @@ impl ViewSpec {
     /// currency, plus the partner groups of the same reporter and flow.
     pub fn default_for(d: &Dataset) -> Option<ViewSpec> {
         let facts = |s: &Series, c: Currency| {
-            s.observations.iter().filter(|o| o.is_fact() && o.currency == Some(c)).count()
+            s.observations
+                .iter()
+                .filter(|o| o.is_fact() && o.currency == Some(c))
+                .count()
         };
         let (densest, currency) = d
             .series
@@ -32,7 +35,9 @@ impl ViewSpec {
             .filter(|(s, c)| facts(s, *c) > 0)?;
         let mut partners = vec![densest.partner.clone()];
         for s in &d.series {
-            let is_group = d.partner(&s.partner).is_some_and(|p| p.kind == PartnerKind::Group);
+            let is_group = d
+                .partner(&s.partner)
+                .is_some_and(|p| p.kind == PartnerKind::Group);
             if s.reporter == densest.reporter
                 && s.flow == densest.flow
                 && is_group
@@ -43,7 +48,12 @@ impl ViewSpec {
                 partners.push(s.partner.clone());
             }
         }
-        Some(ViewSpec { reporter: densest.reporter.clone(), flow: densest.flow, partners, currency })
+        Some(ViewSpec {
+            reporter: densest.reporter.clone(),
+            flow: densest.flow,
+            partners,
+            currency,
+        })
     }
 }
 
@@ -135,7 +145,10 @@ fn join_and(items: &[String]) -> String {
 }
 
 fn p_label(view: &FirstView, s: &Series) -> String {
-    view.dataset.partner(&s.partner).map(|p| p.name.clone()).unwrap_or(s.partner.clone())
+    view.dataset
+        .partner(&s.partner)
+        .map(|p| p.name.clone())
+        .unwrap_or(s.partner.clone())
 }
 
 fn first_row(o: &Observation) -> String {
@@ -153,16 +166,27 @@ fn push_unique(into: &mut Vec<String>, ids: &[String]) {
 impl<'a> FirstView<'a> {
     /// Builds the view of `spec` over `d`.
     pub fn new(d: &'a Dataset, spec: ViewSpec) -> FirstView<'a> {
-        let reporter = d.reporter(&spec.reporter).map(|r| r.name.clone()).unwrap_or(spec.reporter.clone());
-        let partner_names: Vec<String> = spec.partners.iter().map(|p| partner_phrase(d, p)).collect();
-        let title = format!("{reporter}: {} with {}", spec.flow.label(), join_and(&partner_names));
+        let reporter = d
+            .reporter(&spec.reporter)
+            .map(|r| r.name.clone())
+            .unwrap_or(spec.reporter.clone());
+        let partner_names: Vec<String> =
+            spec.partners.iter().map(|p| partner_phrase(d, p)).collect();
+        let title = format!(
+            "{reporter}: {} with {}",
+            spec.flow.label(),
+            join_and(&partner_names)
+        );
         let series: Vec<Plotted> = spec
             .partners
             .iter()
             .filter_map(|p| d.series(&spec.reporter, spec.flow, p))
             .map(|s| Plotted {
                 series: s,
-                label: d.partner(&s.partner).map(|p| p.name.clone()).unwrap_or(s.partner.clone()),
+                label: d
+                    .partner(&s.partner)
+                    .map(|p| p.name.clone())
+                    .unwrap_or(s.partner.clone()),
                 derivation: derive(s, spec.currency),
             })
             .collect();
@@ -189,7 +213,11 @@ impl<'a> FirstView<'a> {
         }
         view.sources = sources;
         let drawn = view.rows.iter().filter(|r| r.drawn);
-        let first = drawn.clone().map(|r| r.span.first.index()).min().unwrap_or(0);
+        let first = drawn
+            .clone()
+            .map(|r| r.span.first.index())
+            .min()
+            .unwrap_or(0);
         let last = drawn.map(|r| r.span.last.index()).max().unwrap_or(first);
         view.months = (first, last);
         view
@@ -212,7 +240,10 @@ impl<'a> FirstView<'a> {
                     measure: Measure::YearToDate,
                     value: c.value,
                     decimals: decimals_for(o.resolution.unwrap_or(1e7)),
-                    provenance: format!("Official: published year-to-date figure ({})", first_row(o)),
+                    provenance: format!(
+                        "Official: published year-to-date figure ({})",
+                        first_row(o)
+                    ),
                     plus: vec![first_row(o)],
                     minus: vec![],
                     sources: o.sources.clone(),
@@ -224,19 +255,30 @@ impl<'a> FirstView<'a> {
                 let (provenance, plus, minus, sources) = match &period.provenance {
                     Provenance::Official { observation } => {
                         let o = &obs[*observation];
-                        let what = if o.span() == period.span && o.basis == crate::dataset::Basis::Month {
-                            "published for this month".to_string()
-                        } else {
-                            format!("the year's first published figure ({})", o.span().label())
-                        };
-                        (format!("Official: {what} ({})", first_row(o)), vec![first_row(o)], vec![], o.sources.clone())
+                        let what =
+                            if o.span() == period.span && o.basis == crate::dataset::Basis::Month {
+                                "published for this month".to_string()
+                            } else {
+                                format!("the year's first published figure ({})", o.span().label())
+                            };
+                        (
+                            format!("Official: {what} ({})", first_row(o)),
+                            vec![first_row(o)],
+                            vec![],
+                            o.sources.clone(),
+                        )
                     }
                     Provenance::Derived { plus, minus } => {
-                        let term = |i: &usize| format!("{} ({})", obs[*i].span().label(), first_row(&obs[*i]));
+                        let term = |i: &usize| {
+                            format!("{} ({})", obs[*i].span().label(), first_row(&obs[*i]))
+                        };
                         let text = format!(
                             "Derived: {}{}",
                             plus.iter().map(term).collect::<Vec<_>>().join(" + "),
-                            minus.iter().map(|i| format!(" − {}", term(i))).collect::<String>()
+                            minus
+                                .iter()
+                                .map(|i| format!(" − {}", term(i)))
+                                .collect::<String>()
                         );
                         let mut sources = Vec::new();
                         for i in plus.iter().chain(minus) {
@@ -279,8 +321,18 @@ impl<'a> FirstView<'a> {
             }
         }
         rows.sort_by(|a, b| {
-            (a.span.last, a.span.first, a.measure == Measure::Period, &a.series)
-                .cmp(&(b.span.last, b.span.first, b.measure == Measure::Period, &b.series))
+            (
+                a.span.last,
+                a.span.first,
+                a.measure == Measure::Period,
+                &a.series,
+            )
+                .cmp(&(
+                    b.span.last,
+                    b.span.first,
+                    b.measure == Measure::Period,
+                    &b.series,
+                ))
         });
         rows
     }
@@ -290,14 +342,20 @@ impl<'a> FirstView<'a> {
         let d = self.dataset;
         let mut notes = Vec::new();
         for s in d.series.iter().filter(|s| s.reporter == self.spec.reporter) {
-            for o in s.observations.iter().filter(|o| o.status == Status::Disputed && o.value.is_some()) {
+            for o in s
+                .observations
+                .iter()
+                .filter(|o| o.status == Status::Disputed && o.value.is_some())
+            {
                 notes.push(self.disputed_note(s, o));
             }
         }
         for p in &self.series {
             for c in d.conflicts_of(p.series) {
                 // Conflicts with a disputed figure are told by the disputed figure's own note.
-                if c.field != crate::dataset::ConflictField::Value || c.figures.iter().any(|f| f.disputed) {
+                if c.field != crate::dataset::ConflictField::Value
+                    || c.figures.iter().any(|f| f.disputed)
+                {
                     continue;
                 }
                 let currency = c.currency.unwrap_or(self.spec.currency);
@@ -305,8 +363,18 @@ impl<'a> FirstView<'a> {
                     .figures
                     .iter()
                     .map(|f| {
-                        let tag = if f.disputed { ", disputed" } else if f.chosen { ", used here" } else { "" };
-                        format!("{} ({}{tag})", amount_long(f.value, 2, currency), f.rows.join(", "))
+                        let tag = if f.disputed {
+                            ", disputed"
+                        } else if f.chosen {
+                            ", used here"
+                        } else {
+                            ""
+                        };
+                        format!(
+                            "{} ({}{tag})",
+                            amount_long(f.value, 2, currency),
+                            f.rows.join(", ")
+                        )
                     })
                     .collect();
                 let mut text = format!(
@@ -323,10 +391,18 @@ impl<'a> FirstView<'a> {
                 for f in &c.figures {
                     push_unique(&mut sources, &f.sources);
                 }
-                notes.push(CheckNote { span: c.span(), text, sources });
+                notes.push(CheckNote {
+                    span: c.span(),
+                    text,
+                    sources,
+                });
             }
         }
-        for r in self.rows.iter().filter(|r| r.caveat.is_some() && r.measure == Measure::Period) {
+        for r in self
+            .rows
+            .iter()
+            .filter(|r| r.caveat.is_some() && r.measure == Measure::Period)
+        {
             notes.push(CheckNote {
                 span: r.span,
                 text: format!(
@@ -358,9 +434,14 @@ impl<'a> FirstView<'a> {
         );
         let mut sources = o.sources.clone();
         // What customs published for the same period, in either currency.
-        let official = d.series(&s.reporter, Flow::Total, &s.partner).into_iter().flat_map(|t| {
-            t.observations.iter().filter(|x| x.is_fact() && x.span() == o.span() && x.basis == o.basis)
-        });
+        let official = d
+            .series(&s.reporter, Flow::Total, &s.partner)
+            .into_iter()
+            .flat_map(|t| {
+                t.observations
+                    .iter()
+                    .filter(|x| x.is_fact() && x.span() == o.span() && x.basis == o.basis)
+            });
         let figures: Vec<String> = official
             .map(|x| {
                 push_unique(&mut sources, &x.sources);
@@ -370,18 +451,44 @@ impl<'a> FirstView<'a> {
                 } else {
                     ""
                 };
-                let growth = x.yoy_pct.map(|p| format!(", {} on a year earlier", percent(p))).unwrap_or_default();
-                format!("{}{conversion}{growth} ({})", amount_long(x.value.unwrap_or_default(), decimals_for(x.resolution.unwrap_or(1e7)), c), first_row(x))
+                let growth = x
+                    .yoy_pct
+                    .map(|p| format!(", {} on a year earlier", percent(p)))
+                    .unwrap_or_default();
+                format!(
+                    "{}{conversion}{growth} ({})",
+                    amount_long(
+                        x.value.unwrap_or_default(),
+                        decimals_for(x.resolution.unwrap_or(1e7)),
+                        c
+                    ),
+                    first_row(x)
+                )
             })
             .collect();
         if !figures.is_empty() {
-            let what = if s.flow == Flow::Total { "" } else { " (exports plus imports, not " };
-            let close = if s.flow == Flow::Total { String::new() } else { format!("{})", s.flow.label()) };
-            text.push_str(&format!(" Customs published total trade{what}{close} of {}.", join_and(&figures)));
+            let what = if s.flow == Flow::Total {
+                ""
+            } else {
+                " (exports plus imports, not "
+            };
+            let close = if s.flow == Flow::Total {
+                String::new()
+            } else {
+                format!("{})", s.flow.label())
+            };
+            text.push_str(&format!(
+                " Customs published total trade{what}{close} of {}.",
+                join_and(&figures)
+            ));
             if let (Some(v), Some(c)) = (o.value, o.currency) {
-                let same_currency = d.series(&s.reporter, Flow::Total, &s.partner).and_then(|t| {
-                    t.observations.iter().find(|x| x.is_fact() && x.span() == o.span() && x.currency == Some(c))
-                });
+                let same_currency = d
+                    .series(&s.reporter, Flow::Total, &s.partner)
+                    .and_then(|t| {
+                        t.observations
+                            .iter()
+                            .find(|x| x.is_fact() && x.span() == o.span() && x.currency == Some(c))
+                    });
                 if let Some(x) = same_currency.and_then(|x| x.value).filter(|x| *x > 0.0) {
                     let ratio = v / x;
                     if (9.0..=11.0).contains(&ratio) {
@@ -392,12 +499,27 @@ impl<'a> FirstView<'a> {
                 }
             }
         } else {
-            let derived = self.series.iter().find(|p| p.series.reporter == s.reporter && p.series.partner == s.partner && s.flow == self.spec.flow).and_then(|p| {
-                p.derivation.periods.iter().find(|x| x.span == o.span() && x.drawable())
-            });
+            let derived = self
+                .series
+                .iter()
+                .find(|p| {
+                    p.series.reporter == s.reporter
+                        && p.series.partner == s.partner
+                        && s.flow == self.spec.flow
+                })
+                .and_then(|p| {
+                    p.derivation
+                        .periods
+                        .iter()
+                        .find(|x| x.span == o.span() && x.drawable())
+                });
             match derived {
                 Some(x) => {
-                    let row = self.rows.iter().find(|r| r.span == x.span && r.measure == Measure::Period && r.series == p_label(self, s));
+                    let row = self.rows.iter().find(|r| {
+                        r.span == x.span
+                            && r.measure == Measure::Period
+                            && r.series == p_label(self, s)
+                    });
                     text.push_str(&format!(
                         " Customs did not publish this period on its own; from its year-to-date releases it comes to {}{}.",
                         amount_long(x.value, 2, self.spec.currency),
@@ -407,10 +529,16 @@ impl<'a> FirstView<'a> {
                         push_unique(&mut sources, &r.sources);
                     }
                 }
-                None => text.push_str(" No customs figure for this period was found in the sources."),
+                None => {
+                    text.push_str(" No customs figure for this period was found in the sources.")
+                }
             }
         }
-        CheckNote { span: o.span(), text, sources }
+        CheckNote {
+            span: o.span(),
+            text,
+            sources,
+        }
     }
 
     fn not_drawn_notes(&self) -> Vec<String> {
@@ -423,7 +551,9 @@ impl<'a> FirstView<'a> {
                 .filter(|o| o.is_fact() && o.currency.is_some_and(|c| c != self.spec.currency))
                 .filter(|o| {
                     !p.series.observations.iter().any(|x| {
-                        x.is_fact() && x.span() == o.span() && x.currency == Some(self.spec.currency)
+                        x.is_fact()
+                            && x.span() == o.span()
+                            && x.currency == Some(self.spec.currency)
                     })
                 })
                 .map(|o| o.span().label())
@@ -432,9 +562,17 @@ impl<'a> FirstView<'a> {
                 notes.push(format!(
                     "{}: figures published only in {} ({}) are not drawn in this {} chart.",
                     p.label,
-                    if self.spec.currency == Currency::CNY { "US dollars" } else { "yuan" },
+                    if self.spec.currency == Currency::CNY {
+                        "US dollars"
+                    } else {
+                        "yuan"
+                    },
                     other.join(", "),
-                    if self.spec.currency == Currency::CNY { "yuan" } else { "dollar" }
+                    if self.spec.currency == Currency::CNY {
+                        "yuan"
+                    } else {
+                        "dollar"
+                    }
                 ));
             }
         }
@@ -455,9 +593,17 @@ impl<'a> FirstView<'a> {
                     year = Some(c.span.last.year());
                 }
                 let x = (c.span.last.index() + 1) as f64;
-                segments.last_mut().expect("pushed").push((x, to_y(c.value)));
+                segments
+                    .last_mut()
+                    .expect("pushed")
+                    .push((x, to_y(c.value)));
             }
-            ytd_series.push(ChartSeries { label: p.label.clone(), style, segments, steps: vec![] });
+            ytd_series.push(ChartSeries {
+                label: p.label.clone(),
+                style,
+                segments,
+                steps: vec![],
+            });
             let steps = p
                 .derivation
                 .periods
@@ -471,7 +617,12 @@ impl<'a> FirstView<'a> {
                     y: to_y(x.value) / x.span.len() as f64,
                 })
                 .collect();
-            period_series.push(ChartSeries { label: p.label.clone(), style, segments: vec![], steps });
+            period_series.push(ChartSeries {
+                label: p.label.clone(),
+                style,
+                segments: vec![],
+                steps,
+            });
         }
         let unit = self.unit().to_string();
         let height = if width < 520 { 560 } else { 620 };

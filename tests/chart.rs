@@ -1,7 +1,9 @@
 //! Chart drawing: structure of the SVG (what was drawn, how many marks), escaping, and
 //! the time axis. Label positions are not snapshotted: natively, plotters estimates
 //! text widths.
-use trade_trends::chart::{render_svg, step_runs, ChartSeries, ChartSpec, MonthAxis, Panel, PanelKind, Step};
+use trade_trends::chart::{
+    render_svg, step_runs, ChartSeries, ChartSpec, MonthAxis, Panel, PanelKind, Step,
+};
 use trade_trends::month::Month;
 
 fn idx(s: &str) -> i64 {
@@ -24,10 +26,22 @@ fn spec(label: &str) -> ChartSpec {
                         label: label.into(),
                         style: 0,
                         // two years: two runs, five points
-                        segments: vec![vec![(x("2022-03"), 23.8), (x("2022-06"), 91.5)], vec![(x("2023-03"), 44.4), (x("2023-04"), 68.1), (x("2023-07"), 149.6)]],
+                        segments: vec![
+                            vec![(x("2022-03"), 23.8), (x("2022-06"), 91.5)],
+                            vec![
+                                (x("2023-03"), 44.4),
+                                (x("2023-04"), 68.1),
+                                (x("2023-07"), 149.6),
+                            ],
+                        ],
                         steps: vec![],
                     },
-                    ChartSeries { label: "Central Asia (5)".into(), style: 1, segments: vec![vec![(x("2023-03"), 35.2)]], steps: vec![] },
+                    ChartSeries {
+                        label: "Central Asia (5)".into(),
+                        style: 1,
+                        segments: vec![vec![(x("2023-03"), 35.2)]],
+                        steps: vec![],
+                    },
                 ],
             },
             Panel {
@@ -39,9 +53,21 @@ fn spec(label: &str) -> ChartSpec {
                     style: 0,
                     segments: vec![],
                     steps: vec![
-                        Step { x0: x("2023-01"), x1: x("2023-03"), y: 22.2 },
-                        Step { x0: x("2023-03"), x1: x("2023-04"), y: 23.7 },
-                        Step { x0: x("2023-06"), x1: x("2023-09"), y: 27.0 },
+                        Step {
+                            x0: x("2023-01"),
+                            x1: x("2023-03"),
+                            y: 22.2,
+                        },
+                        Step {
+                            x0: x("2023-03"),
+                            x1: x("2023-04"),
+                            y: 23.7,
+                        },
+                        Step {
+                            x0: x("2023-06"),
+                            x1: x("2023-09"),
+                            y: 27.0,
+                        },
                     ],
                 }],
             },
@@ -60,20 +86,45 @@ fn draws_an_accessible_svg_with_every_series() {
     let blue = r##"stroke="#1F62A3""##;
     // Solid series: one polyline per year run in the top panel, one per contiguous run of steps below.
     let solid_lines = svg.matches("<polyline").filter(|_| true).count();
-    let blue_polylines = svg.split("<polyline").skip(1).filter(|p| p[..p.find("/>").unwrap()].contains(blue)).count();
-    assert_eq!(blue_polylines, 2 + 2, "two year runs + two step runs ({solid_lines} polylines in all)");
+    let blue_polylines = svg
+        .split("<polyline")
+        .skip(1)
+        .filter(|p| p[..p.find("/>").unwrap()].contains(blue))
+        .count();
+    assert_eq!(
+        blue_polylines,
+        2 + 2,
+        "two year runs + two step runs ({solid_lines} polylines in all)"
+    );
     // A marker per published point: five circles for World, one triangle for Central Asia.
     assert_eq!(svg.matches("<circle").count(), 5);
     // Titles, axis descriptions and direct labels.
     let drawn = texts(&svg);
-    for text in ["Year to date", "Per period", "billion yuan", "World", "Central Asia (5)", "2023"] {
-        assert!(drawn.iter().any(|t| t == text), "missing {text} in {drawn:?}");
+    for text in [
+        "Year to date",
+        "Per period",
+        "billion yuan",
+        "World",
+        "Central Asia (5)",
+        "2023",
+    ] {
+        assert!(
+            drawn.iter().any(|t| t == text),
+            "missing {text} in {drawn:?}"
+        );
     }
 }
 
 /// The text content of every `<text>` element, trimmed.
 fn texts(svg: &str) -> Vec<String> {
-    svg.split("<text").skip(1).map(|t| t[t.find('>').unwrap() + 1..t.find("</text>").unwrap()].trim().to_string()).collect()
+    svg.split("<text")
+        .skip(1)
+        .map(|t| {
+            t[t.find('>').unwrap() + 1..t.find("</text>").unwrap()]
+                .trim()
+                .to_string()
+        })
+        .collect()
 }
 
 #[test]
@@ -86,26 +137,65 @@ fn labels_are_escaped() {
 #[test]
 fn steps_join_only_when_contiguous() {
     let steps = [
-        Step { x0: 0.0, x1: 2.0, y: 5.0 },
-        Step { x0: 2.0, x1: 3.0, y: 7.0 },
-        Step { x0: 5.0, x1: 8.0, y: 4.0 },
+        Step {
+            x0: 0.0,
+            x1: 2.0,
+            y: 5.0,
+        },
+        Step {
+            x0: 2.0,
+            x1: 3.0,
+            y: 7.0,
+        },
+        Step {
+            x0: 5.0,
+            x1: 8.0,
+            y: 4.0,
+        },
     ];
     assert_eq!(
         step_runs(&steps),
-        vec![vec![(0.0, 5.0), (2.0, 5.0), (2.0, 7.0), (3.0, 7.0)], vec![(5.0, 4.0), (8.0, 4.0)]]
+        vec![
+            vec![(0.0, 5.0), (2.0, 5.0), (2.0, 7.0), (3.0, 7.0)],
+            vec![(5.0, 4.0), (8.0, 4.0)]
+        ]
     );
 }
 
 #[test]
 fn the_time_axis_ticks_on_januaries_or_quarters() {
     let axis = MonthAxis::new(idx("2019-01") as f64, idx("2026-01") as f64);
-    let years: Vec<String> = axis.ticks(8).iter().map(|t| Month::from_index(*t as i64).to_string()).collect();
-    assert_eq!(years, ["2019-01", "2020-01", "2021-01", "2022-01", "2023-01", "2024-01", "2025-01", "2026-01"]);
-    let biennial: Vec<String> = axis.ticks(4).iter().map(|t| Month::from_index(*t as i64).to_string()).collect();
+    let years: Vec<String> = axis
+        .ticks(8)
+        .iter()
+        .map(|t| Month::from_index(*t as i64).to_string())
+        .collect();
+    assert_eq!(
+        years,
+        ["2019-01", "2020-01", "2021-01", "2022-01", "2023-01", "2024-01", "2025-01", "2026-01"]
+    );
+    let biennial: Vec<String> = axis
+        .ticks(4)
+        .iter()
+        .map(|t| Month::from_index(*t as i64).to_string())
+        .collect();
     assert_eq!(biennial, ["2020-01", "2022-01", "2024-01", "2026-01"]);
     let short = MonthAxis::new(idx("2023-01") as f64, idx("2024-01") as f64);
-    let quarters: Vec<String> = short.ticks(6).iter().map(|t| Month::from_index(*t as i64).to_string()).collect();
-    assert_eq!(quarters, ["2023-01", "2023-04", "2023-07", "2023-10", "2024-01"]);
-    assert_eq!(trade_trends::chart::axis_label(idx("2023-04") as f64), "Apr");
-    assert_eq!(trade_trends::chart::axis_label(idx("2023-01") as f64), "2023");
+    let quarters: Vec<String> = short
+        .ticks(6)
+        .iter()
+        .map(|t| Month::from_index(*t as i64).to_string())
+        .collect();
+    assert_eq!(
+        quarters,
+        ["2023-01", "2023-04", "2023-07", "2023-10", "2024-01"]
+    );
+    assert_eq!(
+        trade_trends::chart::axis_label(idx("2023-04") as f64),
+        "Apr"
+    );
+    assert_eq!(
+        trade_trends::chart::axis_label(idx("2023-01") as f64),
+        "2023"
+    );
 }

@@ -19,14 +19,29 @@ fn build_writes_the_dataset_and_reports_conflicts() {
     let dir = scratch("build");
     let out = dir.join("out.json");
     let result = tool()
-        .args(["build", "--observations", "data/observations.csv", "--meta", "data/meta.json"])
-        .args(["--rates", "data/exchange_rates.csv", "--rates", "data/exchange_rates_fed_monthly.csv"])
+        .args([
+            "build",
+            "--observations",
+            "data/observations.csv",
+            "--meta",
+            "data/meta.json",
+        ])
+        .args([
+            "--rates",
+            "data/exchange_rates.csv",
+            "--rates",
+            "data/exchange_rates_fed_monthly.csv",
+        ])
         .args(["--events", "data/events.csv", "--out"])
         .arg(&out)
         .output()
         .unwrap();
     let stdout = String::from_utf8_lossy(&result.stdout);
-    assert!(result.status.success(), "{stdout}\n{}", String::from_utf8_lossy(&result.stderr));
+    assert!(
+        result.status.success(),
+        "{stdout}\n{}",
+        String::from_utf8_lossy(&result.stderr)
+    );
     assert!(stdout.contains(
         "conflict: xinjiang/total/world Jan–Oct 2023 USD value: 409.20 bn [disputed] (obs-0056) vs 40.20 bn [chosen] (obs-0057) — the figures differ by a factor of ten (×10.2)"
     ), "{stdout}");
@@ -37,9 +52,20 @@ fn build_writes_the_dataset_and_reports_conflicts() {
     let check = tool().arg("check").arg(&out).output().unwrap();
     let summary = String::from_utf8_lossy(&check.stdout);
     assert!(check.status.success());
-    assert!(summary.contains("27 series, 226 figures, 91 sources, 6 conflicts, 273 exchange rates, 12 events"), "{summary}");
-    assert!(summary.contains("xinjiang/total/central_asia_5"), "{summary}");
-    assert!(summary.contains("gaps 2022-12"), "the mislabelled Dec 2022 shows as a gap: {summary}");
+    assert!(
+        summary.contains(
+            "27 series, 226 figures, 91 sources, 6 conflicts, 273 exchange rates, 12 events"
+        ),
+        "{summary}"
+    );
+    assert!(
+        summary.contains("xinjiang/total/central_asia_5"),
+        "{summary}"
+    );
+    assert!(
+        summary.contains("gaps 2022-12"),
+        "the mislabelled Dec 2022 shows as a gap: {summary}"
+    );
 }
 
 #[test]
@@ -55,7 +81,13 @@ fn bad_input_fails_and_leaves_the_previous_output_in_place() {
     .unwrap();
     let out = dir.join("out.json");
     std::fs::write(&out, "previous").unwrap();
-    let result = tool().args(["build", "--observations"]).arg(&csv).arg("--out").arg(&out).output().unwrap();
+    let result = tool()
+        .args(["build", "--observations"])
+        .arg(&csv)
+        .arg("--out")
+        .arg(&out)
+        .output()
+        .unwrap();
     assert_eq!(result.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&result.stderr);
     let expected = format!(
@@ -75,10 +107,20 @@ fn check_names_the_problem_and_fails() {
     let result = tool().arg("check").arg(&file).output().unwrap();
     assert_eq!(result.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&result.stderr);
-    assert_eq!(stderr, format!("error: {} is not valid JSON: EOF while parsing a value (line 1, column 31)\n", file.display()));
-    let missing = tool().args(["check", "no/such/file.json"]).output().unwrap();
+    assert_eq!(
+        stderr,
+        format!(
+            "error: {} is not valid JSON: EOF while parsing a value (line 1, column 31)\n",
+            file.display()
+        )
+    );
+    let missing = tool()
+        .args(["check", "no/such/file.json"])
+        .output()
+        .unwrap();
     assert_eq!(missing.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&missing.stderr).starts_with("error: no/such/file.json: cannot read:"));
+    assert!(String::from_utf8_lossy(&missing.stderr)
+        .starts_with("error: no/such/file.json: cannot read:"));
     let usage = tool().arg("frobnicate").output().unwrap();
     assert_eq!(usage.status.code(), Some(2));
 }

@@ -10,7 +10,9 @@ fn bundled_json() -> Value {
 }
 
 fn error_of(v: &Value) -> String {
-    parse_dataset("test.json", &v.to_string()).unwrap_err().to_string()
+    parse_dataset("test.json", &v.to_string())
+        .unwrap_err()
+        .to_string()
 }
 
 /// Index of the series `reporter/flow/partner` in the JSON.
@@ -19,7 +21,14 @@ fn series_index(v: &Value, key: &str) -> usize {
         .as_array()
         .unwrap()
         .iter()
-        .position(|s| format!("{}/{}/{}", s["reporter"].as_str().unwrap(), s["flow"].as_str().unwrap(), s["partner"].as_str().unwrap()) == key)
+        .position(|s| {
+            format!(
+                "{}/{}/{}",
+                s["reporter"].as_str().unwrap(),
+                s["flow"].as_str().unwrap(),
+                s["partner"].as_str().unwrap()
+            ) == key
+        })
         .unwrap()
 }
 
@@ -27,20 +36,34 @@ fn series_index(v: &Value, key: &str) -> usize {
 fn the_committed_app_dataset_is_valid_and_current() {
     let text = common::read("public/data/xinjiang.json");
     let committed = parse_dataset("public/data/xinjiang.json", &text).expect("valid");
-    assert!(committed == common::bundled(), "public/data/xinjiang.json is stale: run `make dataset`");
+    assert!(
+        committed == common::bundled(),
+        "public/data/xinjiang.json is stale: run `make dataset`"
+    );
 }
 
 #[test]
 fn not_json_and_truncated_json_name_the_position() {
     let err = parse_dataset("d.json", "<html>not found</html>").unwrap_err();
-    assert_eq!(err.to_string(), "d.json is not valid JSON: expected value (line 1, column 1)");
+    assert_eq!(
+        err.to_string(),
+        "d.json is not valid JSON: expected value (line 1, column 1)"
+    );
     let text = bundled_json().to_string();
     let cut = &text[..text.len() / 2];
     let err = parse_dataset("d.json", cut).unwrap_err();
     assert!(matches!(err, DatasetError::NotJson { .. }), "{err}");
-    assert!(err.to_string().starts_with("d.json is not valid JSON: EOF while parsing"), "{err}");
+    assert!(
+        err.to_string()
+            .starts_with("d.json is not valid JSON: EOF while parsing"),
+        "{err}"
+    );
     let err = parse_dataset("d.json", &format!("{text} {{}}")).unwrap_err();
-    assert!(err.to_string().starts_with("d.json is not valid JSON: trailing characters"), "{err}");
+    assert!(
+        err.to_string()
+            .starts_with("d.json is not valid JSON: trailing characters"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -59,10 +82,15 @@ fn wrong_shapes_name_the_path() {
     );
     let mut v = bundled_json();
     v.as_object_mut().unwrap().remove("sources");
-    assert_eq!(error_of(&v), "test.json is not a Trade Trends dataset: at the top level: missing field `sources`");
+    assert_eq!(
+        error_of(&v),
+        "test.json is not a Trade Trends dataset: at the top level: missing field `sources`"
+    );
     let mut v = bundled_json();
     v["series"][0]["colour"] = json!("red");
-    assert!(error_of(&v).starts_with("test.json is not a Trade Trends dataset: at series[0].colour: unknown field `colour`"));
+    assert!(error_of(&v).starts_with(
+        "test.json is not a Trade Trends dataset: at series[0].colour: unknown field `colour`"
+    ));
     let mut v = bundled_json();
     v["series"][0]["observations"][0]["first"] = json!("2023-13");
     assert_eq!(
@@ -79,10 +107,16 @@ fn wrong_shapes_name_the_path() {
 fn another_schema_version_is_named() {
     let mut v = bundled_json();
     v["schema_version"] = json!(2);
-    assert_eq!(error_of(&v), "test.json has schema_version 2; this version of Trade Trends reads schema_version 1");
+    assert_eq!(
+        error_of(&v),
+        "test.json has schema_version 2; this version of Trade Trends reads schema_version 1"
+    );
     v["schema_version"] = json!("one");
     v.as_object_mut().unwrap().remove("title");
-    assert_eq!(error_of(&v), "test.json has schema_version \"one\"; this version of Trade Trends reads schema_version 1");
+    assert_eq!(
+        error_of(&v),
+        "test.json has schema_version \"one\"; this version of Trade Trends reads schema_version 1"
+    );
 }
 
 #[test]
@@ -92,13 +126,23 @@ fn semantic_problems_are_all_listed_with_series_observation_and_field() {
     let o = &mut v["series"][world]["observations"][5];
     o["value"] = json!(-1.0);
     o["sources"] = json!(["s999"]);
-    let span = format!("{}..{}", o["first"].as_str().unwrap(), o["last"].as_str().unwrap());
+    let span = format!(
+        "{}..{}",
+        o["first"].as_str().unwrap(),
+        o["last"].as_str().unwrap()
+    );
     let other = if world == 0 { 1 } else { 0 };
-    let other_key = format!("{}/{}", v["series"][other]["reporter"].as_str().unwrap(), v["series"][other]["flow"].as_str().unwrap());
+    let other_key = format!(
+        "{}/{}",
+        v["series"][other]["reporter"].as_str().unwrap(),
+        v["series"][other]["flow"].as_str().unwrap()
+    );
     v["series"][other]["partner"] = json!("mars");
     v["events"][0]["date"] = json!("2023-02-30");
     let err = parse_dataset("test.json", &v.to_string()).unwrap_err();
-    let DatasetError::Invalid { problems, .. } = &err else { panic!("{err}") };
+    let DatasetError::Invalid { problems, .. } = &err else {
+        panic!("{err}")
+    };
     let mut lines: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
     lines.sort();
     let mut expected = vec![
@@ -109,7 +153,11 @@ fn semantic_problems_are_all_listed_with_series_observation_and_field() {
         ];
     expected.sort();
     assert_eq!(lines, expected);
-    assert!(err.to_string().starts_with("test.json has 4 problem(s):\n- series["), "{err}");
+    assert!(
+        err.to_string()
+            .starts_with("test.json has 4 problem(s):\n- series["),
+        "{err}"
+    );
 }
 
 #[test]
@@ -117,11 +165,22 @@ fn period_shapes_and_duplicates_are_checked() {
     let mut v = bundled_json();
     let world = series_index(&v, "xinjiang/total/world");
     let obs = v["series"][world]["observations"].as_array_mut().unwrap();
-    let ytd = obs.iter().position(|o| o["basis"] == "ytd" && o["status"] == "preferred").unwrap();
+    let ytd = obs
+        .iter()
+        .position(|o| o["basis"] == "ytd" && o["status"] == "preferred")
+        .unwrap();
     obs[ytd]["first"] = json!(format!("{}-03", &obs[ytd]["last"].as_str().unwrap()[..4]));
     let copy = obs[ytd + 1].clone();
     obs.push(copy);
     let err = error_of(&v);
-    assert!(err.contains("field \"first\": a year-to-date figure must run from January of its year"), "{err}");
-    assert!(err.contains("field \"status\": a second preferred figure for the same period, basis and currency"), "{err}");
+    assert!(
+        err.contains("field \"first\": a year-to-date figure must run from January of its year"),
+        "{err}"
+    );
+    assert!(
+        err.contains(
+            "field \"status\": a second preferred figure for the same period, basis and currency"
+        ),
+        "{err}"
+    );
 }

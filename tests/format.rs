@@ -15,9 +15,18 @@ fn billions_keep_the_published_precision() {
 
 #[test]
 fn amounts_spell_out_unit_and_currency() {
-    assert_eq!(amount_long(287_300_000_000.0, 1, Currency::CNY), "287.3 billion yuan");
-    assert_eq!(amount_long(40_200_000_000.0, 1, Currency::USD), "40.2 billion US dollars");
-    assert_eq!(amount_short(287_300_000_000.0, 1, Currency::CNY), "¥287.3 bn");
+    assert_eq!(
+        amount_long(287_300_000_000.0, 1, Currency::CNY),
+        "287.3 billion yuan"
+    );
+    assert_eq!(
+        amount_long(40_200_000_000.0, 1, Currency::USD),
+        "40.2 billion US dollars"
+    );
+    assert_eq!(
+        amount_short(287_300_000_000.0, 1, Currency::CNY),
+        "¥287.3 bn"
+    );
     assert_eq!(amount_short(-2e9, 1, Currency::USD), "−$2.0 bn");
 }
 

@@ -18,7 +18,12 @@ fn units_are_normalised_to_exact_full_units() {
         world
             .observations
             .iter()
-            .find(|o| o.first == m(first) && o.last == m(last) && o.currency == Some(c) && o.status == Status::Preferred)
+            .find(|o| {
+                o.first == m(first)
+                    && o.last == m(last)
+                    && o.currency == Some(c)
+                    && o.status == Status::Preferred
+            })
             .unwrap()
     };
     // 2528.4 (100 million yuan) and 252.84 billion yuan: the same figure, exactly.
@@ -26,7 +31,10 @@ fn units_are_normalised_to_exact_full_units() {
     assert_eq!(q3.value, Some(252_840_000_000.0));
     assert_eq!(q3.resolution, Some(10_000_000.0));
     // 251.7 (100 million US dollars) for 2012.
-    assert_eq!(find("2012-01", "2012-12", Currency::USD).value, Some(25_170_000_000.0));
+    assert_eq!(
+        find("2012-01", "2012-12", Currency::USD).value,
+        Some(25_170_000_000.0)
+    );
     // China-Central Asia 1992: 460 million dollars.
     let ca = d.series("china", Flow::Total, "central_asia_5").unwrap();
     assert_eq!(ca.observations[0].value, Some(460_000_000.0));
@@ -50,7 +58,9 @@ fn figures_equal_within_rounding_are_one_observation_citing_every_source() {
     let fy: Vec<_> = world
         .observations
         .iter()
-        .filter(|o| o.basis == Basis::Year && o.last == m("2023-12") && o.currency == Some(Currency::CNY))
+        .filter(|o| {
+            o.basis == Basis::Year && o.last == m("2023-12") && o.currency == Some(Currency::CNY)
+        })
         .collect();
     assert_eq!(fy.len(), 1);
     assert_eq!(fy[0].value, Some(357_330_000_000.0));
@@ -63,13 +73,24 @@ fn growth_only_rows_join_the_figure_they_describe_or_stand_alone() {
     let d = bundled();
     let world = d.series("xinjiang", Flow::Total, "world").unwrap();
     // Jan-Feb 2024: 63.69 bn from three outlets, one without a growth rate.
-    let jf: Vec<_> = world.observations.iter().filter(|o| o.last == m("2024-02") && o.currency == Some(Currency::CNY)).collect();
+    let jf: Vec<_> = world
+        .observations
+        .iter()
+        .filter(|o| o.last == m("2024-02") && o.currency == Some(Currency::CNY))
+        .collect();
     assert_eq!(jf.len(), 1);
     assert_eq!(jf[0].rows, ["obs-0065", "obs-0066", "obs-0067"]);
     assert_eq!(jf[0].yoy_pct, Some(51.4));
     // March 2024: only a growth rate was published.
-    let march = world.observations.iter().find(|o| o.first == m("2024-03") && o.basis == Basis::Month).unwrap();
-    assert_eq!((march.value, march.currency, march.yoy_pct), (None, None, Some(27.3)));
+    let march = world
+        .observations
+        .iter()
+        .find(|o| o.first == m("2024-03") && o.basis == Basis::Month)
+        .unwrap();
+    assert_eq!(
+        (march.value, march.currency, march.yoy_pct),
+        (None, None, Some(27.3))
+    );
 }
 
 #[test]
@@ -83,20 +104,40 @@ fn the_seed_figure_is_a_disputed_conflict_with_the_customs_figure() {
     assert_eq!(c.currency, Some(Currency::USD));
     assert_eq!(c.figures.len(), 2);
     let seed = c.figures.iter().find(|f| f.disputed).unwrap();
-    assert_eq!((seed.value, seed.chosen, seed.rows.as_slice()), (409_200_000_000.0, false, &["obs-0056".to_string()][..]));
+    assert_eq!(
+        (seed.value, seed.chosen, seed.rows.as_slice()),
+        (409_200_000_000.0, false, &["obs-0056".to_string()][..])
+    );
     let customs = c.figures.iter().find(|f| f.chosen).unwrap();
-    assert_eq!((customs.value, customs.rows.as_slice()), (40_200_000_000.0, &["obs-0057".to_string()][..]));
-    assert!(c.likely_cause.as_deref().unwrap().starts_with("the figures differ by a factor of ten (×10.2)"));
+    assert_eq!(
+        (customs.value, customs.rows.as_slice()),
+        (40_200_000_000.0, &["obs-0057".to_string()][..])
+    );
+    assert!(c
+        .likely_cause
+        .as_deref()
+        .unwrap()
+        .starts_with("the figures differ by a factor of ten (×10.2)"));
     let world = d.series("xinjiang", Flow::Total, "world").unwrap();
-    let seed_obs = world.observations.iter().find(|o| o.rows == ["obs-0056"]).unwrap();
+    let seed_obs = world
+        .observations
+        .iter()
+        .find(|o| o.rows == ["obs-0056"])
+        .unwrap();
     assert_eq!(seed_obs.status, Status::Disputed);
     // The growth rates disagree too: +48.9% (customs) vs +40% (the Nikkei copy).
     let growth = d
         .conflicts
         .iter()
-        .find(|c| c.partner == "world" && c.last == m("2023-10") && c.field == ConflictField::YoyPct)
+        .find(|c| {
+            c.partner == "world" && c.last == m("2023-10") && c.field == ConflictField::YoyPct
+        })
         .unwrap();
-    let values: Vec<(f64, bool, bool)> = growth.figures.iter().map(|f| (f.value, f.disputed, f.chosen)).collect();
+    let values: Vec<(f64, bool, bool)> = growth
+        .figures
+        .iter()
+        .map(|f| (f.value, f.disputed, f.chosen))
+        .collect();
     assert_eq!(values, [(48.9, false, true), (40.0, true, false)]);
 }
 
@@ -113,7 +154,11 @@ fn conflicts_are_chosen_by_the_documented_rule() {
     assert_eq!(chosen.value, 94_820_000_000.0);
     assert_eq!(ca2024.rule, trade_trends::ingest::CHOICE_RULE);
     // Publisher conversions that differ: a conflict, with the cause named.
-    let jan_sep = d.conflicts.iter().find(|c| c.partner == "world" && c.last == m("2023-09")).unwrap();
+    let jan_sep = d
+        .conflicts
+        .iter()
+        .find(|c| c.partner == "world" && c.last == m("2023-09"))
+        .unwrap();
     assert_eq!(
         jan_sep.likely_cause.as_deref(),
         Some("publishers converted the same yuan figure to dollars at different exchange rates")
@@ -125,9 +170,18 @@ fn conflicts_are_chosen_by_the_documented_rule() {
 fn notes_become_flags() {
     let d = bundled();
     let world = d.series("xinjiang", Flow::Total, "world").unwrap();
-    let by_row = |id: &str| world.observations.iter().find(|o| o.rows.contains(&id.to_string())).unwrap();
+    let by_row = |id: &str| {
+        world
+            .observations
+            .iter()
+            .find(|o| o.rows.contains(&id.to_string()))
+            .unwrap()
+    };
     assert_eq!(by_row("obs-0017").flags, [Flag::YearInferred]);
-    assert_eq!(by_row("obs-0079").flags, [Flag::YearInferred, Flag::LowQualityHost]);
+    assert_eq!(
+        by_row("obs-0079").flags,
+        [Flag::YearInferred, Flag::LowQualityHost]
+    );
     assert_eq!(by_row("obs-0042").flags, [Flag::Mirror]);
     assert_eq!(by_row("obs-0057").flags, [Flag::PublisherConversion]);
     // A figure printed by an agency and by a mirror carries no mirror caveat.
@@ -136,7 +190,11 @@ fn notes_become_flags() {
 
 fn errors_of(rows: &[String]) -> Vec<String> {
     let csv = format!("{CSV_HEADER}\n{}\n", rows.join("\n"));
-    build_csv(&csv).unwrap_err().iter().map(|e| e.to_string()).collect()
+    build_csv(&csv)
+        .unwrap_err()
+        .iter()
+        .map(|e| e.to_string())
+        .collect()
 }
 
 #[test]
@@ -173,12 +231,19 @@ fn bad_rows_get_one_line_per_problem_naming_file_line_column_and_value() {
 fn missing_and_unexpected_columns_are_named() {
     let header = CSV_HEADER.replace(",note", ",remark");
     let csv = format!("{header}\nx1,xinjiang,total,world,2023-01,2023-10,ytd,1,billion,CNY,,https://a.example,T,,\n");
-    let errors: Vec<String> = build_csv(&csv).unwrap_err().iter().map(|e| e.to_string()).collect();
+    let errors: Vec<String> = build_csv(&csv)
+        .unwrap_err()
+        .iter()
+        .map(|e| e.to_string())
+        .collect();
     assert_eq!(
         errors,
         [
             r#"obs.csv, line 1, column "note"; expected a column "note" in the header"#.to_string(),
-            format!(r#"obs.csv, line 1, column "remark"; expected only the columns {}"#, CSV_HEADER.replace(',', ", ")),
+            format!(
+                r#"obs.csv, line 1, column "remark"; expected only the columns {}"#,
+                CSV_HEADER.replace(',', ", ")
+            ),
         ]
     );
 }
@@ -186,8 +251,14 @@ fn missing_and_unexpected_columns_are_named() {
 #[test]
 fn a_row_with_value_but_no_unit_or_a_unit_without_value_is_refused() {
     let errors = errors_of(&[
-        row("x1", "xinjiang,total,world,2023-01,2023-10,ytd,287.3,,CNY,,https://a.example,T,,"),
-        row("x2", "xinjiang,total,world,2023-01,2023-09,ytd,,billion,,5,https://a.example,T,,"),
+        row(
+            "x1",
+            "xinjiang,total,world,2023-01,2023-10,ytd,287.3,,CNY,,https://a.example,T,,",
+        ),
+        row(
+            "x2",
+            "xinjiang,total,world,2023-01,2023-09,ytd,,billion,,5,https://a.example,T,,",
+        ),
     ]);
     assert_eq!(
         errors,

@@ -48,12 +48,24 @@ fn spans_count_and_label_their_months() {
     let q3 = Span::new(m("2023-07"), m("2023-09")).unwrap();
     assert_eq!(q3.len(), 3);
     assert_eq!(q3.label(), "Jul–Sep 2023");
-    assert_eq!(q3.months().map(|x| x.to_string()).collect::<Vec<_>>(), ["2023-07", "2023-08", "2023-09"]);
+    assert_eq!(
+        q3.months().map(|x| x.to_string()).collect::<Vec<_>>(),
+        ["2023-07", "2023-08", "2023-09"]
+    );
     assert_eq!(Span::single(m("2023-10")).label(), "Oct 2023");
-    assert_eq!(Span::new(m("2023-01"), m("2023-12")).unwrap().label(), "2023");
-    assert_eq!(Span::new(m("2022-11"), m("2023-02")).unwrap().label(), "Nov 2022–Feb 2023");
+    assert_eq!(
+        Span::new(m("2023-01"), m("2023-12")).unwrap().label(),
+        "2023"
+    );
+    assert_eq!(
+        Span::new(m("2022-11"), m("2023-02")).unwrap().label(),
+        "Nov 2022–Feb 2023"
+    );
     assert_eq!(q3.year_earlier().to_string(), "2022-07..2022-09");
-    assert!(Span::new(m("2023-09"), m("2023-07")).is_none(), "a span cannot end before it starts");
+    assert!(
+        Span::new(m("2023-09"), m("2023-07")).is_none(),
+        "a span cannot end before it starts"
+    );
 }
 
 #[test]
@@ -62,6 +74,8 @@ fn serialises_as_text() {
     assert_eq!(json, "\"2023-10\"");
     let back: Month = serde_json::from_str(&json).unwrap();
     assert_eq!(back, m("2023-10"));
-    let err = serde_json::from_str::<Month>("\"2023-13\"").unwrap_err().to_string();
+    let err = serde_json::from_str::<Month>("\"2023-13\"")
+        .unwrap_err()
+        .to_string();
     assert!(err.contains("the month must be between 01 and 12"), "{err}");
 }

@@ -35,7 +35,12 @@ fn month(at: &str, billions: f64) -> Observation {
 }
 
 fn series(observations: Vec<Observation>) -> Series {
-    Series { reporter: "x".into(), flow: Flow::Total, partner: "world".into(), observations }
+    Series {
+        reporter: "x".into(),
+        flow: Flow::Total,
+        partner: "world".into(),
+        observations,
+    }
 }
 
 fn span(a: &str, b: &str) -> Span {
@@ -54,7 +59,13 @@ fn periods(s: &Series) -> Vec<(String, f64)> {
 #[test]
 fn differences_of_ytd_snapshots_are_multi_month_periods() {
     // 2023 releases: Jan-Feb, Q1, Jan-Jun, Jan-Sep, Jan-Oct.
-    let s = series(vec![ytd("2023-02", 44.4), ytd("2023-03", 68.07), ytd("2023-06", 149.62), ytd("2023-09", 252.84), ytd("2023-10", 287.3)]);
+    let s = series(vec![
+        ytd("2023-02", 44.4),
+        ytd("2023-03", 68.07),
+        ytd("2023-06", 149.62),
+        ytd("2023-09", 252.84),
+        ytd("2023-10", 287.3),
+    ]);
     assert_eq!(
         periods(&s),
         vec![
@@ -66,9 +77,22 @@ fn differences_of_ytd_snapshots_are_multi_month_periods() {
         ]
     );
     let d = derive(&s, Currency::CNY);
-    assert_eq!(d.periods[0].provenance, Provenance::Official { observation: 0 });
-    assert_eq!(d.periods[3].provenance, Provenance::Derived { plus: vec![3], minus: vec![2] });
-    assert_eq!(d.cumulative.len(), 5, "the published year-to-date view keeps every release");
+    assert_eq!(
+        d.periods[0].provenance,
+        Provenance::Official { observation: 0 }
+    );
+    assert_eq!(
+        d.periods[3].provenance,
+        Provenance::Derived {
+            plus: vec![3],
+            minus: vec![2]
+        }
+    );
+    assert_eq!(
+        d.cumulative.len(),
+        5,
+        "the published year-to-date view keeps every release"
+    );
     assert_eq!(d.cumulative[4].span, span("2023-01", "2023-10"));
 }
 
@@ -77,15 +101,28 @@ fn gaps_stay_gaps_and_years_do_not_join() {
     // Nothing after Jan-May 2019 until Jan-Feb 2020: no period spans the gap, and
     // 2020 starts again from its own first release.
     let s = series(vec![ytd("2019-05", 52.3), ytd("2020-02", 20.3)]);
-    assert_eq!(periods(&s), vec![("2019-01..2019-05".to_string(), 52.3), ("2020-01..2020-02".to_string(), 20.3)]);
+    assert_eq!(
+        periods(&s),
+        vec![
+            ("2019-01..2019-05".to_string(), 52.3),
+            ("2020-01..2020-02".to_string(), 20.3)
+        ]
+    );
 }
 
 #[test]
 fn a_negative_or_zero_difference_is_flagged_not_drawn() {
     // The same number published for Jan-Nov and for the full year (a mislabelled period).
-    let s = series(vec![ytd("2022-11", 166.9), obs("2022-01", "2022-12", Basis::Year, 166.9, Status::Preferred)]);
+    let s = series(vec![
+        ytd("2022-11", 166.9),
+        obs("2022-01", "2022-12", Basis::Year, 166.9, Status::Preferred),
+    ]);
     let d = derive(&s, Currency::CNY);
-    let dec = d.periods.iter().find(|p| p.span == Span::single(m("2022-12"))).unwrap();
+    let dec = d
+        .periods
+        .iter()
+        .find(|p| p.span == Span::single(m("2022-12")))
+        .unwrap();
     assert_eq!(dec.value, 0.0);
     assert_eq!(dec.flag, Some(PeriodFlag::NotPositive));
     assert!(!dec.drawable());
@@ -101,7 +138,12 @@ fn published_months_pin_neighbouring_snapshots() {
     // Jan-May and May published: Jan-Apr = Jan-May - May, derived from the two.
     let mut h1 = ytd("2025-06", 280.8);
     h1.resolution = Some(1e8); // printed with one decimal
-    let s = series(vec![ytd("2025-05", 227.67), month("2025-05", 61.81), h1, month("2025-06", 53.17)]);
+    let s = series(vec![
+        ytd("2025-05", 227.67),
+        month("2025-05", 61.81),
+        h1,
+        month("2025-06", 53.17),
+    ]);
     let d = derive(&s, Currency::CNY);
     assert_eq!(
         periods(&s),
@@ -111,9 +153,18 @@ fn published_months_pin_neighbouring_snapshots() {
             ("2025-06".to_string(), 53.17),
         ]
     );
-    assert_eq!(d.periods[0].provenance, Provenance::Derived { plus: vec![0], minus: vec![1] });
+    assert_eq!(
+        d.periods[0].provenance,
+        Provenance::Derived {
+            plus: vec![0],
+            minus: vec![1]
+        }
+    );
     // June: the published month agrees with 280.8 - 227.67 = 53.13 within rounding (0.1 + 0.01 + 0.01).
-    assert_eq!(d.periods[2].provenance, Provenance::Official { observation: 3 });
+    assert_eq!(
+        d.periods[2].provenance,
+        Provenance::Official { observation: 3 }
+    );
     assert_eq!(d.periods[2].flag, None);
 }
 
@@ -150,14 +201,27 @@ fn october_2023_from_the_real_releases() {
     let d = common::bundled();
     let s = d.series("xinjiang", Flow::Total, "world").unwrap();
     let derivation = derive(s, Currency::CNY);
-    let oct = derivation.periods.iter().find(|p| p.span == Span::single(m("2023-10"))).unwrap();
+    let oct = derivation
+        .periods
+        .iter()
+        .find(|p| p.span == Span::single(m("2023-10")))
+        .unwrap();
     // Jan-Oct (287.3 bn yuan) - Jan-Sep (252.84 bn yuan), both exact in full units.
     assert_eq!(oct.value, 34_460_000_000.0);
-    let Provenance::Derived { plus, minus } = &oct.provenance else { panic!("derived expected") };
+    let Provenance::Derived { plus, minus } = &oct.provenance else {
+        panic!("derived expected")
+    };
     assert_eq!(s.observations[plus[0]].rows[0], "obs-0055");
     assert_eq!(s.observations[minus[0]].rows[0], "obs-0050");
     // Jan-Feb 2023 is one two-month period, as published.
-    let jan_feb = &derivation.periods.iter().find(|p| p.span.first == m("2023-01")).unwrap();
+    let jan_feb = &derivation
+        .periods
+        .iter()
+        .find(|p| p.span.first == m("2023-01"))
+        .unwrap();
     assert_eq!(jan_feb.span, span("2023-01", "2023-02"));
-    assert_eq!(jan_feb.value, 44_390_000_000.0, "443.9 (100 million yuan), the more precise of 44.4 bn and 443.9 亿");
+    assert_eq!(
+        jan_feb.value, 44_390_000_000.0,
+        "443.9 (100 million yuan), the more precise of 44.4 bn and 443.9 亿"
+    );
 }

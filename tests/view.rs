@@ -16,12 +16,26 @@ fn the_default_view_is_xinjiang_total_trade_in_yuan_with_the_world_and_central_a
     let spec = ViewSpec::default_for(&d).unwrap();
     assert_eq!(
         spec,
-        ViewSpec { reporter: "xinjiang".into(), flow: Flow::Total, partners: vec!["world".into(), "central_asia_5".into()], currency: Currency::CNY }
+        ViewSpec {
+            reporter: "xinjiang".into(),
+            flow: Flow::Total,
+            partners: vec!["world".into(), "central_asia_5".into()],
+            currency: Currency::CNY
+        }
     );
     let view = FirstView::new(&d, spec);
-    assert_eq!(view.title, "Xinjiang: total trade with the world and Central Asia (5)");
+    assert_eq!(
+        view.title,
+        "Xinjiang: total trade with the world and Central Asia (5)"
+    );
     assert_eq!(view.unit(), "billion yuan");
-    assert_eq!((Month::from_index(view.months.0), Month::from_index(view.months.1)), (m("2019-01"), m("2025-12")));
+    assert_eq!(
+        (
+            Month::from_index(view.months.0),
+            Month::from_index(view.months.1)
+        ),
+        (m("2019-01"), m("2025-12"))
+    );
 }
 
 #[test]
@@ -31,20 +45,40 @@ fn table_rows_carry_value_provenance_and_sources() {
     let oct = view
         .rows
         .iter()
-        .find(|r| r.span == Span::single(m("2023-10")) && r.series == "World" && r.measure == Measure::Period)
+        .find(|r| {
+            r.span == Span::single(m("2023-10"))
+                && r.series == "World"
+                && r.measure == Measure::Period
+        })
         .unwrap();
     assert_eq!(oct.value, 34_460_000_000.0);
-    assert_eq!((oct.plus.as_slice(), oct.minus.as_slice()), (&["obs-0055".to_string()][..], &["obs-0050".to_string()][..]));
-    assert_eq!(oct.provenance, "Derived: Jan–Oct 2023 (obs-0055) − Jan–Sep 2023 (obs-0050)");
+    assert_eq!(
+        (oct.plus.as_slice(), oct.minus.as_slice()),
+        (&["obs-0055".to_string()][..], &["obs-0050".to_string()][..])
+    );
+    assert_eq!(
+        oct.provenance,
+        "Derived: Jan–Oct 2023 (obs-0055) − Jan–Sep 2023 (obs-0050)"
+    );
     assert!(oct.drawn);
-    assert_eq!(oct.sources.len(), 4, "Jan-Oct from one outlet, Jan-Sep from three");
+    assert_eq!(
+        oct.sources.len(),
+        4,
+        "Jan-Oct from one outlet, Jan-Sep from three"
+    );
     let ytd = view
         .rows
         .iter()
         .find(|r| r.span == Span::new(m("2023-01"), m("2023-10")).unwrap() && r.series == "World")
         .unwrap();
-    assert_eq!((ytd.measure, ytd.value, ytd.decimals), (Measure::YearToDate, 287_300_000_000.0, 1));
-    assert_eq!(ytd.provenance, "Official: published year-to-date figure (obs-0055)");
+    assert_eq!(
+        (ytd.measure, ytd.value, ytd.decimals),
+        (Measure::YearToDate, 287_300_000_000.0, 1)
+    );
+    assert_eq!(
+        ytd.provenance,
+        "Official: published year-to-date figure (obs-0055)"
+    );
     let dec22 = view
         .rows
         .iter()
@@ -52,7 +86,11 @@ fn table_rows_carry_value_provenance_and_sources() {
         .unwrap();
     assert!(!dec22.drawn);
     assert_eq!(dec22.value, 0.0);
-    assert!(dec22.caveat.as_deref().unwrap().starts_with("Not drawn: a derived value of zero or less"));
+    assert!(dec22
+        .caveat
+        .as_deref()
+        .unwrap()
+        .starts_with("Not drawn: a derived value of zero or less"));
 }
 
 #[test]
@@ -73,7 +111,11 @@ fn the_seed_figures_are_called_out_with_the_customs_figures() {
          +48.9% on a year earlier (obs-0057). The disputed figure is 10.2 times that: most likely a unit slip."
     );
     assert!(jan_oct[1].starts_with("Jan–Oct 2023 — a published figure of 409.0 billion US dollars for exports with the world (obs-0112) is disputed and not drawn. Customs published total trade (exports plus imports, not exports) of 287.3 billion yuan"));
-    let october = view.checks.iter().find(|c| c.span == Span::single(m("2023-10"))).unwrap();
+    let october = view
+        .checks
+        .iter()
+        .find(|c| c.span == Span::single(m("2023-10")))
+        .unwrap();
     assert_eq!(
         october.text,
         "Oct 2023 — a published figure of 48.0 billion US dollars for total trade with the world (obs-0058) is disputed and not drawn. \
@@ -93,9 +135,26 @@ fn the_chart_spec_has_ytd_lines_and_per_month_steps() {
     // One run per year with a published year-to-date figure: 2019 and 2020 to 2025.
     assert_eq!(world_ytd.segments.len(), 7);
     let steps = &spec.panels[1].series[0].steps;
-    let jan_feb_2023 = steps.iter().find(|s| s.x0 == m("2023-01").index() as f64).unwrap();
-    assert_eq!(jan_feb_2023.x1, m("2023-03").index() as f64, "one step across January and February");
-    assert!((jan_feb_2023.y - 44.39 / 2.0).abs() < 1e-9, "drawn at its average per month");
-    assert!(spec.alt_text.contains("Jan 2019 to Dec 2025, in billion yuan"));
-    assert!(spec.alt_text.contains("Latest for World: 520.37 billion yuan in 2025."), "{}", spec.alt_text);
+    let jan_feb_2023 = steps
+        .iter()
+        .find(|s| s.x0 == m("2023-01").index() as f64)
+        .unwrap();
+    assert_eq!(
+        jan_feb_2023.x1,
+        m("2023-03").index() as f64,
+        "one step across January and February"
+    );
+    assert!(
+        (jan_feb_2023.y - 44.39 / 2.0).abs() < 1e-9,
+        "drawn at its average per month"
+    );
+    assert!(spec
+        .alt_text
+        .contains("Jan 2019 to Dec 2025, in billion yuan"));
+    assert!(
+        spec.alt_text
+            .contains("Latest for World: 520.37 billion yuan in 2025."),
+        "{}",
+        spec.alt_text
+    );
 }

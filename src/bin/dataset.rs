@@ -55,7 +55,11 @@ mod cli {
         let mut parsed = BuildArgs::default();
         let mut it = args.iter();
         while let Some(flag) = it.next() {
-            let mut value = || it.next().map(PathBuf::from).ok_or(format!("{flag} needs a file name"));
+            let mut value = || {
+                it.next()
+                    .map(PathBuf::from)
+                    .ok_or(format!("{flag} needs a file name"))
+            };
             match flag.as_str() {
                 "--observations" => parsed.observations = Some(value()?),
                 "--meta" => parsed.meta = Some(value()?),
@@ -86,7 +90,9 @@ mod cli {
         let observations = a.observations.unwrap();
         let out = a.out.unwrap();
         // Metadata defaults to meta.json beside the observations.
-        let meta = a.meta.unwrap_or_else(|| observations.with_file_name("meta.json"));
+        let meta = a
+            .meta
+            .unwrap_or_else(|| observations.with_file_name("meta.json"));
         let mut texts = Vec::new();
         let mut failed = false;
         for path in std::iter::once(&meta)
@@ -109,8 +115,13 @@ mod cli {
         let inputs = Inputs {
             meta: (&texts[0].0, &texts[0].1),
             observations: (&texts[1].0, &texts[1].1),
-            rates: texts[2..2 + n_rates].iter().map(|(f, t)| (f.as_str(), t.as_str())).collect(),
-            events: texts.get(2 + n_rates).map(|(f, t)| (f.as_str(), t.as_str())),
+            rates: texts[2..2 + n_rates]
+                .iter()
+                .map(|(f, t)| (f.as_str(), t.as_str()))
+                .collect(),
+            events: texts
+                .get(2 + n_rates)
+                .map(|(f, t)| (f.as_str(), t.as_str())),
         };
         let dataset = match build(&inputs) {
             Ok(d) => d,
@@ -126,7 +137,8 @@ mod cli {
         let json = serde_json::to_string_pretty(&dataset).expect("a dataset serialises");
         // Write beside the target, then rename: a failed write never leaves half a file.
         let tmp = out.with_extension("json.tmp");
-        if let Err(e) = std::fs::write(&tmp, json + "\n").and_then(|_| std::fs::rename(&tmp, &out)) {
+        if let Err(e) = std::fs::write(&tmp, json + "\n").and_then(|_| std::fs::rename(&tmp, &out))
+        {
             eprintln!("error: {}: cannot write: {e}", out.display());
             let _ = std::fs::remove_file(&tmp);
             return 1;

@@ -5,7 +5,6 @@ use std::ops::Range;
 
 use plotters::coord::ranged1d::{KeyPointHint, NoDefaultFormatting, Ranged};
 
-
 use crate::month::{Month, MONTH_ABBR};
 
 /// Months as a continuous x axis: month index `m` is the start of that month.

@@ -121,7 +121,9 @@ impl Currency {
     }
 
     pub fn from_code(code: &str) -> Option<Currency> {
-        [Currency::CNY, Currency::USD].into_iter().find(|c| c.code() == code)
+        [Currency::CNY, Currency::USD]
+            .into_iter()
+            .find(|c| c.code() == code)
     }
 }
 
@@ -205,7 +207,10 @@ pub struct Observation {
 
 impl Observation {
     pub fn span(&self) -> Span {
-        Span { first: self.first, last: self.last }
+        Span {
+            first: self.first,
+            last: self.last,
+        }
     }
 
     /// Usable as fact: preferred and carrying a value.
@@ -265,7 +270,10 @@ pub struct Conflict {
 
 impl Conflict {
     pub fn span(&self) -> Span {
-        Span { first: self.first, last: self.last }
+        Span {
+            first: self.first,
+            last: self.last,
+        }
     }
 }
 

@@ -23,7 +23,11 @@ pub struct Problem {
 
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}, field \"{}\": {}", self.location, self.field, self.message)
+        write!(
+            f,
+            "{}, field \"{}\": {}",
+            self.location, self.field, self.message
+        )
     }
 }
 
@@ -31,23 +35,46 @@ impl fmt::Display for Problem {
 #[derive(Debug, Clone, PartialEq)]
 pub enum DatasetError {
     /// The text is not JSON at all (or is cut short).
-    NotJson { file: String, line: usize, column: usize, detail: String },
+    NotJson {
+        file: String,
+        line: usize,
+        column: usize,
+        detail: String,
+    },
     /// JSON, but not of the dataset's shape (missing field, wrong type, unknown field).
-    Shape { file: String, path: String, detail: String },
+    Shape {
+        file: String,
+        path: String,
+        detail: String,
+    },
     /// A `schema_version` this build does not read.
     UnsupportedVersion { file: String, found: String },
     /// The shape is right but the content breaks the rules; every problem is listed.
-    Invalid { file: String, problems: Vec<Problem> },
+    Invalid {
+        file: String,
+        problems: Vec<Problem>,
+    },
 }
 
 impl fmt::Display for DatasetError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            DatasetError::NotJson { file, line, column, detail } => {
-                write!(f, "{file} is not valid JSON: {detail} (line {line}, column {column})")
+            DatasetError::NotJson {
+                file,
+                line,
+                column,
+                detail,
+            } => {
+                write!(
+                    f,
+                    "{file} is not valid JSON: {detail} (line {line}, column {column})"
+                )
             }
             DatasetError::Shape { file, path, detail } => {
-                write!(f, "{file} is not a Trade Trends dataset: at {path}: {detail}")
+                write!(
+                    f,
+                    "{file} is not a Trade Trends dataset: at {path}: {detail}"
+                )
             }
             DatasetError::UnsupportedVersion { file, found } => write!(
                 f,
@@ -101,7 +128,10 @@ pub fn parse_dataset(file: &str, text: &str) -> Result<Dataset, DatasetError> {
     if problems.is_empty() {
         Ok(dataset)
     } else {
-        Err(DatasetError::Invalid { file: file.to_string(), problems })
+        Err(DatasetError::Invalid {
+            file: file.to_string(),
+            problems,
+        })
     }
 }
 
@@ -137,14 +167,28 @@ fn shape_error(
     struct VersionOnly {
         schema_version: Option<serde_json::Value>,
     }
-    if let Ok(VersionOnly { schema_version: Some(v) }) = serde_json::from_str(text) {
-        if v != serde_json::Value::from(SCHEMA_VERSION) {
-            return DatasetError::UnsupportedVersion { file, found: v.to_string() };
+    if let Ok(VersionOnly {
+        schema_version: Some(v),
+    }) = serde_json::from_str(text)
+    {
+        if v != SCHEMA_VERSION {
+            return DatasetError::UnsupportedVersion {
+                file,
+                found: v.to_string(),
+            };
         }
     }
     let path = err.path().to_string();
-    let path = if path == "." { "the top level".to_string() } else { path };
-    DatasetError::Shape { file, path, detail: strip_position(&inner.to_string()) }
+    let path = if path == "." {
+        "the top level".to_string()
+    } else {
+        path
+    };
+    DatasetError::Shape {
+        file,
+        path,
+        detail: strip_position(&inner.to_string()),
+    }
 }
 
 /// serde_json appends " at line L column C"; the error types carry the position separately.
@@ -157,21 +201,35 @@ fn strip_position(message: &str) -> String {
 
 /// All semantic problems of a parsed dataset (empty when it is valid).
 pub fn validate(d: &Dataset) -> Vec<Problem> {
-    let mut v = Validator { problems: Vec::new() };
+    let mut v = Validator {
+        problems: Vec::new(),
+    };
     v.check_declarations(d);
     let source_ids: HashSet<&str> = d.sources.iter().map(|s| s.id.as_str()).collect();
     let partner_codes: HashSet<&str> = d.partners.iter().map(|p| p.code.as_str()).collect();
     let reporter_codes: HashSet<&str> = d.reporters.iter().map(|r| r.code.as_str()).collect();
-    let refs = Refs { sources: &source_ids, partners: &partner_codes, reporters: &reporter_codes };
+    let refs = Refs {
+        sources: &source_ids,
+        partners: &partner_codes,
+        reporters: &reporter_codes,
+    };
     let mut series_keys = HashSet::new();
     for (i, s) in d.series.iter().enumerate() {
         let loc = format!("series[{i}] {}/{}/{}", s.reporter, s.flow.code(), s.partner);
         if !series_keys.insert((s.reporter.as_str(), s.flow, s.partner.as_str())) {
-            v.problem(&loc, "partner", "a second series with the same reporter, flow and partner");
+            v.problem(
+                &loc,
+                "partner",
+                "a second series with the same reporter, flow and partner",
+            );
         }
         refs.check_reporter_partner(&mut v, &loc, &s.reporter, &s.partner);
         if s.observations.is_empty() {
-            v.problem(&loc, "observations", "expected at least one observation, found none");
+            v.problem(
+                &loc,
+                "observations",
+                "expected at least one observation, found none",
+            );
         }
         let mut preferred = HashSet::new();
         for (j, o) in s.observations.iter().enumerate() {
@@ -190,7 +248,13 @@ pub fn validate(d: &Dataset) -> Vec<Problem> {
         }
     }
     for (i, c) in d.conflicts.iter().enumerate() {
-        let loc = format!("conflicts[{i}] {}/{}/{} {}", c.reporter, c.flow.code(), c.partner, c.span());
+        let loc = format!(
+            "conflicts[{i}] {}/{}/{} {}",
+            c.reporter,
+            c.flow.code(),
+            c.partner,
+            c.span()
+        );
         refs.check_reporter_partner(&mut v, &loc, &c.reporter, &c.partner);
         v.check_span(&loc, c.span(), c.basis);
         if c.figures.len() < 2 {
@@ -200,21 +264,40 @@ pub fn validate(d: &Dataset) -> Vec<Problem> {
             v.problem(&loc, "figures", "exactly one figure must be marked chosen");
         }
         for f in &c.figures {
-            v.check_number(&loc, "figures.value", f.value, c.field == ConflictField::Value);
+            v.check_number(
+                &loc,
+                "figures.value",
+                f.value,
+                c.field == ConflictField::Value,
+            );
             refs.check_sources(&mut v, &loc, &f.sources);
         }
     }
     for (i, r) in d.exchange_rates.iter().enumerate() {
-        let loc = format!("exchange_rates[{i}] {}", Span { first: r.first, last: r.last });
+        let loc = format!(
+            "exchange_rates[{i}] {}",
+            Span {
+                first: r.first,
+                last: r.last
+            }
+        );
         if r.first > r.last {
             v.problem(&loc, "last", "the last month is before the first month");
         }
         if !(r.cny_per_usd.is_finite() && r.cny_per_usd > 0.0) {
-            v.problem(&loc, "cny_per_usd", &format!("expected a positive number, found {}", r.cny_per_usd));
+            v.problem(
+                &loc,
+                "cny_per_usd",
+                &format!("expected a positive number, found {}", r.cny_per_usd),
+            );
         }
         if let Some(date) = &r.date {
             if !is_iso_date(date) {
-                v.problem(&loc, "date", &format!("expected a date YYYY-MM-DD, found \"{date}\""));
+                v.problem(
+                    &loc,
+                    "date",
+                    &format!("expected a date YYYY-MM-DD, found \"{date}\""),
+                );
             }
         }
         refs.check_sources(&mut v, &loc, std::slice::from_ref(&r.source));
@@ -222,7 +305,11 @@ pub fn validate(d: &Dataset) -> Vec<Problem> {
     for (i, e) in d.events.iter().enumerate() {
         let loc = format!("events[{i}] {}", e.date);
         if !is_iso_date(&e.date) {
-            v.problem(&loc, "date", &format!("expected a date YYYY-MM-DD, found \"{}\"", e.date));
+            v.problem(
+                &loc,
+                "date",
+                &format!("expected a date YYYY-MM-DD, found \"{}\"", e.date),
+            );
         }
         if e.title.trim().is_empty() {
             v.problem(&loc, "title", "expected a title, found an empty text");
@@ -245,20 +332,36 @@ struct Refs<'a> {
 impl Refs<'_> {
     fn check_reporter_partner(&self, v: &mut Validator, loc: &str, reporter: &str, partner: &str) {
         if !self.reporters.contains(reporter) {
-            v.problem(loc, "reporter", &format!("\"{reporter}\" is not declared in reporters"));
+            v.problem(
+                loc,
+                "reporter",
+                &format!("\"{reporter}\" is not declared in reporters"),
+            );
         }
         if !self.partners.contains(partner) {
-            v.problem(loc, "partner", &format!("\"{partner}\" is not declared in partners"));
+            v.problem(
+                loc,
+                "partner",
+                &format!("\"{partner}\" is not declared in partners"),
+            );
         }
     }
 
     fn check_sources(&self, v: &mut Validator, loc: &str, ids: &[String]) {
         if ids.is_empty() {
-            v.problem(loc, "sources", "expected at least one source id, found none");
+            v.problem(
+                loc,
+                "sources",
+                "expected at least one source id, found none",
+            );
         }
         for id in ids {
             if !self.sources.contains(id.as_str()) {
-                v.problem(loc, "sources", &format!("\"{id}\" is not declared in sources"));
+                v.problem(
+                    loc,
+                    "sources",
+                    &format!("\"{id}\" is not declared in sources"),
+                );
             }
         }
     }
@@ -277,18 +380,34 @@ impl Validator {
         let mut seen = HashSet::new();
         for (i, r) in d.reporters.iter().enumerate() {
             if r.code.trim().is_empty() || !seen.insert(r.code.as_str()) {
-                self.problem(&format!("reporters[{i}]"), "code", &format!("\"{}\" is empty or declared twice", r.code));
+                self.problem(
+                    &format!("reporters[{i}]"),
+                    "code",
+                    &format!("\"{}\" is empty or declared twice", r.code),
+                );
             }
         }
         let mut seen = HashSet::new();
         for (i, p) in d.partners.iter().enumerate() {
             let loc = format!("partners[{i}] {}", p.code);
             if p.code.trim().is_empty() || !seen.insert(p.code.as_str()) {
-                self.problem(&loc, "code", &format!("\"{}\" is empty or declared twice", p.code));
+                self.problem(
+                    &loc,
+                    "code",
+                    &format!("\"{}\" is empty or declared twice", p.code),
+                );
             }
             for m in &p.members {
-                if !d.partners.iter().any(|q| &q.code == m && q.kind == PartnerKind::Country) {
-                    self.problem(&loc, "members", &format!("\"{m}\" is not declared as a country partner"));
+                if !d
+                    .partners
+                    .iter()
+                    .any(|q| &q.code == m && q.kind == PartnerKind::Country)
+                {
+                    self.problem(
+                        &loc,
+                        "members",
+                        &format!("\"{m}\" is not declared as a country partner"),
+                    );
                 }
             }
             if p.kind == PartnerKind::Group && p.members.is_empty() {
@@ -299,14 +418,26 @@ impl Validator {
         for (i, s) in d.sources.iter().enumerate() {
             let loc = format!("sources[{i}] {}", s.id);
             if s.id.trim().is_empty() || !seen.insert(s.id.as_str()) {
-                self.problem(&loc, "id", &format!("\"{}\" is empty or declared twice", s.id));
+                self.problem(
+                    &loc,
+                    "id",
+                    &format!("\"{}\" is empty or declared twice", s.id),
+                );
             }
             if !(s.url.starts_with("https://") || s.url.starts_with("http://")) {
-                self.problem(&loc, "url", &format!("expected an http(s) address, found \"{}\"", s.url));
+                self.problem(
+                    &loc,
+                    "url",
+                    &format!("expected an http(s) address, found \"{}\"", s.url),
+                );
             }
             if let Some(date) = &s.date {
                 if !is_iso_date(date) {
-                    self.problem(&loc, "date", &format!("expected a date YYYY-MM-DD, found \"{date}\""));
+                    self.problem(
+                        &loc,
+                        "date",
+                        &format!("expected a date YYYY-MM-DD, found \"{date}\""),
+                    );
                 }
             }
         }
@@ -315,7 +446,11 @@ impl Validator {
     fn check_span(&mut self, loc: &str, span: Span, basis: Basis) {
         let (first, last) = (span.first, span.last);
         if first > last {
-            self.problem(loc, "last", &format!("the last month {last} is before the first month {first}"));
+            self.problem(
+                loc,
+                "last",
+                &format!("the last month {last} is before the first month {first}"),
+            );
             return;
         }
         match basis {
@@ -340,7 +475,11 @@ impl Validator {
         if !n.is_finite() {
             self.problem(loc, field, &format!("expected a finite number, found {n}"));
         } else if non_negative && n < 0.0 {
-            self.problem(loc, field, &format!("expected zero or more (trade values cannot be negative), found {n}"));
+            self.problem(
+                loc,
+                field,
+                &format!("expected zero or more (trade values cannot be negative), found {n}"),
+            );
         }
     }
 
@@ -348,7 +487,9 @@ impl Validator {
         self.check_span(loc, o.span(), o.basis);
         match (o.value, o.currency) {
             (Some(v), Some(_)) => self.check_number(loc, "value", v, true),
-            (Some(_), None) => self.problem(loc, "currency", "a value needs its currency (CNY or USD)"),
+            (Some(_), None) => {
+                self.problem(loc, "currency", "a value needs its currency (CNY or USD)")
+            }
             (None, Some(_)) => self.problem(loc, "value", "a currency is given but no value"),
             (None, None) if o.yoy_pct.is_none() => {
                 self.problem(loc, "value", "expected a value or a yoy_pct, found neither")
@@ -357,7 +498,11 @@ impl Validator {
         }
         if let Some(r) = o.resolution {
             if !(r.is_finite() && r > 0.0) {
-                self.problem(loc, "resolution", &format!("expected a positive number, found {r}"));
+                self.problem(
+                    loc,
+                    "resolution",
+                    &format!("expected a positive number, found {r}"),
+                );
             }
         }
         if let Some(p) = o.yoy_pct {
@@ -374,7 +519,10 @@ pub fn is_iso_date(text: &str) -> bool {
         return false;
     }
     let digits = |r: std::ops::Range<usize>| -> Option<u32> {
-        text.get(r.clone()).filter(|s| s.bytes().all(|c| c.is_ascii_digit()))?.parse().ok()
+        text.get(r.clone())
+            .filter(|s| s.bytes().all(|c| c.is_ascii_digit()))?
+            .parse()
+            .ok()
     };
     let (Some(y), Some(m), Some(d)) = (digits(0..4), digits(5..7), digits(8..10)) else {
         return false;

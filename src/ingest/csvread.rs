@@ -23,7 +23,11 @@ impl Printed {
         };
         let (int, frac) = body.split_once('.').unwrap_or((body, ""));
         let all_digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
-        if int.is_empty() || !all_digits(int) || !all_digits(frac) || (body.contains('.') && frac.is_empty()) {
+        if int.is_empty()
+            || !all_digits(int)
+            || !all_digits(frac)
+            || (body.contains('.') && frac.is_empty())
+        {
             return None;
         }
         let digits: String = format!("{int}{frac}");
@@ -34,7 +38,10 @@ impl Printed {
         let scale = exponent - frac.len() as i32;
         let value = mantissa as f64 * 10f64.powi(scale.max(0)) / 10f64.powi((-scale).max(0));
         let resolution = 10f64.powi(scale.max(0)) / 10f64.powi((-scale).max(0));
-        Some(Printed { value: if negative { -value } else { value }, resolution })
+        Some(Printed {
+            value: if negative { -value } else { value },
+            resolution,
+        })
     }
 }
 
@@ -59,8 +66,21 @@ pub struct ObsRow {
 }
 
 const OBS_COLUMNS: [&str; 15] = [
-    "id", "region", "flow", "partner", "period_start", "period_end", "basis", "value", "unit",
-    "currency", "yoy_pct", "source_url", "source_title", "published", "note",
+    "id",
+    "region",
+    "flow",
+    "partner",
+    "period_start",
+    "period_end",
+    "basis",
+    "value",
+    "unit",
+    "currency",
+    "yoy_pct",
+    "source_url",
+    "source_title",
+    "published",
+    "note",
 ];
 const RATE_COLUMNS: [&str; 5] = ["period", "basis", "cny_per_usd", "source_url", "note"];
 const EVENT_COLUMNS: [&str; 4] = ["date", "title", "description", "source_url"];
@@ -82,7 +102,9 @@ fn read_table<'a>(
     errors: &mut Vec<InputError>,
 ) -> Option<Table<'a>> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut reader = csv::ReaderBuilder::new().has_headers(true).from_reader(text.as_bytes());
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(true)
+        .from_reader(text.as_bytes());
     let err = |line, column: Option<&str>, value: Option<String>, expected: String| InputError {
         file: file.to_string(),
         line,
@@ -98,12 +120,20 @@ fn read_table<'a>(
             return None;
         }
     };
-    let index: HashMap<String, usize> =
-        headers.iter().enumerate().map(|(i, h)| (h.trim().to_string(), i)).collect();
+    let index: HashMap<String, usize> = headers
+        .iter()
+        .enumerate()
+        .map(|(i, h)| (h.trim().to_string(), i))
+        .collect();
     let mut ok = true;
     for name in expected {
         if !index.contains_key(*name) {
-            errors.push(err(Some(1), Some(name), None, format!("a column \"{name}\" in the header")));
+            errors.push(err(
+                Some(1),
+                Some(name),
+                None,
+                format!("a column \"{name}\" in the header"),
+            ));
             ok = false;
         }
     }
@@ -124,12 +154,21 @@ fn read_table<'a>(
             Ok(r) => records.push((r.position().map(|p| p.line()).unwrap_or(0), r)),
             Err(e) => {
                 let line = e.position().map(|p| p.line());
-                errors.push(err(line, None, None, format!("a well-formed CSV row ({e})")));
+                errors.push(err(
+                    line,
+                    None,
+                    None,
+                    format!("a well-formed CSV row ({e})"),
+                ));
                 ok = false;
             }
         }
     }
-    ok.then_some(Table { file, records, index })
+    ok.then_some(Table {
+        file,
+        records,
+        index,
+    })
 }
 
 /// Cell access and error reporting for one row.
@@ -144,7 +183,12 @@ struct Row<'t, 'e> {
 
 impl Row<'_, '_> {
     fn get(&self, column: &str) -> &str {
-        self.table.index.get(column).and_then(|&i| self.record.get(i)).unwrap_or("").trim()
+        self.table
+            .index
+            .get(column)
+            .and_then(|&i| self.record.get(i))
+            .unwrap_or("")
+            .trim()
     }
 
     fn fail(&mut self, column: &str, expected: impl Into<String>) {
@@ -198,9 +242,17 @@ fn each_row<'t>(
     mut f: impl FnMut(&mut Row<'t, '_>),
 ) {
     for (line, record) in &table.records {
-        let mut row =
-            Row { table, line: *line, record, row_id: None, errors: &mut *errors, failed: false };
-        row.row_id = id_column.map(|c| row.get(c).to_string()).filter(|s| !s.is_empty());
+        let mut row = Row {
+            table,
+            line: *line,
+            record,
+            row_id: None,
+            errors: &mut *errors,
+            failed: false,
+        };
+        row.row_id = id_column
+            .map(|c| row.get(c).to_string())
+            .filter(|s| !s.is_empty());
         f(&mut row);
     }
 }
@@ -220,13 +272,19 @@ pub(super) fn read_observations(
     each_row(&table, Some("id"), errors, |row| {
         let id = row.required("id").unwrap_or_default();
         if let Some(first_line) = seen_ids.insert(id.clone(), row.line) {
-            row.fail("id", format!("a unique id (also used on line {first_line})"));
+            row.fail(
+                "id",
+                format!("a unique id (also used on line {first_line})"),
+            );
         }
         let reporter = row.get("region").to_string();
         if let Some(meta) = meta {
             if !meta.reporters.iter().any(|r| r.code == reporter) {
                 let known: Vec<&str> = meta.reporters.iter().map(|r| r.code.as_str()).collect();
-                row.fail("region", format!("a reporter declared in the metadata ({})", known.join(", ")));
+                row.fail(
+                    "region",
+                    format!("a reporter declared in the metadata ({})", known.join(", ")),
+                );
             }
         }
         let flow = Flow::from_code(row.get("flow"));
@@ -260,7 +318,10 @@ pub(super) fn read_observations(
         } else {
             let p = Printed::parse(&yoy_text, 0, true);
             if p.is_none() {
-                row.fail("yoy_pct", "a percentage as a plain number, e.g. 48.9 or -3.1");
+                row.fail(
+                    "yoy_pct",
+                    "a percentage as a plain number, e.g. 48.9 or -3.1",
+                );
             }
             p
         };
@@ -310,29 +371,50 @@ pub(super) fn read_observations(
 /// from January, a year from January to December.
 fn check_period_shape(row: &mut Row, a: Month, b: Month, basis: Basis) {
     if b < a {
-        row.fail("period_end", format!("a month on or after period_start {a}"));
+        row.fail(
+            "period_end",
+            format!("a month on or after period_start {a}"),
+        );
         return;
     }
     match basis {
-        Basis::Month if a != b => row.fail("period_end", format!("{a}, the same month as period_start, for a month figure")),
+        Basis::Month if a != b => row.fail(
+            "period_end",
+            format!("{a}, the same month as period_start, for a month figure"),
+        ),
         Basis::Ytd | Basis::Year if a.month() != 1 => {
-            let what = if basis == Basis::Ytd { "year-to-date" } else { "year" };
-            row.fail("period_start", format!("January ({}-01) for a {what} figure", a.year()))
+            let what = if basis == Basis::Ytd {
+                "year-to-date"
+            } else {
+                "year"
+            };
+            row.fail(
+                "period_start",
+                format!("January ({}-01) for a {what} figure", a.year()),
+            )
         }
-        Basis::Ytd if a.year() != b.year() => {
-            row.fail("period_end", format!("a month of {} for a year-to-date figure starting {a}", a.year()))
-        }
-        Basis::Year if b != a.december() => {
-            row.fail("period_end", format!("{} (December) for a year figure", a.december()))
-        }
+        Basis::Ytd if a.year() != b.year() => row.fail(
+            "period_end",
+            format!(
+                "a month of {} for a year-to-date figure starting {a}",
+                a.year()
+            ),
+        ),
+        Basis::Year if b != a.december() => row.fail(
+            "period_end",
+            format!("{} (December) for a year figure", a.december()),
+        ),
         _ => {}
     }
 }
 
 /// The value, unit and currency cells together: all three or none.
 fn read_value(row: &mut Row) -> Option<(Printed, Currency)> {
-    let (value, unit, currency) =
-        (row.get("value").to_string(), row.get("unit").to_string(), row.get("currency").to_string());
+    let (value, unit, currency) = (
+        row.get("value").to_string(),
+        row.get("unit").to_string(),
+        row.get("currency").to_string(),
+    );
     if value.is_empty() {
         if !unit.is_empty() {
             row.fail("unit", "nothing when there is no value");
@@ -342,7 +424,10 @@ fn read_value(row: &mut Row) -> Option<(Printed, Currency)> {
         }
         return None;
     }
-    let exponent = UNITS.iter().find(|(name, _)| *name == unit).map(|(_, e)| *e);
+    let exponent = UNITS
+        .iter()
+        .find(|(name, _)| *name == unit)
+        .map(|(_, e)| *e);
     if exponent.is_none() {
         row.fail("unit", "one of billion, 100 million, million");
     }
@@ -352,7 +437,10 @@ fn read_value(row: &mut Row) -> Option<(Printed, Currency)> {
     }
     let printed = Printed::parse(&value, exponent.unwrap_or(0), false);
     if printed.is_none() {
-        row.fail("value", "a number zero or more, digits with an optional decimal point (e.g. 287.3)");
+        row.fail(
+            "value",
+            "a number zero or more, digits with an optional decimal point (e.g. 287.3)",
+        );
     }
     Some((printed?, currency_code?)).filter(|_| exponent.is_some())
 }
@@ -361,7 +449,15 @@ fn read_value(row: &mut Row) -> Option<(Printed, Currency)> {
 pub fn flags_from_note(note: &str) -> Vec<Flag> {
     let lower = note.to_lowercase();
     let mut flags = Vec::new();
-    if ["mirror", "third-party host", "reproduced on a", "reprinted on"].iter().any(|k| lower.contains(k)) {
+    if [
+        "mirror",
+        "third-party host",
+        "reproduced on a",
+        "reprinted on",
+    ]
+    .iter()
+    .any(|k| lower.contains(k))
+    {
         flags.push(Flag::Mirror);
     }
     // "page date 2023-10 (day not shown or inferred)" is about the day, not the year.
@@ -395,11 +491,23 @@ pub(super) fn read_rates(
     each_row(&table, None, errors, |row| {
         let period = row.get("period").to_string();
         let (basis, series) = match row.get("basis") {
-            "month" | "monthly_average" => (RateBasis::Month, "Federal Reserve H.10 monthly average (FRED EXCHUS)"),
-            "annual_average" => (RateBasis::Year, "Official annual average (China Statistical Yearbook)"),
-            "year_end_central_parity" => (RateBasis::Day, "PBOC central parity, last trading day of the year"),
+            "month" | "monthly_average" => (
+                RateBasis::Month,
+                "Federal Reserve H.10 monthly average (FRED EXCHUS)",
+            ),
+            "annual_average" => (
+                RateBasis::Year,
+                "Official annual average (China Statistical Yearbook)",
+            ),
+            "year_end_central_parity" => (
+                RateBasis::Day,
+                "PBOC central parity, last trading day of the year",
+            ),
             _ => {
-                row.fail("basis", "one of month, monthly_average, annual_average, year_end_central_parity");
+                row.fail(
+                    "basis",
+                    "one of month, monthly_average, annual_average, year_end_central_parity",
+                );
                 return;
             }
         };
@@ -423,17 +531,34 @@ pub(super) fn read_rates(
             };
             row.fail("period", expected);
         }
-        let rate = row.get("cny_per_usd").parse::<f64>().ok().filter(|r| r.is_finite() && *r > 0.0);
+        let rate = row
+            .get("cny_per_usd")
+            .parse::<f64>()
+            .ok()
+            .filter(|r| r.is_finite() && *r > 0.0);
         if rate.is_none() {
-            row.fail("cny_per_usd", "a positive number of yuan per US dollar, e.g. 7.0881");
+            row.fail(
+                "cny_per_usd",
+                "a positive number of yuan per US dollar, e.g. 7.0881",
+            );
         }
         let url = row.url("source_url");
         let note = row.get("note").to_string();
-        if let (Some((first, last, date)), Some(cny_per_usd), Some(url), false) = (span, rate, url, row.failed) {
+        if let (Some((first, last, date)), Some(cny_per_usd), Some(url), false) =
+            (span, rate, url, row.failed)
+        {
             let title = note.split(';').next().unwrap_or(series).trim();
             let title = if title.is_empty() { series } else { title };
             let source = sources.id_for(&url, &format!("{series}: {title}"), None);
-            rates.push(ExchangeRate { first, last, basis, date, cny_per_usd, rate_series: series.to_string(), source });
+            rates.push(ExchangeRate {
+                first,
+                last,
+                basis,
+                date,
+                cny_per_usd,
+                rate_series: series.to_string(),
+                source,
+            });
         }
     });
     rates
@@ -459,7 +584,12 @@ pub(super) fn read_events(
         let url = row.url("source_url");
         if let (Some(title), Some(url), false) = (title, url, row.failed) {
             let source = sources.id_for(&url, &title, None);
-            events.push(Event { date, title, description, source });
+            events.push(Event {
+                date,
+                title,
+                description,
+                source,
+            });
         }
     });
     events

@@ -2,7 +2,8 @@
 
 use super::csvread::{ObsRow, Printed};
 use crate::dataset::{
-    Basis, Conflict, ConflictField, ConflictFigure, Currency, Flag, Flow, Observation, Series, Status,
+    Basis, Conflict, ConflictField, ConflictFigure, Currency, Flag, Flow, Observation, Series,
+    Status,
 };
 use crate::month::Month;
 
@@ -42,16 +43,41 @@ impl Cluster<'_> {
     fn row_ids(&self) -> Vec<String> {
         let mut rows = self.rows.clone();
         rows.sort_by(|a, b| {
-            let res = |r: &ObsRow| r.value.map(|(p, _)| p.resolution).or(r.yoy_pct.map(|p| p.resolution));
-            res(a).partial_cmp(&res(b)).unwrap_or(std::cmp::Ordering::Equal)
+            let res = |r: &ObsRow| {
+                r.value
+                    .map(|(p, _)| p.resolution)
+                    .or(r.yoy_pct.map(|p| p.resolution))
+            };
+            res(a)
+                .partial_cmp(&res(b))
+                .unwrap_or(std::cmp::Ordering::Equal)
         });
         rows.iter().map(|r| r.id.clone()).collect()
     }
 
     /// Sort key of the choice rule: lower is preferred.
-    fn rank(&self, order: usize) -> (bool, usize, std::cmp::Reverse<usize>, std::cmp::Reverse<String>, usize) {
-        let caveats = self.rows.iter().map(|r| r.flags.len()).min().unwrap_or(usize::MAX);
-        let latest = self.rows.iter().filter_map(|r| r.published.clone()).max().unwrap_or_default();
+    fn rank(
+        &self,
+        order: usize,
+    ) -> (
+        bool,
+        usize,
+        std::cmp::Reverse<usize>,
+        std::cmp::Reverse<String>,
+        usize,
+    ) {
+        let caveats = self
+            .rows
+            .iter()
+            .map(|r| r.flags.len())
+            .min()
+            .unwrap_or(usize::MAX);
+        let latest = self
+            .rows
+            .iter()
+            .filter_map(|r| r.published.clone())
+            .max()
+            .unwrap_or_default();
         (
             self.disputed,
             caveats,
@@ -82,7 +108,11 @@ fn cluster<'a>(rows: impl Iterator<Item = (&'a ObsRow, Printed)>) -> Vec<Cluster
                     c.best = printed;
                 }
             }
-            None => clusters.push(Cluster { rows: vec![row], best: printed, disputed: row.disputed }),
+            None => clusters.push(Cluster {
+                rows: vec![row],
+                best: printed,
+                disputed: row.disputed,
+            }),
         }
     }
     clusters
@@ -96,8 +126,14 @@ fn choose(clusters: &[Cluster]) -> Option<usize> {
 }
 
 fn likely_cause(figures: &[&Cluster]) -> Option<String> {
-    let values: Vec<f64> = figures.iter().map(|c| c.best.value).filter(|v| *v > 0.0).collect();
-    let (lo, hi) = values.iter().fold((f64::MAX, 0f64), |(lo, hi), v| (lo.min(*v), hi.max(*v)));
+    let values: Vec<f64> = figures
+        .iter()
+        .map(|c| c.best.value)
+        .filter(|v| *v > 0.0)
+        .collect();
+    let (lo, hi) = values
+        .iter()
+        .fold((f64::MAX, 0f64), |(lo, hi), v| (lo.min(*v), hi.max(*v)));
     let ratio = if values.len() >= 2 { hi / lo } else { 1.0 };
     let all_rows = || figures.iter().flat_map(|c| c.rows.iter());
     if (9.0..=11.0).contains(&ratio) {
@@ -106,11 +142,16 @@ fn likely_cause(figures: &[&Cluster]) -> Option<String> {
              (亿 = 100 million read as billion, or a misplaced decimal point)"
         ))
     } else if (90.0..=110.0).contains(&ratio) {
-        Some(format!("the figures differ by a factor of a hundred (×{ratio:.0}): most likely a unit slip"))
+        Some(format!(
+            "the figures differ by a factor of a hundred (×{ratio:.0}): most likely a unit slip"
+        ))
     } else if all_rows().any(|r| r.flags.contains(&Flag::OtherStatistics)) {
         Some("one figure is built from other statistics (partner countries' own data), not the reporter's customs".into())
     } else if all_rows().all(|r| r.flags.contains(&Flag::PublisherConversion)) {
-        Some("publishers converted the same yuan figure to dollars at different exchange rates".into())
+        Some(
+            "publishers converted the same yuan figure to dollars at different exchange rates"
+                .into(),
+        )
     } else {
         None
     }
@@ -125,8 +166,11 @@ fn flags_of(rows: &[&ObsRow]) -> Vec<Flag> {
 }
 
 fn note_of(rows: &[&ObsRow]) -> Option<String> {
-    let notes: Vec<String> =
-        rows.iter().filter(|r| !r.note.is_empty()).map(|r| format!("{}: {}", r.id, r.note)).collect();
+    let notes: Vec<String> = rows
+        .iter()
+        .filter(|r| !r.note.is_empty())
+        .map(|r| format!("{}: {}", r.id, r.note))
+        .collect();
     (!notes.is_empty()).then(|| notes.join(" | "))
 }
 
@@ -152,9 +196,17 @@ pub(super) fn merge(rows: &[ObsRow]) -> (Vec<Series>, Vec<Conflict>) {
             keys.len() - 1
         });
         let periods = &mut groups[k];
-        match periods.iter_mut().find(|g| g.first == row.first && g.last == row.last && g.basis == row.basis) {
+        match periods
+            .iter_mut()
+            .find(|g| g.first == row.first && g.last == row.last && g.basis == row.basis)
+        {
             Some(g) => g.rows.push(row),
-            None => periods.push(PeriodGroup { first: row.first, last: row.last, basis: row.basis, rows: vec![row] }),
+            None => periods.push(PeriodGroup {
+                first: row.first,
+                last: row.last,
+                basis: row.basis,
+                rows: vec![row],
+            }),
         }
     }
     let mut series = Vec::new();
@@ -162,13 +214,24 @@ pub(super) fn merge(rows: &[ObsRow]) -> (Vec<Series>, Vec<Conflict>) {
     for ((reporter, flow, partner), periods) in keys.into_iter().zip(groups) {
         let mut observations = Vec::new();
         for g in &periods {
-            let mut out = PeriodOut { reporter: &reporter, flow, partner: &partner, group: g, conflicts: &mut conflicts };
+            let mut out = PeriodOut {
+                reporter: &reporter,
+                flow,
+                partner: &partner,
+                group: g,
+                conflicts: &mut conflicts,
+            };
             observations.extend(out.observations());
         }
         observations.sort_by(|a: &Observation, b: &Observation| {
             (a.last, a.first, a.basis, a.currency).cmp(&(b.last, b.first, b.basis, b.currency))
         });
-        series.push(Series { reporter, flow, partner, observations });
+        series.push(Series {
+            reporter,
+            flow,
+            partner,
+            observations,
+        });
     }
     (series, conflicts)
 }
@@ -182,7 +245,13 @@ struct PeriodOut<'a, 'g> {
 }
 
 impl PeriodOut<'_, '_> {
-    fn conflict(&self, field: ConflictField, currency: Option<Currency>, figures: Vec<ConflictFigure>, cause: Option<String>) -> Conflict {
+    fn conflict(
+        &self,
+        field: ConflictField,
+        currency: Option<Currency>,
+        figures: Vec<ConflictFigure>,
+        cause: Option<String>,
+    ) -> Conflict {
         Conflict {
             reporter: self.reporter.to_string(),
             flow: self.flow,
@@ -215,7 +284,12 @@ impl PeriodOut<'_, '_> {
     /// The observations of this period: one per distinct figure and currency.
     fn observations(&mut self) -> Vec<Observation> {
         let g = self.group;
-        let growth_only: Vec<&ObsRow> = g.rows.iter().copied().filter(|r| r.value.is_none()).collect();
+        let growth_only: Vec<&ObsRow> = g
+            .rows
+            .iter()
+            .copied()
+            .filter(|r| r.value.is_none())
+            .collect();
         let yoy_choice = self.yoy_conflicts();
         let mut observations = Vec::new();
         let mut growth_home: Option<usize> = None;
@@ -230,7 +304,12 @@ impl PeriodOut<'_, '_> {
             let chosen = choose(&clusters);
             if clusters.len() > 1 {
                 let cause = likely_cause(&clusters.iter().collect::<Vec<_>>());
-                let c = self.conflict(ConflictField::Value, Some(currency), Self::figures(&clusters, chosen), cause);
+                let c = self.conflict(
+                    ConflictField::Value,
+                    Some(currency),
+                    Self::figures(&clusters, chosen),
+                    cause,
+                );
                 self.conflicts.push(c);
             }
             for (i, c) in clusters.iter().enumerate() {
@@ -264,7 +343,14 @@ impl PeriodOut<'_, '_> {
         if growth_only.is_empty() {
             return observations;
         }
-        let growth = Cluster { rows: growth_only.clone(), best: Printed { value: 0.0, resolution: 1.0 }, disputed: false };
+        let growth = Cluster {
+            rows: growth_only.clone(),
+            best: Printed {
+                value: 0.0,
+                resolution: 1.0,
+            },
+            disputed: false,
+        };
         match growth_home {
             Some(i) => {
                 // Rows that published only the growth rate join the preferred figure they describe.
@@ -278,7 +364,12 @@ impl PeriodOut<'_, '_> {
                 if o.yoy_pct.is_none() {
                     o.yoy_pct = yoy_choice;
                 }
-                let mut all: Vec<&ObsRow> = g.rows.iter().copied().filter(|r| o.rows.contains(&r.id)).collect();
+                let mut all: Vec<&ObsRow> = g
+                    .rows
+                    .iter()
+                    .copied()
+                    .filter(|r| o.rows.contains(&r.id))
+                    .collect();
                 all.sort_by_key(|r| r.id.clone());
                 o.note = note_of(&all);
             }
@@ -289,8 +380,13 @@ impl PeriodOut<'_, '_> {
                 value: None,
                 currency: None,
                 resolution: None,
-                yoy_pct: yoy_choice.or_else(|| growth_only.iter().find_map(|r| r.yoy_pct).map(|p| p.value)),
-                status: if growth_only.iter().all(|r| r.disputed) { Status::Disputed } else { Status::Preferred },
+                yoy_pct: yoy_choice
+                    .or_else(|| growth_only.iter().find_map(|r| r.yoy_pct).map(|p| p.value)),
+                status: if growth_only.iter().all(|r| r.disputed) {
+                    Status::Disputed
+                } else {
+                    Status::Preferred
+                },
                 sources: growth.sources(),
                 rows: growth.row_ids(),
                 flags: flags_of(&growth_only),
@@ -306,7 +402,10 @@ impl PeriodOut<'_, '_> {
         let mut chosen_yuan = None;
         for dollar in [false, true] {
             let clusters = cluster(
-                g.rows.iter().filter(|r| dollar_growth(r) == dollar).filter_map(|r| r.yoy_pct.map(|p| (*r, p))),
+                g.rows
+                    .iter()
+                    .filter(|r| dollar_growth(r) == dollar)
+                    .filter_map(|r| r.yoy_pct.map(|p| (*r, p))),
             );
             let chosen = choose(&clusters);
             if !dollar {
@@ -314,11 +413,15 @@ impl PeriodOut<'_, '_> {
             }
             if clusters.len() > 1 {
                 let currency = dollar.then_some(Currency::USD);
-                let c = self.conflict(ConflictField::YoyPct, currency, Self::figures(&clusters, chosen), None);
+                let c = self.conflict(
+                    ConflictField::YoyPct,
+                    currency,
+                    Self::figures(&clusters, chosen),
+                    None,
+                );
                 self.conflicts.push(c);
             }
         }
         chosen_yuan
     }
 }
-
