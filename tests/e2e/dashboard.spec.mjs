@@ -160,3 +160,15 @@ for (const width of [375, 1280]) {
     expect(svgWidth).toBeGreaterThan(width * 0.8);
   });
 }
+
+test('a loading state shows while the dataset is on its way', async ({ page }) => {
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route('**/data/xinjiang.json', async (route) => { await held; await route.continue(); });
+  await page.goto('./');
+  const status = page.getByRole('status');
+  await expect(status).toHaveText('Loading dataset data/xinjiang.json…');
+  release();
+  await expect(page.locator('.chart svg[role="img"]')).toBeVisible();
+  await expect(status).toHaveCount(0);
+});
