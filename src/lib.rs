@@ -13,6 +13,7 @@ pub mod dataset;
 pub mod format;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod ingest;
+pub mod measures;
 pub mod month;
 pub mod periods;
 pub mod summary;

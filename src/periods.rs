@@ -116,11 +116,22 @@ struct Figure {
 /// Derives the cumulative and per-period views of `series` in `currency`, from its
 /// preferred, non-disputed figures only.
 pub fn derive(series: &Series, currency: Currency) -> Derivation {
+    derive_with(series, currency, |_| true)
+}
+
+/// As [`derive`], using only the figures `include` accepts (e.g. leaving out publishers'
+/// own currency conversions).
+pub fn derive_with(
+    series: &Series,
+    currency: Currency,
+    include: impl Fn(&crate::dataset::Observation) -> bool,
+) -> Derivation {
     // year -> month number -> figure
     let mut cumulative: BTreeMap<i32, BTreeMap<u8, Figure>> = BTreeMap::new();
     let mut months: BTreeMap<i32, BTreeMap<u8, Figure>> = BTreeMap::new();
     for (i, o) in series.observations.iter().enumerate() {
-        let (Some(value), true) = (o.value, o.is_fact() && o.currency == Some(currency)) else {
+        let usable = o.is_fact() && o.currency == Some(currency) && include(o);
+        let (Some(value), true) = (o.value, usable) else {
             continue;
         };
         let figure = Figure {

@@ -1,0 +1,498 @@
+//! Measures: what a reader asks of a series, computed from its published figures.
+//!
+//! Values come in a chosen currency: a figure published in that currency by the reporter
+//! where there is one, otherwise the figure in the other currency converted at the
+//! average exchange rate over the period's months (marked approximate, with the rate and
+//! its source). On top of those: trade balance, year-on-year change, rolling 12-month
+//! sums, shares of the world total and contributions to growth. Every value says how it
+//! was obtained.
+
+use crate::dataset::{Currency, Dataset, Flag, Observation, RateBasis, Series};
+use crate::month::{Month, Span};
+use crate::periods::{derive_with, Derivation, PeriodFlag, Provenance};
+
+/// An average exchange rate over a period's months.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RateUsed {
+    /// Mean of the monthly average rates, yuan per dollar.
+    pub cny_per_usd: f64,
+    /// How many monthly rates were averaged.
+    pub months: usize,
+    pub rate_series: String,
+    pub sources: Vec<String>,
+}
+
+/// How a value was obtained.
+#[derive(Debug, Clone, PartialEq)]
+pub enum How {
+    /// Published for exactly this period, in this currency (`rows`: the source table rows).
+    Official { rows: Vec<String> },
+    /// Difference of published year-to-date figures: Σ `plus` − Σ `minus`.
+    Derived {
+        plus: Vec<String>,
+        minus: Vec<String>,
+    },
+    /// Converted from the other currency at the period's average rate.
+    Converted {
+        inner: Box<How>,
+        from: Currency,
+        rate: RateUsed,
+    },
+    /// Computed from other values; `what` says how, in words.
+    Computed { what: String },
+}
+
+/// One value of a measure for one period.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Point {
+    pub span: Span,
+    /// Full currency units for money; percent for growth and shares; percentage points
+    /// for contributions.
+    pub value: f64,
+    pub how: How,
+    pub sources: Vec<String>,
+    /// Depends on an exchange-rate conversion: shown with "≈".
+    pub approx: bool,
+    /// Rounding tolerance carried from the published figures, in the value's units.
+    pub tolerance: f64,
+    /// The growth rate published with this very figure, if any.
+    pub published_yoy: Option<f64>,
+    /// Something the reader should know (a likely revision, a disagreement).
+    pub caveat: Option<String>,
+    /// False for values that must not be drawn as fact (see `caveat`).
+    pub drawable: bool,
+}
+
+/// Which view of a series' money values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cut {
+    /// Periods between releases (single months where the data allows).
+    Periods,
+    /// Year-to-date figures as published.
+    YearToDate,
+}
+
+fn other(c: Currency) -> Currency {
+    match c {
+        Currency::CNY => Currency::USD,
+        Currency::USD => Currency::CNY,
+    }
+}
+
+/// A figure published in its own currency by the reporter, not a publisher's conversion.
+fn native(o: &Observation) -> bool {
+    !o.flags.contains(&Flag::PublisherConversion)
+}
+
+/// The mean of the monthly average rates over `span`, when every month has one. Rates of
+/// one series only (the one with the most monthly rates), one per month.
+pub fn average_rate(d: &Dataset, span: Span) -> Option<RateUsed> {
+    let monthly = d
+        .exchange_rates
+        .iter()
+        .filter(|r| r.basis == RateBasis::Month);
+    let mut series_names: Vec<(&str, usize)> = Vec::new();
+    for r in monthly.clone() {
+        match series_names.iter_mut().find(|(n, _)| *n == r.rate_series) {
+            Some((_, count)) => *count += 1,
+            None => series_names.push((&r.rate_series, 1)),
+        }
+    }
+    let (name, _) = series_names.into_iter().max_by_key(|(_, count)| *count)?;
+    let mut sum = 0.0;
+    let mut sources: Vec<String> = Vec::new();
+    for month in span.months() {
+        let rate = monthly
+            .clone()
+            .find(|r| r.rate_series == name && r.first == month)?;
+        sum += rate.cny_per_usd;
+        if !sources.contains(&rate.source) {
+            sources.push(rate.source.clone());
+        }
+    }
+    let months = span.len() as usize;
+    Some(RateUsed {
+        cny_per_usd: sum / months as f64,
+        months,
+        rate_series: name.to_string(),
+        sources,
+    })
+}
+
+fn first_row(o: &Observation) -> String {
+    o.rows.first().cloned().unwrap_or_default()
+}
+
+fn union(into: &mut Vec<String>, more: &[String]) {
+    for s in more {
+        if !into.contains(s) {
+            into.push(s.clone());
+        }
+    }
+}
+
+/// Points of a derivation, in the derivation's own currency.
+fn points_of(s: &Series, derivation: &Derivation, cut: Cut, unit_label: &str) -> Vec<Point> {
+    let obs = &s.observations;
+    match cut {
+        Cut::YearToDate => derivation
+            .cumulative
+            .iter()
+            .map(|c| {
+                let o = &obs[c.observation];
+                Point {
+                    span: c.span,
+                    value: c.value,
+                    how: How::Official { rows: vec![first_row(o)] },
+                    sources: o.sources.clone(),
+                    approx: false,
+                    tolerance: o.resolution.unwrap_or(0.0),
+                    published_yoy: o.yoy_pct,
+                    caveat: None,
+                    drawable: true,
+                }
+            })
+            .collect(),
+        Cut::Periods => derivation
+            .periods
+            .iter()
+            .map(|p| {
+                let (how, sources, published_yoy) = match &p.provenance {
+                    Provenance::Official { observation } => {
+                        let o = &obs[*observation];
+                        let yoy = (o.span() == p.span).then_some(o.yoy_pct).flatten();
+                        (How::Official { rows: vec![first_row(o)] }, o.sources.clone(), yoy)
+                    }
+                    Provenance::Derived { plus, minus } => {
+                        let mut sources = Vec::new();
+                        for i in plus.iter().chain(minus) {
+                            union(&mut sources, &obs[*i].sources);
+                        }
+                        let rows = |ids: &[usize]| ids.iter().map(|i| first_row(&obs[*i])).collect();
+                        (How::Derived { plus: rows(plus), minus: rows(minus) }, sources, None)
+                    }
+                };
+                let caveat = match p.flag {
+                    Some(PeriodFlag::NotPositive) => Some(
+                        "not drawn: a derived value of zero or less points to a revision or a mislabelled period"
+                            .to_string(),
+                    ),
+                    Some(PeriodFlag::DiffersFromDerived { derived }) => Some(format!(
+                        "the year-to-date figures around it give {} {unit_label}: customs revises earlier months",
+                        crate::format::billions(derived, 2)
+                    )),
+                    None => None,
+                };
+                Point {
+                    span: p.span,
+                    value: p.value,
+                    how,
+                    sources,
+                    approx: false,
+                    tolerance: p.tolerance,
+                    published_yoy,
+                    caveat,
+                    drawable: p.drawable(),
+                }
+            })
+            .collect(),
+    }
+}
+
+/// Money values of `s` in `currency`: figures published in that currency where there are
+/// any for a period, otherwise the other currency's converted at the period's average rate.
+pub fn money(d: &Dataset, s: &Series, currency: Currency, cut: Cut) -> Vec<Point> {
+    let unit = crate::format::unit_label(currency);
+    let own = derive_with(s, currency, native);
+    let mut points = points_of(s, &own, cut, unit);
+    let own_count = points.len();
+    let from = other(currency);
+    let theirs = points_of(
+        s,
+        &derive_with(s, from, native),
+        cut,
+        crate::format::unit_label(from),
+    );
+    for p in theirs {
+        // The other currency fills only periods the chosen currency leaves uncovered.
+        let overlaps = points[..own_count]
+            .iter()
+            .any(|q| q.span.first <= p.span.last && p.span.first <= q.span.last);
+        if overlaps {
+            continue;
+        }
+        let Some(rate) = average_rate(d, p.span) else {
+            continue;
+        };
+        let factor = match currency {
+            Currency::USD => 1.0 / rate.cny_per_usd,
+            Currency::CNY => rate.cny_per_usd,
+        };
+        let mut sources = p.sources.clone();
+        union(&mut sources, &rate.sources);
+        points.push(Point {
+            value: p.value * factor,
+            tolerance: p.tolerance * factor,
+            how: How::Converted {
+                inner: Box::new(p.how),
+                from,
+                rate,
+            },
+            sources,
+            approx: true,
+            published_yoy: p.published_yoy,
+            ..p
+        });
+    }
+    points.sort_by_key(|p| (p.span.last, p.span.first));
+    points
+}
+
+fn computed(
+    span: Span,
+    value: f64,
+    what: String,
+    sources: Vec<String>,
+    approx: bool,
+    tolerance: f64,
+) -> Point {
+    Point {
+        span,
+        value,
+        how: How::Computed { what },
+        sources,
+        approx,
+        tolerance,
+        published_yoy: None,
+        caveat: None,
+        drawable: true,
+    }
+}
+
+/// Exports − imports for every period both have.
+pub fn balance(exports: &[Point], imports: &[Point]) -> Vec<Point> {
+    exports
+        .iter()
+        .filter(|e| e.drawable)
+        .filter_map(|e| {
+            let i = imports.iter().find(|i| i.span == e.span && i.drawable)?;
+            let mut sources = e.sources.clone();
+            union(&mut sources, &i.sources);
+            Some(computed(
+                e.span,
+                e.value - i.value,
+                "exports − imports".to_string(),
+                sources,
+                e.approx || i.approx,
+                e.tolerance + i.tolerance,
+            ))
+        })
+        .collect()
+}
+
+/// Year-on-year change in percent for every point whose same period a year earlier has a
+/// value above zero. Where a growth rate was published with the figure (and the figure
+/// is not converted), the published rate is shown, and a computed rate that differs by
+/// more than rounding is named in the caveat.
+pub fn yoy(points: &[Point]) -> Vec<Point> {
+    let mut out = Vec::new();
+    for p in points.iter().filter(|p| p.drawable) {
+        let base = points
+            .iter()
+            .find(|q| q.span == p.span.year_earlier() && q.drawable && q.value > 0.0);
+        let computed_pct = base.map(|q| (p.value / q.value - 1.0) * 100.0);
+        let published = p.published_yoy.filter(|_| !p.approx);
+        let mut sources = p.sources.clone();
+        if let Some(q) = base {
+            union(&mut sources, &q.sources);
+        }
+        let point = match (published, computed_pct, base) {
+            (Some(pub_pct), computed_pct, _) => {
+                let mut caveat = None;
+                if let (Some(c), Some(q)) = (computed_pct, base) {
+                    // Rounding of both values, and of the published rate (one decimal).
+                    let tolerance = 100.0
+                        * (p.value / q.value)
+                        * (p.tolerance / p.value + q.tolerance / q.value)
+                        + 0.05;
+                    if (pub_pct - c).abs() > tolerance {
+                        caveat = Some(format!(
+                            "published {}; the first-release figures give {} (customs computes growth against revised figures)",
+                            crate::format::percent(pub_pct),
+                            crate::format::percent(c)
+                        ));
+                    }
+                }
+                Point {
+                    span: p.span,
+                    value: pub_pct,
+                    how: match &p.how {
+                        How::Official { rows } => How::Official { rows: rows.clone() },
+                        _ => How::Computed {
+                            what: "growth rate as published".into(),
+                        },
+                    },
+                    sources: p.sources.clone(),
+                    approx: false,
+                    tolerance: 0.05,
+                    published_yoy: Some(pub_pct),
+                    caveat,
+                    drawable: true,
+                }
+            }
+            (None, Some(c), Some(q)) => computed(
+                p.span,
+                c,
+                format!(
+                    "change on {} ({} ÷ {} − 1)",
+                    q.span.label(),
+                    p.span.label(),
+                    q.span.label()
+                ),
+                sources,
+                p.approx || q.approx,
+                100.0
+                    * (p.value / q.value)
+                    * (p.tolerance / p.value.abs().max(1.0) + q.tolerance / q.value),
+            ),
+            _ => continue,
+        };
+        out.push(point);
+    }
+    out
+}
+
+/// Growth rates published without a value (only "+x%" was printed), for year-to-date,
+/// full-year or single-month periods, as points in percent.
+pub fn published_growth_only(s: &Series) -> Vec<Point> {
+    s.observations
+        .iter()
+        .filter(|o| o.value.is_none() && o.status == crate::dataset::Status::Preferred)
+        .filter_map(|o| {
+            let pct = o.yoy_pct?;
+            Some(Point {
+                span: o.span(),
+                value: pct,
+                how: How::Official {
+                    rows: vec![first_row(o)],
+                },
+                sources: o.sources.clone(),
+                approx: false,
+                tolerance: 0.05,
+                published_yoy: Some(pct),
+                caveat: None,
+                drawable: true,
+            })
+        })
+        .collect()
+}
+
+/// Sums of 12 consecutive single months, where all 12 exist.
+pub fn rolling12(points: &[Point]) -> Vec<Point> {
+    let months: Vec<&Point> = points
+        .iter()
+        .filter(|p| p.span.len() == 1 && p.drawable)
+        .collect();
+    let at = |m: Month| months.iter().find(|p| p.span.first == m).copied();
+    let mut out = Vec::new();
+    for end in &months {
+        let last = end.span.last;
+        let window: Option<Vec<&Point>> = (0..12).map(|k| at(last.offset(-k))).collect();
+        let Some(window) = window else { continue };
+        let mut sources = Vec::new();
+        for p in &window {
+            union(&mut sources, &p.sources);
+        }
+        let span = Span {
+            first: last.offset(-11),
+            last,
+        };
+        out.push(computed(
+            span,
+            window.iter().map(|p| p.value).sum(),
+            format!("sum of the 12 months {}", span.label()),
+            sources,
+            window.iter().any(|p| p.approx),
+            window.iter().map(|p| p.tolerance).sum(),
+        ));
+    }
+    out
+}
+
+/// A partner's value as a percentage of the world total, for periods both have.
+pub fn share(part: &[Point], world: &[Point], part_label: &str) -> Vec<Point> {
+    part.iter()
+        .filter(|p| p.drawable)
+        .filter_map(|p| {
+            let w = world
+                .iter()
+                .find(|w| w.span == p.span && w.drawable && w.value > 0.0)?;
+            let mut sources = p.sources.clone();
+            union(&mut sources, &w.sources);
+            Some(computed(
+                p.span,
+                100.0 * p.value / w.value,
+                format!("{part_label} ÷ world total"),
+                sources,
+                p.approx != w.approx,
+                100.0 * (p.tolerance / w.value + p.value * w.tolerance / (w.value * w.value)),
+            ))
+        })
+        .collect()
+}
+
+/// Contributions to the world total's year-on-year change, in percentage points.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Contribution {
+    pub span: Span,
+    /// The world total's change in percent (computed from the values).
+    pub total_pct: f64,
+    /// Per partner label: (P − P a year earlier) ÷ (world a year earlier) × 100.
+    pub parts: Vec<(String, f64)>,
+    /// What the listed partners do not explain: total − Σ parts.
+    pub residual: f64,
+    pub sources: Vec<String>,
+    pub approx: bool,
+}
+
+/// Contributions of `parts` to the world total's change, for every period where the world
+/// total and at least one partner have values for it and a year earlier.
+pub fn contributions(parts: &[(String, Vec<Point>)], world: &[Point]) -> Vec<Contribution> {
+    let mut out = Vec::new();
+    for w in world.iter().filter(|w| w.drawable) {
+        let Some(wb) = world
+            .iter()
+            .find(|q| q.span == w.span.year_earlier() && q.drawable && q.value > 0.0)
+        else {
+            continue;
+        };
+        let mut sources = w.sources.clone();
+        union(&mut sources, &wb.sources);
+        let mut approx = w.approx || wb.approx;
+        let mut shares = Vec::new();
+        for (label, points) in parts {
+            let now = points.iter().find(|p| p.span == w.span && p.drawable);
+            let before = points.iter().find(|p| p.span == wb.span && p.drawable);
+            if let (Some(now), Some(before)) = (now, before) {
+                shares.push((label.clone(), 100.0 * (now.value - before.value) / wb.value));
+                union(&mut sources, &now.sources);
+                union(&mut sources, &before.sources);
+                approx |= now.approx || before.approx;
+            }
+        }
+        if shares.is_empty() {
+            continue;
+        }
+        let total_pct = 100.0 * (w.value - wb.value) / wb.value;
+        let residual = total_pct - shares.iter().map(|(_, c)| c).sum::<f64>();
+        out.push(Contribution {
+            span: w.span,
+            total_pct,
+            parts: shares,
+            residual,
+            sources,
+            approx,
+        });
+    }
+    out
+}
