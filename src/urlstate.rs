@@ -1,5 +1,9 @@
-//! The page's URL parameters, parsed and checked. Foundation scope: `data`, the dataset
-//! to load, which must be a relative path to a `.json` file inside the app's folder.
+//! The page's URL parameters: the whole view state, parsed with a notice for every value
+//! that falls back to its default, and printed back (only what differs from the
+//! defaults). These parameters are the public API of links and embeds (see README).
+
+use crate::dataset::Currency;
+use crate::month::Month;
 
 /// The dataset bundled with the app, relative to the page.
 pub const DEFAULT_DATA: &str = "data/xinjiang.json";
@@ -63,4 +67,334 @@ pub fn data_path(param: Option<&str>) -> Result<String, DataRefused> {
         return refuse("it does not end in .json");
     }
     Ok(value.to_string())
+}
+
+/// A closed set of URL values: each variant has one code.
+macro_rules! coded_enum {
+    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $code:literal),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum $name { $($(#[$vmeta])* $variant),+ }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            pub fn code(self) -> &'static str {
+                match self { $($name::$variant => $code),+ }
+            }
+
+            pub fn from_code(code: &str) -> Option<$name> {
+                match code { $($code => Some($name::$variant),)+ _ => None }
+            }
+        }
+    };
+}
+
+coded_enum!(
+    /// Which flow: a published one, or the balance computed from two.
+    FlowChoice { Total = "total", Exports = "exports", Imports = "imports", Balance = "balance" }
+);
+coded_enum!(
+    /// What is measured.
+    MeasureKind {
+        /// Value per period (single months where the data allows, multi-month periods otherwise).
+        Monthly = "monthly",
+        /// Year-to-date cumulative, as published.
+        Ytd = "ytd",
+        /// Year-on-year change, year to date.
+        Yoy = "yoy",
+        /// Sum of 12 consecutive months.
+        Rolling12 = "rolling12",
+        /// Share of the world total, year to date.
+        Share = "share",
+        /// Contribution to the world total's growth, year to date.
+        Contribution = "contribution",
+    }
+);
+coded_enum!(
+    /// How values are drawn.
+    ChartKind { Line = "line", Bar = "bar", Area = "area" }
+);
+coded_enum!(
+    /// Chart or table.
+    ViewMode { Chart = "chart", Table = "table" }
+);
+
+/// Everything a link or an embed can set.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ViewState {
+    /// Dataset path (validated by [`data_path`]).
+    pub data: String,
+    /// Reporter code; `None` for the dataset's default.
+    pub reporter: Option<String>,
+    pub flow: FlowChoice,
+    /// Partner codes; empty for the dataset's default.
+    pub partners: Vec<String>,
+    pub measure: MeasureKind,
+    /// Monthly measure: draw multi-month periods at their average per month.
+    pub average: bool,
+    pub currency: Currency,
+    pub from: Option<Month>,
+    pub to: Option<Month>,
+    pub chart: ChartKind,
+    pub view: ViewMode,
+    pub events: bool,
+}
+
+impl Default for ViewState {
+    fn default() -> ViewState {
+        ViewState {
+            data: DEFAULT_DATA.to_string(),
+            reporter: None,
+            flow: FlowChoice::Total,
+            partners: Vec::new(),
+            measure: MeasureKind::Monthly,
+            average: true,
+            currency: Currency::CNY,
+            from: None,
+            to: None,
+            chart: ChartKind::Line,
+            view: ViewMode::Chart,
+            events: false,
+        }
+    }
+}
+
+/// A parameter that could not be used, and what was used instead.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Notice {
+    pub param: String,
+    pub message: String,
+}
+
+impl std::fmt::Display for Notice {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.param, self.message)
+    }
+}
+
+/// Decodes `application/x-www-form-urlencoded` text (`+` is a space, `%XX` a byte).
+pub fn decode_component(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'+' => out.push(b' '),
+            b'%' if i + 2 < bytes.len() => {
+                let hex = std::str::from_utf8(&bytes[i + 1..i + 3])
+                    .ok()
+                    .and_then(|h| u8::from_str_radix(h, 16).ok());
+                match hex {
+                    Some(b) => {
+                        out.push(b);
+                        i += 2;
+                    }
+                    None => out.push(b'%'),
+                }
+            }
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Encodes a value for a query string, leaving the characters our values use readable.
+pub fn encode_component(text: &str) -> String {
+    let mut out = String::new();
+    for b in text.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'/' | b',' => {
+                out.push(b as char)
+            }
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
+
+/// Longest value read from a parameter; longer ones fall back with a notice.
+const MAX_VALUE: usize = 2000;
+
+fn shown(value: &str) -> String {
+    let short: String = value.chars().take(40).collect();
+    if short.len() < value.len() {
+        format!("{short}…")
+    } else {
+        short
+    }
+}
+
+/// Parses a query string (with or without the leading `?`). Every value that cannot be
+/// used falls back to its default, with a notice naming the parameter.
+pub fn parse_query(query: &str) -> (ViewState, Vec<Notice>) {
+    let mut state = ViewState::default();
+    let mut notices = Vec::new();
+    let mut seen: Vec<String> = Vec::new();
+    let query = query.strip_prefix('?').unwrap_or(query);
+    for pair in query.split('&').filter(|p| !p.is_empty()) {
+        let (raw_key, raw_value) = pair.split_once('=').unwrap_or((pair, ""));
+        let key = decode_component(raw_key);
+        let value = decode_component(raw_value);
+        let mut notice = |message: String| {
+            notices.push(Notice {
+                param: key.clone(),
+                message,
+            })
+        };
+        if seen.contains(&key) {
+            notice("given more than once; the first value is used".to_string());
+            continue;
+        }
+        seen.push(key.clone());
+        if value.len() > MAX_VALUE {
+            notice(format!(
+                "longer than {MAX_VALUE} characters; the default is used"
+            ));
+            continue;
+        }
+        let fallback =
+            |what: &str| format!("\"{}\" is not {what}; the default is used", shown(&value));
+        match key.as_str() {
+            "data" => match data_path(Some(&value)) {
+                Ok(path) => state.data = path,
+                // A refused dataset is an error the page shows on its own, not a fallback.
+                Err(_) => state.data = value.clone(),
+            },
+            "reporter" => {
+                if is_code(&value) {
+                    state.reporter = Some(value.clone());
+                } else {
+                    notice(fallback("a reporter code"));
+                }
+            }
+            "flow" => match FlowChoice::from_code(&value) {
+                Some(f) => state.flow = f,
+                None => notice(fallback("one of total, exports, imports, balance")),
+            },
+            "partners" => {
+                let codes: Vec<String> = value
+                    .split(',')
+                    .filter(|c| !c.is_empty())
+                    .map(str::to_string)
+                    .collect();
+                if !codes.is_empty() && codes.len() <= 50 && codes.iter().all(|c| is_code(c)) {
+                    let mut unique = Vec::new();
+                    for c in codes {
+                        if !unique.contains(&c) {
+                            unique.push(c);
+                        }
+                    }
+                    state.partners = unique;
+                } else {
+                    notice(fallback("a comma-separated list of partner codes"));
+                }
+            }
+            "measure" => match MeasureKind::from_code(&value) {
+                Some(m) => state.measure = m,
+                None => notice(fallback(
+                    "one of monthly, ytd, yoy, rolling12, share, contribution",
+                )),
+            },
+            "average" => match on_off(&value) {
+                Some(b) => state.average = b,
+                None => notice(fallback("on or off")),
+            },
+            "currency" => match Currency::from_code(&value) {
+                Some(c) => state.currency = c,
+                None => notice(fallback("CNY or USD")),
+            },
+            "from" | "to" => match value.parse::<Month>() {
+                Ok(m) if key == "from" => state.from = Some(m),
+                Ok(m) => state.to = Some(m),
+                Err(_) => notice(fallback("a month YYYY-MM")),
+            },
+            "chart" => match ChartKind::from_code(&value) {
+                Some(c) => state.chart = c,
+                None => notice(fallback("one of line, bar, area")),
+            },
+            "view" => match ViewMode::from_code(&value) {
+                Some(v) => state.view = v,
+                None => notice(fallback("chart or table")),
+            },
+            "events" => match on_off(&value) {
+                Some(b) => state.events = b,
+                None => notice(fallback("on or off")),
+            },
+            // Parameters of other features (embeds, trackers) are not ours to judge.
+            _ => {}
+        }
+    }
+    if let (Some(from), Some(to)) = (state.from, state.to) {
+        if from > to {
+            notices.push(Notice {
+                param: "from".into(),
+                message: format!("{from} is after to={to}; the whole range is shown"),
+            });
+            state.from = None;
+            state.to = None;
+        }
+    }
+    (state, notices)
+}
+
+fn is_code(value: &str) -> bool {
+    !value.is_empty()
+        && value.len() <= 40
+        && value.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+}
+
+fn on_off(value: &str) -> Option<bool> {
+    match value {
+        "on" | "1" | "true" => Some(true),
+        "off" | "0" | "false" => Some(false),
+        _ => None,
+    }
+}
+
+/// The query string for `state` (without `?`), listing only what differs from the defaults,
+/// in a fixed order.
+pub fn to_query(state: &ViewState) -> String {
+    let d = ViewState::default();
+    let mut parts: Vec<String> = Vec::new();
+    let mut push =
+        |key: &str, value: &str| parts.push(format!("{key}={}", encode_component(value)));
+    if state.data != d.data {
+        push("data", &state.data);
+    }
+    if let Some(r) = &state.reporter {
+        push("reporter", r);
+    }
+    if state.flow != d.flow {
+        push("flow", state.flow.code());
+    }
+    if !state.partners.is_empty() {
+        push("partners", &state.partners.join(","));
+    }
+    if state.measure != d.measure {
+        push("measure", state.measure.code());
+    }
+    if state.average != d.average {
+        push("average", if state.average { "on" } else { "off" });
+    }
+    if state.currency != d.currency {
+        push("currency", state.currency.code());
+    }
+    if let Some(m) = state.from {
+        push("from", &m.to_string());
+    }
+    if let Some(m) = state.to {
+        push("to", &m.to_string());
+    }
+    if state.chart != d.chart {
+        push("chart", state.chart.code());
+    }
+    if state.view != d.view {
+        push("view", state.view.code());
+    }
+    if state.events != d.events {
+        push("events", if state.events { "on" } else { "off" });
+    }
+    parts.join("&")
 }
