@@ -22,6 +22,68 @@ pub struct ChartSpec {
     pub panels: Vec<Panel>,
     /// Text alternative for screen readers (also the SVG `<title>`).
     pub alt_text: String,
+    /// Dated events drawn as thin vertical lines with a number (month-index units).
+    pub events: Vec<Marker>,
+    /// Periods to mark as disputed or disagreeing (drawn as a band with "!").
+    pub flags: Vec<FlagBand>,
+    /// How value-axis ticks are written.
+    pub value_format: ValueFormat,
+}
+
+/// A labelled position on the time axis.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Marker {
+    pub x: f64,
+    pub label: String,
+}
+
+/// A marked run of months `x0..x1`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FlagBand {
+    pub x0: f64,
+    pub x1: f64,
+}
+
+/// Value-axis tick format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ValueFormat {
+    /// Values are in billions already ("400", "2.5").
+    #[default]
+    Billions,
+    /// Percent ("+40%").
+    Percent,
+}
+
+/// Where the plot sits in the SVG and what it spans: for mapping pointer positions to
+/// months and values.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Geometry {
+    /// Plot area in SVG pixels: left, top, right, bottom.
+    pub plot: (i32, i32, i32, i32),
+    /// Month-index range of the x axis.
+    pub x_domain: (f64, f64),
+    /// Value range of the y axis.
+    pub y_domain: (f64, f64),
+}
+
+impl Geometry {
+    /// SVG x of a month-index position.
+    pub fn x_px(&self, x: f64) -> f64 {
+        let (l, _, r, _) = self.plot;
+        l as f64 + (x - self.x_domain.0) / (self.x_domain.1 - self.x_domain.0) * (r - l) as f64
+    }
+
+    /// SVG y of a value.
+    pub fn y_px(&self, y: f64) -> f64 {
+        let (_, t, _, b) = self.plot;
+        b as f64 - (y - self.y_domain.0) / (self.y_domain.1 - self.y_domain.0) * (b - t) as f64
+    }
+
+    /// Month-index position of an SVG x.
+    pub fn x_value(&self, px: f64) -> f64 {
+        let (l, _, r, _) = self.plot;
+        self.x_domain.0 + (px - l as f64) / (r - l) as f64 * (self.x_domain.1 - self.x_domain.0)
+    }
 }
 
 /// How a panel draws its series.
@@ -31,6 +93,10 @@ pub enum PanelKind {
     Lines,
     /// Each value a horizontal step across the months it covers.
     Steps,
+    /// Each value a bar across the months it covers; series side by side.
+    Bars,
+    /// Series stacked on each other, each a band across its steps.
+    Area,
 }
 
 /// One panel: a title, a value-axis label and its series.
@@ -82,46 +148,99 @@ fn color(style: usize) -> RGBColor {
 
 /// Draws `spec` to an SVG document string.
 pub fn render_svg(spec: &ChartSpec) -> Result<String, ChartError> {
+    render(spec).map(|(svg, _)| svg)
+}
+
+/// Draws `spec` to an SVG document string, with the geometry of its last panel.
+pub fn render(spec: &ChartSpec) -> Result<(String, Geometry), ChartError> {
     let mut svg = String::new();
+    let geometry;
     {
         let root = SVGBackend::with_string(&mut svg, (spec.width, spec.height)).into_drawing_area();
-        draw(&root, spec).map_err(|e| ChartError(e.to_string()))?;
+        geometry = draw(&root, spec).map_err(|e| ChartError(e.to_string()))?;
         root.present().map_err(|e| ChartError(e.to_string()))?;
     }
-    Ok(add_accessibility(svg, &spec.alt_text))
+    Ok((add_accessibility(svg, &spec.alt_text), geometry))
 }
 
 type Area<'a> = DrawingArea<SVGBackend<'a>, plotters::coord::Shift>;
-type DrawResult = Result<(), Box<dyn std::error::Error + 'static>>;
+type DrawResult<T = ()> = Result<T, Box<dyn std::error::Error + 'static>>;
 
-fn draw(root: &Area, spec: &ChartSpec) -> DrawResult {
+fn draw(root: &Area, spec: &ChartSpec) -> DrawResult<Geometry> {
     root.fill(&WHITE)?;
     let n = spec.panels.len().max(1);
     let areas = root.split_evenly((n, 1));
+    let mut geometry = Geometry {
+        plot: (0, 0, 1, 1),
+        x_domain: (0.0, 1.0),
+        y_domain: (0.0, 1.0),
+    };
     for (area, panel) in areas.iter().zip(&spec.panels) {
-        draw_panel(area, spec, panel).map_err(|e| e.to_string())?;
+        geometry = draw_panel(area, spec, panel).map_err(|e| e.to_string())?;
+        let (ox, oy) = area.get_base_pixel();
+        let (l, t, r, b) = geometry.plot;
+        geometry.plot = (l + ox, t + oy, r + ox, b + oy);
     }
-    Ok(())
+    Ok(geometry)
 }
 
-fn y_max(panel: &Panel) -> f64 {
-    let from_points = panel
+/// The value range to show: zero included, with a little room above and below.
+fn y_range(panel: &Panel) -> (f64, f64) {
+    let mut values: Vec<f64> = panel
         .series
         .iter()
-        .flat_map(|s| s.segments.iter().flatten().map(|p| p.1));
-    let from_steps = panel
-        .series
-        .iter()
-        .flat_map(|s| s.steps.iter().map(|st| st.y));
-    let max = from_points.chain(from_steps).fold(0f64, f64::max);
-    if max > 0.0 {
-        max * 1.08
+        .flat_map(|s| s.segments.iter().flatten().map(|p| p.1))
+        .collect();
+    values.extend(
+        panel
+            .series
+            .iter()
+            .flat_map(|s| s.steps.iter().map(|st| st.y)),
+    );
+    if panel.kind == PanelKind::Area {
+        values.extend(
+            stack(&panel.series)
+                .into_iter()
+                .flat_map(|bands| bands.into_iter().map(|(_, _, top)| top)),
+        );
+    }
+    let max = values.iter().copied().fold(0f64, f64::max);
+    let min = values.iter().copied().fold(0f64, f64::min);
+    let pad = (max - min).max(1e-9) * 0.08;
+    let top = if max > 0.0 {
+        max + pad
+    } else if min < 0.0 {
+        0.0 + pad * 0.3
     } else {
         1.0
-    }
+    };
+    let bottom = if min < 0.0 { min - pad } else { 0.0 };
+    (bottom, top)
 }
 
-fn draw_panel(area: &Area, spec: &ChartSpec, panel: &Panel) -> DrawResult {
+/// Stacked bands per series: `(x0, x1, bottom, top)` flattened as `(x0..x1, bottom, top)`;
+/// each series sits on the sum of the earlier series' values over the same months.
+pub fn stack(series: &[ChartSeries]) -> Vec<Vec<(Step, f64, f64)>> {
+    let mut bands: Vec<Vec<(Step, f64, f64)>> = Vec::new();
+    for (i, s) in series.iter().enumerate() {
+        let mut mine = Vec::new();
+        for st in &s.steps {
+            let below: f64 = bands[..i]
+                .iter()
+                .flatten()
+                .filter(|(other, _, _)| {
+                    (other.x0 - st.x0).abs() < 1e-9 && (other.x1 - st.x1).abs() < 1e-9
+                })
+                .map(|(other, _, _)| other.y)
+                .sum();
+            mine.push((*st, below, below + st.y));
+        }
+        bands.push(mine);
+    }
+    bands
+}
+
+fn draw_panel(area: &Area, spec: &ChartSpec, panel: &Panel) -> DrawResult<Geometry> {
     let axis = MonthAxis::new(spec.months.0 as f64, spec.months.1 as f64 + 1.0);
     let label_room = 12
         + 7 * panel
@@ -145,7 +264,7 @@ fn draw_panel(area: &Area, spec: &ChartSpec, panel: &Panel) -> DrawResult {
         .margin_right(label_room.min(spec.width / 3))
         .x_label_area_size(26)
         .y_label_area_size(52)
-        .build_cartesian_2d(axis, 0f64..y_max(panel))?;
+        .build_cartesian_2d(axis, y_range(panel).0..y_range(panel).1)?;
     let year_label = |x: &f64| axis::label_for(*x);
     let value_label =
         |y: &f64| crate::format::billions(y * 1e9, if *y >= 10.0 || *y == 0.0 { 0 } else { 1 });
@@ -163,30 +282,89 @@ fn draw_panel(area: &Area, spec: &ChartSpec, panel: &Panel) -> DrawResult {
         .bold_line_style(RGBColor(220, 220, 220))
         .axis_style(RGBColor(120, 120, 120))
         .draw()?;
+    let (y0, y1) = y_range(panel);
+    // Events and flagged periods first, under the data.
+    for band in &spec.flags {
+        chart.draw_series(std::iter::once(Rectangle::new(
+            [(band.x0, y0), (band.x1, y1)],
+            RGBColor(253, 226, 200).mix(0.55).filled(),
+        )))?;
+        chart.draw_series(std::iter::once(Text::new(
+            "!".to_string(),
+            ((band.x0 + band.x1) / 2.0, y1),
+            ("sans-serif", 16)
+                .into_font()
+                .style(FontStyle::Bold)
+                .color(&RGBColor(160, 70, 0)),
+        )))?;
+    }
+    for event in &spec.events {
+        chart.draw_series(DashedLineSeries::new(
+            [(event.x, y0), (event.x, y1)],
+            3,
+            3,
+            RGBColor(110, 110, 110).stroke_width(1),
+        ))?;
+        chart.draw_series(std::iter::once(Text::new(
+            event.label.clone(),
+            (event.x, y1),
+            ("sans-serif", 13).into_font().color(&RGBColor(80, 80, 80)),
+        )))?;
+    }
     let mut ends: Vec<(String, usize, i32, i32)> = Vec::new();
-    for s in &panel.series {
+    let n_series = panel.series.len().max(1);
+    let stacked = if panel.kind == PanelKind::Area {
+        stack(&panel.series)
+    } else {
+        Vec::new()
+    };
+    for (i, s) in panel.series.iter().enumerate() {
         let stroke = color(s.style).stroke_width(2);
         let dashed = s.style % 2 == 1;
         let runs: Vec<Vec<(f64, f64)>> = match panel.kind {
             PanelKind::Lines => s.segments.clone(),
             PanelKind::Steps => step_runs(&s.steps),
+            PanelKind::Bars => {
+                let bars = s.steps.iter().map(|st| {
+                    let w = (st.x1 - st.x0) / n_series as f64;
+                    let x0 = st.x0 + w * i as f64 + w * 0.08;
+                    let x1 = x0 + w * 0.84;
+                    Rectangle::new([(x0, 0.0), (x1, st.y)], color(s.style).filled())
+                });
+                chart.draw_series(bars)?;
+                s.steps.iter().map(|st| vec![(st.x1, st.y)]).collect()
+            }
+            PanelKind::Area => {
+                let bands = &stacked[i];
+                let polys = bands.iter().map(|(st, bottom, top)| {
+                    Rectangle::new(
+                        [(st.x0, *bottom), (st.x1, *top)],
+                        color(s.style).mix(0.75).filled(),
+                    )
+                });
+                chart.draw_series(polys)?;
+                bands
+                    .iter()
+                    .map(|(st, _, top)| vec![(st.x1, *top)])
+                    .collect()
+            }
         };
-        for run in &runs {
-            if dashed {
-                chart.draw_series(DashedLineSeries::new(run.iter().copied(), 6, 4, stroke))?;
-            } else {
-                chart.draw_series(LineSeries::new(run.iter().copied(), stroke))?;
+        if matches!(panel.kind, PanelKind::Lines | PanelKind::Steps) {
+            for run in &runs {
+                if dashed {
+                    chart.draw_series(DashedLineSeries::new(run.iter().copied(), 6, 4, stroke))?;
+                } else {
+                    chart.draw_series(LineSeries::new(run.iter().copied(), stroke))?;
+                }
             }
         }
         if panel.kind == PanelKind::Lines {
             for run in &s.segments {
                 let style = s.style;
-                chart.draw_series(run.iter().map(move |&p| {
-                    if style % 2 == 1 {
-                        TriangleMarker::new(p, 4, color(style).filled()).into_dyn()
-                    } else {
-                        Circle::new(p, 3, color(style).filled()).into_dyn()
-                    }
+                chart.draw_series(run.iter().map(move |&p| match style % 3 {
+                    1 => TriangleMarker::new(p, 4, color(style).filled()).into_dyn(),
+                    2 => Cross::new(p, 4, color(style).stroke_width(2)).into_dyn(),
+                    _ => Circle::new(p, 3, color(style).filled()).into_dyn(),
                 }))?;
             }
         }
@@ -209,7 +387,18 @@ fn draw_panel(area: &Area, spec: &ChartSpec, panel: &Panel) -> DrawResult {
             ("sans-serif", 15).into_font().color(&color(style)),
         ))?;
     }
-    Ok(())
+    let (xr, yr) = chart.plotting_area().get_pixel_range();
+    let base = area.get_base_pixel();
+    Ok(Geometry {
+        plot: (
+            xr.start - base.0,
+            yr.start - base.1,
+            xr.end - base.0,
+            yr.end - base.1,
+        ),
+        x_domain: (spec.months.0 as f64, spec.months.1 as f64 + 1.0),
+        y_domain: (y0, y1),
+    })
 }
 
 /// Joined runs of steps: contiguous steps (one ends where the next begins) form one run

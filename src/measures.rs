@@ -40,6 +40,8 @@ pub enum How {
     },
     /// Computed from other values; `what` says how, in words.
     Computed { what: String },
+    /// A period's value divided by its number of months.
+    PerMonth { inner: Box<How>, months: i64 },
 }
 
 /// One value of a measure for one period.
@@ -199,13 +201,18 @@ fn points_of(s: &Series, derivation: &Derivation, cut: Cut, unit_label: &str) ->
     }
 }
 
-/// Money values of `s` in `currency`: figures published in that currency where there are
-/// any for a period, otherwise the other currency's converted at the period's average rate.
+/// Money values of `s` in `currency`. A figure published in that currency is used for its
+/// period; the other currency's figures, converted at the period's average rate, fill the
+/// rest. Year-to-date figures stand alone, so both currencies' releases are kept (the
+/// chosen currency's where both give the same period). Periods between releases come from
+/// one currency per year: the one that gives the finer periods that year.
 pub fn money(d: &Dataset, s: &Series, currency: Currency, cut: Cut) -> Vec<Point> {
-    let unit = crate::format::unit_label(currency);
-    let own = derive_with(s, currency, native);
-    let mut points = points_of(s, &own, cut, unit);
-    let own_count = points.len();
+    let own = points_of(
+        s,
+        &derive_with(s, currency, native),
+        cut,
+        crate::format::unit_label(currency),
+    );
     let from = other(currency);
     let theirs = points_of(
         s,
@@ -213,24 +220,15 @@ pub fn money(d: &Dataset, s: &Series, currency: Currency, cut: Cut) -> Vec<Point
         cut,
         crate::format::unit_label(from),
     );
-    for p in theirs {
-        // The other currency fills only periods the chosen currency leaves uncovered.
-        let overlaps = points[..own_count]
-            .iter()
-            .any(|q| q.span.first <= p.span.last && p.span.first <= q.span.last);
-        if overlaps {
-            continue;
-        }
-        let Some(rate) = average_rate(d, p.span) else {
-            continue;
-        };
+    let convert = |p: Point| -> Option<Point> {
+        let rate = average_rate(d, p.span)?;
         let factor = match currency {
             Currency::USD => 1.0 / rate.cny_per_usd,
             Currency::CNY => rate.cny_per_usd,
         };
         let mut sources = p.sources.clone();
         union(&mut sources, &rate.sources);
-        points.push(Point {
+        Some(Point {
             value: p.value * factor,
             tolerance: p.tolerance * factor,
             how: How::Converted {
@@ -240,9 +238,57 @@ pub fn money(d: &Dataset, s: &Series, currency: Currency, cut: Cut) -> Vec<Point
             },
             sources,
             approx: true,
-            published_yoy: p.published_yoy,
             ..p
-        });
+        })
+    };
+    let overlaps =
+        |a: &Point, b: &Point| a.span.first <= b.span.last && b.span.first <= a.span.last;
+    let mut points: Vec<Point> = Vec::new();
+    match cut {
+        Cut::YearToDate => {
+            for p in theirs {
+                if !own.iter().any(|q| q.span == p.span) {
+                    points.extend(convert(p));
+                }
+            }
+            points.extend(own);
+        }
+        Cut::Periods => {
+            let years: std::collections::BTreeSet<i32> = own
+                .iter()
+                .chain(&theirs)
+                .map(|p| p.span.last.year())
+                .collect();
+            for year in years {
+                let mine: Vec<&Point> = own.iter().filter(|p| p.span.last.year() == year).collect();
+                let other_year: Vec<&Point> = theirs
+                    .iter()
+                    .filter(|p| p.span.last.year() == year)
+                    .collect();
+                if mine.len() >= other_year.len() {
+                    points.extend(mine.iter().map(|p| (*p).clone()));
+                    for p in other_year
+                        .into_iter()
+                        .filter(|p| !mine.iter().any(|q| overlaps(p, q)))
+                    {
+                        points.extend(convert(p.clone()));
+                    }
+                } else {
+                    for p in &other_year {
+                        match mine.iter().find(|q| q.span == p.span) {
+                            Some(q) => points.push((*q).clone()),
+                            None => points.extend(convert((*p).clone())),
+                        }
+                    }
+                    for q in mine
+                        .into_iter()
+                        .filter(|q| !other_year.iter().any(|p| overlaps(p, q)))
+                    {
+                        points.push(q.clone());
+                    }
+                }
+            }
+        }
     }
     points.sort_by_key(|p| (p.span.last, p.span.first));
     points

@@ -649,6 +649,9 @@ impl<'a> FirstView<'a> {
                 },
             ],
             alt_text: self.alt_text(),
+            events: vec![],
+            flags: vec![],
+            value_format: crate::chart::ValueFormat::Billions,
         }
     }
 

@@ -73,6 +73,9 @@ fn spec(label: &str) -> ChartSpec {
             },
         ],
         alt_text: "Chart of \"trade\" <b>& more</b>".into(),
+        events: vec![],
+        flags: vec![],
+        value_format: trade_trends::chart::ValueFormat::Billions,
     }
 }
 

@@ -1,0 +1,949 @@
+//! The full dashboard as plain data: the view state resolved against a dataset, the
+//! measure computed for every chosen partner, the key-figures sentence, the notes, the
+//! table rows and the CSV. The Leptos layer renders this; the chart layer draws it.
+
+use crate::dataset::{Currency, Dataset, Event, Flow, PartnerKind, Series};
+use crate::format::{amount_short, billions, percent, unit_label};
+use crate::measures::{self, Cut, How, Point};
+use crate::month::{Month, Span};
+use crate::urlstate::{FlowChoice, MeasureKind, Notice, ViewState};
+use crate::view::{CheckNote, FirstView, ViewSpec};
+
+/// What kind of number a measure yields.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum ValueKind {
+    /// Money in a currency; `per_month` when multi-month periods are averaged per month.
+    Money { currency: Currency, per_month: bool },
+    /// Percent.
+    Percent,
+    /// Percentage points.
+    Points,
+}
+
+/// One plotted series.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SeriesOut {
+    /// Partner code (or `other` for the unallocated residual of contributions).
+    pub code: String,
+    pub label: String,
+    pub style: usize,
+    pub points: Vec<Point>,
+}
+
+/// Everything the dashboard shows for one view state.
+#[derive(Debug, Clone)]
+pub struct DashboardView<'a> {
+    pub dataset: &'a Dataset,
+    /// The state with the dataset's defaults filled in and bad values dropped.
+    pub state: ViewState,
+    pub reporter: String,
+    pub title: String,
+    pub measure_label: String,
+    pub kind: ValueKind,
+    /// The value axis label, with unit and currency.
+    pub y_label: String,
+    pub series: Vec<SeriesOut>,
+    /// First and last month with a value (before the range is applied).
+    pub bounds: Option<(Month, Month)>,
+    /// The months shown.
+    pub range: Option<(Month, Month)>,
+    pub key_figures: Option<String>,
+    pub notes: Vec<String>,
+    pub checks: Vec<CheckNote>,
+    pub events: Vec<Event>,
+    pub notices: Vec<Notice>,
+}
+
+/// Partner codes offered for a reporter and flow: those with any series, world first,
+/// then groups, then countries.
+pub fn partner_choices(d: &Dataset, reporter: &str) -> Vec<String> {
+    let mut codes: Vec<&crate::dataset::Partner> = d
+        .partners
+        .iter()
+        .filter(|p| {
+            d.series
+                .iter()
+                .any(|s| s.reporter == reporter && s.partner == p.code)
+        })
+        .collect();
+    codes.sort_by_key(|p| match p.kind {
+        PartnerKind::World => 0,
+        PartnerKind::Group => 1,
+        PartnerKind::Country => 2,
+    });
+    codes.into_iter().map(|p| p.code.clone()).collect()
+}
+
+fn flows_of(choice: FlowChoice) -> Vec<Flow> {
+    match choice {
+        FlowChoice::Total => vec![Flow::Total],
+        FlowChoice::Exports => vec![Flow::Exports],
+        FlowChoice::Imports => vec![Flow::Imports],
+        FlowChoice::Balance => vec![Flow::Exports, Flow::Imports],
+    }
+}
+
+fn flow_label(choice: FlowChoice) -> &'static str {
+    match choice {
+        FlowChoice::Total => "total trade",
+        FlowChoice::Exports => "exports",
+        FlowChoice::Imports => "imports",
+        FlowChoice::Balance => "trade balance (exports − imports)",
+    }
+}
+
+/// Fills in the dataset's defaults and drops what the dataset does not have, with notices.
+pub fn resolve(d: &Dataset, state: &ViewState) -> (ViewState, String, Vec<Notice>) {
+    let mut notices = Vec::new();
+    let default = ViewSpec::default_for(d);
+    let mut state = state.clone();
+    let reporter = match &state.reporter {
+        Some(r) if d.reporter(r).is_some() => r.clone(),
+        Some(r) => {
+            notices.push(Notice {
+                param: "reporter".into(),
+                message: format!("\"{r}\" is not a reporter in this dataset; the default is used"),
+            });
+            state.reporter = None;
+            default
+                .as_ref()
+                .map(|s| s.reporter.clone())
+                .unwrap_or_default()
+        }
+        None => default
+            .as_ref()
+            .map(|s| s.reporter.clone())
+            .unwrap_or_default(),
+    };
+    let choices = partner_choices(d, &reporter);
+    let unknown: Vec<String> = state
+        .partners
+        .iter()
+        .filter(|p| !choices.contains(p))
+        .cloned()
+        .collect();
+    if !unknown.is_empty() {
+        notices.push(Notice {
+            param: "partners".into(),
+            message: format!(
+                "{} not in this dataset for {reporter}; left out",
+                unknown.join(", ")
+            ),
+        });
+        state.partners.retain(|p| choices.contains(p));
+    }
+    if state.partners.is_empty() {
+        state.partners = match &default {
+            Some(spec) if spec.reporter == reporter => spec.partners.clone(),
+            _ => choices.into_iter().take(1).collect(),
+        };
+    }
+    (state, reporter, notices)
+}
+
+impl<'a> DashboardView<'a> {
+    /// Computes the view of `state` over `d`.
+    pub fn new(d: &'a Dataset, requested: &ViewState) -> DashboardView<'a> {
+        let (state, reporter, notices) = resolve(d, requested);
+        let currency = state.currency;
+        let partner_label = |code: &str| {
+            d.partner(code)
+                .map(|p| p.name.clone())
+                .unwrap_or(code.to_string())
+        };
+        // Money values of a partner for the chosen flow (balance computed from two flows).
+        let money = |code: &str, cut: Cut| -> Vec<Point> {
+            let series: Vec<Option<&Series>> = flows_of(state.flow)
+                .into_iter()
+                .map(|f| d.series(&reporter, f, code))
+                .collect();
+            match (state.flow, series.as_slice()) {
+                (FlowChoice::Balance, [Some(e), Some(i)]) => measures::balance(
+                    &measures::money(d, e, currency, cut),
+                    &measures::money(d, i, currency, cut),
+                ),
+                (FlowChoice::Balance, _) => Vec::new(),
+                (_, [Some(s)]) => measures::money(d, s, currency, cut),
+                _ => Vec::new(),
+            }
+        };
+        let growth_only = |code: &str| -> Vec<Point> {
+            match state.flow {
+                FlowChoice::Balance => Vec::new(),
+                f => d
+                    .series(&reporter, flows_of(f)[0], code)
+                    .map(measures::published_growth_only)
+                    .unwrap_or_default(),
+            }
+        };
+        let unit = unit_label(currency);
+        let mut series: Vec<SeriesOut> = Vec::new();
+        let (measure_label, kind, y_label): (String, ValueKind, String) = match state.measure {
+            MeasureKind::Monthly => {
+                for code in &state.partners {
+                    let mut points = money(code, Cut::Periods);
+                    if state.average {
+                        for p in points.iter_mut().filter(|p| p.span.len() > 1) {
+                            let n = p.span.len() as f64;
+                            p.value /= n;
+                            p.tolerance /= n;
+                            p.how = How::PerMonth {
+                                inner: Box::new(p.how.clone()),
+                                months: p.span.len(),
+                            };
+                        }
+                    }
+                    series.push(SeriesOut {
+                        code: code.clone(),
+                        label: partner_label(code),
+                        style: 0,
+                        points,
+                    });
+                }
+                if state.average {
+                    (
+                        "Value per month (multi-month periods at their average per month)".into(),
+                        ValueKind::Money {
+                            currency,
+                            per_month: true,
+                        },
+                        format!("{unit} per month"),
+                    )
+                } else {
+                    (
+                        "Value per period".into(),
+                        ValueKind::Money {
+                            currency,
+                            per_month: false,
+                        },
+                        format!("{unit} per period"),
+                    )
+                }
+            }
+            MeasureKind::Ytd => {
+                for code in &state.partners {
+                    series.push(SeriesOut {
+                        code: code.clone(),
+                        label: partner_label(code),
+                        style: 0,
+                        points: money(code, Cut::YearToDate),
+                    });
+                }
+                (
+                    "Year to date, as published".into(),
+                    ValueKind::Money {
+                        currency,
+                        per_month: false,
+                    },
+                    unit.to_string(),
+                )
+            }
+            MeasureKind::Yoy => {
+                for code in &state.partners {
+                    let mut points = measures::yoy(&money(code, Cut::YearToDate));
+                    for g in growth_only(code) {
+                        if g.span.first.month() == 1 && !points.iter().any(|p| p.span == g.span) {
+                            points.push(g);
+                        }
+                    }
+                    points.sort_by_key(|p| (p.span.last, p.span.first));
+                    series.push(SeriesOut {
+                        code: code.clone(),
+                        label: partner_label(code),
+                        style: 0,
+                        points,
+                    });
+                }
+                (
+                    "Change on a year earlier, year to date".into(),
+                    ValueKind::Percent,
+                    "% change on a year earlier".into(),
+                )
+            }
+            MeasureKind::Rolling12 => {
+                for code in &state.partners {
+                    series.push(SeriesOut {
+                        code: code.clone(),
+                        label: partner_label(code),
+                        style: 0,
+                        points: measures::rolling12(&money(code, Cut::Periods)),
+                    });
+                }
+                (
+                    "Rolling 12-month sum".into(),
+                    ValueKind::Money {
+                        currency,
+                        per_month: false,
+                    },
+                    format!("{unit}, 12 months to date"),
+                )
+            }
+            MeasureKind::Share => {
+                let world = money("world", Cut::YearToDate);
+                for code in state.partners.iter().filter(|c| c.as_str() != "world") {
+                    let label = partner_label(code);
+                    series.push(SeriesOut {
+                        code: code.clone(),
+                        label: label.clone(),
+                        style: 0,
+                        points: measures::share(&money(code, Cut::YearToDate), &world, &label),
+                    });
+                }
+                (
+                    "Share of total trade with the world, year to date".into(),
+                    ValueKind::Percent,
+                    "% of the world total".into(),
+                )
+            }
+            MeasureKind::Contribution => {
+                let world = money("world", Cut::YearToDate);
+                let parts: Vec<(String, Vec<Point>)> = state
+                    .partners
+                    .iter()
+                    .filter(|c| c.as_str() != "world")
+                    .map(|c| (c.clone(), money(c, Cut::YearToDate)))
+                    .collect();
+                let rows = measures::contributions(&parts, &world);
+                for (code, _) in &parts {
+                    let points = rows
+                        .iter()
+                        .filter_map(|r| {
+                            let v = r.parts.iter().find(|(l, _)| l == code)?.1;
+                            Some(contribution_point(
+                                r,
+                                v,
+                                format!(
+                                    "({} − a year earlier) ÷ world total a year earlier",
+                                    partner_label(code)
+                                ),
+                            ))
+                        })
+                        .collect();
+                    series.push(SeriesOut {
+                        code: code.clone(),
+                        label: partner_label(code),
+                        style: 0,
+                        points,
+                    });
+                }
+                if !rows.is_empty() {
+                    let points = rows
+                        .iter()
+                        .map(|r| {
+                            contribution_point(
+                                r,
+                                r.residual,
+                                format!(
+                                    "world total's change ({}) minus the partners shown",
+                                    percent(r.total_pct)
+                                ),
+                            )
+                        })
+                        .collect();
+                    series.push(SeriesOut {
+                        code: "other".into(),
+                        label: "Other / unallocated".into(),
+                        style: 0,
+                        points,
+                    });
+                }
+                (
+                    "Contribution to the growth of total trade with the world, year to date".into(),
+                    ValueKind::Points,
+                    "percentage points".into(),
+                )
+            }
+        };
+        for (i, s) in series.iter_mut().enumerate() {
+            s.style = i;
+        }
+        let bounds = bounds_of(&series);
+        let range = bounds.map(|(a, b)| {
+            let from = state.from.map(|f| f.clamp(a, b)).unwrap_or(a);
+            let to = state.to.map(|t| t.clamp(a, b)).unwrap_or(b);
+            if from <= to {
+                (from, to)
+            } else {
+                (a, b)
+            }
+        });
+        if let Some((from, to)) = range {
+            for s in &mut series {
+                s.points
+                    .retain(|p| p.span.last >= from && p.span.last <= to);
+            }
+        }
+        let reporter_name = d
+            .reporter(&reporter)
+            .map(|r| r.name.clone())
+            .unwrap_or(reporter.clone());
+        let partners_phrase: Vec<String> = state
+            .partners
+            .iter()
+            .map(|c| match d.partner(c) {
+                Some(p) if p.kind == PartnerKind::World => "the world".to_string(),
+                Some(p) => p.name.clone(),
+                None => c.clone(),
+            })
+            .collect();
+        let title = format!(
+            "{reporter_name}: {} with {}",
+            flow_label(state.flow),
+            join_and(&partners_phrase)
+        );
+        let check_flow = match state.flow {
+            FlowChoice::Exports => Flow::Exports,
+            FlowChoice::Imports => Flow::Imports,
+            _ => Flow::Total,
+        };
+        let checks = FirstView::new(
+            d,
+            ViewSpec {
+                reporter: reporter.clone(),
+                flow: check_flow,
+                partners: state.partners.clone(),
+                currency,
+            },
+        )
+        .checks;
+        let events = d
+            .events
+            .iter()
+            .filter(|e| {
+                let m = e.date[..7].parse::<Month>().ok();
+                match (m, range) {
+                    (Some(m), Some((a, b))) => m >= a && m <= b,
+                    _ => false,
+                }
+            })
+            .cloned()
+            .collect();
+        let mut view = DashboardView {
+            dataset: d,
+            state,
+            reporter,
+            title,
+            measure_label,
+            kind,
+            y_label,
+            series,
+            bounds,
+            range,
+            key_figures: None,
+            notes: Vec::new(),
+            checks,
+            events,
+            notices,
+        };
+        view.key_figures = view.key_figures_line();
+        view.notes = view.notes_lines();
+        view
+    }
+
+    /// A value as a reader reads it: "≈ 4.72", "+48.9%", "+19.3 pp".
+    pub fn value_text(&self, p: &Point) -> String {
+        let approx = if p.approx { "≈ " } else { "" };
+        match self.kind {
+            ValueKind::Money { .. } => format!("{approx}{}", billions(p.value, 2)),
+            ValueKind::Percent => format!("{approx}{}", percent(p.value)),
+            ValueKind::Points => format!("{approx}{} pp", percent(p.value).trim_end_matches('%')),
+        }
+    }
+
+    /// How a value was obtained, in words, with row ids and spans.
+    pub fn provenance(&self, series_code: &str, p: &Point) -> String {
+        let obs_span = |row: &str| -> String {
+            self.dataset
+                .series
+                .iter()
+                .filter(|s| s.reporter == self.reporter && (s.partner == series_code))
+                .flat_map(|s| s.observations.iter())
+                .find(|o| o.rows.first().map(String::as_str) == Some(row))
+                .map(|o| format!("{} ({row})", o.span().label()))
+                .unwrap_or(row.to_string())
+        };
+        describe(&p.how, &obs_span)
+    }
+
+    /// The sentence a reporter would quote for the latest value of the first series.
+    fn key_figures_line(&self) -> Option<String> {
+        let first = self.series.first()?;
+        let p = first.points.iter().rev().find(|p| p.drawable)?;
+        let flow = flow_label(self.state.flow);
+        let subject = format!(
+            "{}{} with {}",
+            flow[..1].to_uppercase(),
+            &flow[1..],
+            if first.code == "world" {
+                "the world".to_string()
+            } else {
+                first.label.clone()
+            }
+        );
+        let sources: Vec<String> = p
+            .sources
+            .iter()
+            .filter_map(|id| self.dataset.source(id))
+            .map(|s| s.publisher.clone())
+            .take(2)
+            .collect();
+        let sources = if sources.is_empty() {
+            String::new()
+        } else {
+            format!(" — {}", sources.join(", "))
+        };
+        let value = match self.kind {
+            ValueKind::Money {
+                currency,
+                per_month,
+            } => {
+                let main = format!(
+                    "{}{}",
+                    if p.approx { "≈ " } else { "" },
+                    amount_short(p.value, 2, currency)
+                );
+                let per = if per_month && p.span.len() > 1 {
+                    " per month on average"
+                } else {
+                    ""
+                };
+                let other = other_currency(currency);
+                let alt = self
+                    .money_in(
+                        &first.code,
+                        other,
+                        p.span,
+                        self.state.measure == MeasureKind::Ytd,
+                    )
+                    .map(|v| {
+                        format!(
+                            " (≈ {})",
+                            amount_short(
+                                if per_month && p.span.len() > 1 {
+                                    v / p.span.len() as f64
+                                } else {
+                                    v
+                                },
+                                1,
+                                other
+                            )
+                        )
+                    })
+                    .unwrap_or_default();
+                format!("{main}{per}{alt}")
+            }
+            _ => self.value_text(p),
+        };
+        let growth = match (self.kind, p.published_yoy) {
+            (ValueKind::Money { .. }, Some(g)) if !p.approx => format!(", {} y/y", percent(g)),
+            _ => String::new(),
+        };
+        Some(format!(
+            "{subject}, {}: {value}{growth}{sources}",
+            p.span.label()
+        ))
+    }
+
+    /// The money value of a partner in `currency` for exactly `span`, if any.
+    fn money_in(&self, code: &str, currency: Currency, span: Span, ytd: bool) -> Option<f64> {
+        let d = self.dataset;
+        let cut = if ytd { Cut::YearToDate } else { Cut::Periods };
+        let points = match self.state.flow {
+            FlowChoice::Balance => measures::balance(
+                &measures::money(
+                    d,
+                    d.series(&self.reporter, Flow::Exports, code)?,
+                    currency,
+                    cut,
+                ),
+                &measures::money(
+                    d,
+                    d.series(&self.reporter, Flow::Imports, code)?,
+                    currency,
+                    cut,
+                ),
+            ),
+            f => measures::money(
+                d,
+                d.series(&self.reporter, flows_of(f)[0], code)?,
+                currency,
+                cut,
+            ),
+        };
+        points.iter().find(|p| p.span == span).map(|p| p.value)
+    }
+
+    fn notes_lines(&self) -> Vec<String> {
+        let mut notes = Vec::new();
+        if let ValueKind::Money { currency, .. } = self.kind {
+            let other = other_currency(currency);
+            notes.push(format!(
+                "Values in {}, current prices. Figures published in {} are used as published; where only {} figures exist, \
+                 they are converted at the average of the monthly exchange rates over the period's months and marked ≈ \
+                 (rate series: {}). Publishers' own conversions are not used.",
+                unit_label(currency),
+                currency_name(currency),
+                currency_name(other),
+                self.rate_series().unwrap_or_else(|| "none in this dataset".into())
+            ));
+        }
+        notes.push(
+            "Customs publishes cumulative year-to-date figures; January and February are released together, so Jan–Feb is one \
+             period. A period between two releases is shown as one value across its months, never split into invented months. \
+             Gaps stay gaps."
+                .into(),
+        );
+        match self.state.measure {
+            MeasureKind::Yoy => notes.push("Growth rates are year to date. Where customs published a rate it is shown as published (customs compares with revised figures); otherwise it is computed from the published values.".into()),
+            MeasureKind::Share | MeasureKind::Contribution => notes.push("Shares and contributions are computed from year-to-date values of the same period; the world total is the reporter's trade with all partners.".into()),
+            MeasureKind::Rolling12 => notes.push("A rolling sum is shown only where twelve consecutive single months were published or derived.".into()),
+            _ => {}
+        }
+        notes
+    }
+
+    /// The rate series used for conversions, if the dataset has monthly rates.
+    pub fn rate_series(&self) -> Option<String> {
+        let any = self
+            .dataset
+            .exchange_rates
+            .iter()
+            .find(|r| r.basis == crate::dataset::RateBasis::Month)?;
+        let span = Span::single(any.first);
+        measures::average_rate(self.dataset, span).map(|r| r.rate_series)
+    }
+
+    /// The CSV of exactly what is shown: one row per plotted value.
+    pub fn csv(&self) -> String {
+        let mut out = String::from("period_start,period_end,flow,partner,measure,value,unit,currency,provenance,source_url\n");
+        let (unit, currency) = match self.kind {
+            ValueKind::Money {
+                currency,
+                per_month: true,
+            } => ("billion per month", currency.code()),
+            ValueKind::Money { currency, .. } => ("billion", currency.code()),
+            ValueKind::Percent => ("percent", ""),
+            ValueKind::Points => ("percentage points", ""),
+        };
+        for s in &self.series {
+            for p in s.points.iter().filter(|p| p.drawable) {
+                let value = match self.kind {
+                    ValueKind::Money { .. } => format!("{:.4}", p.value / 1e9),
+                    _ => format!("{:.4}", p.value),
+                };
+                let urls: Vec<&str> = p
+                    .sources
+                    .iter()
+                    .filter_map(|id| self.dataset.source(id))
+                    .map(|s| s.url.as_str())
+                    .collect();
+                let fields = [
+                    p.span.first.to_string(),
+                    p.span.last.to_string(),
+                    self.state.flow.code().to_string(),
+                    s.code.clone(),
+                    self.state.measure.code().to_string(),
+                    value,
+                    unit.to_string(),
+                    currency.to_string(),
+                    self.provenance(&s.code, p),
+                    urls.join(" "),
+                ];
+                out.push_str(
+                    &fields
+                        .iter()
+                        .map(|f| csv_field(f))
+                        .collect::<Vec<_>>()
+                        .join(","),
+                );
+                out.push('\n');
+            }
+        }
+        out
+    }
+
+    /// A file name for downloads: "xinjiang-total-monthly-CNY".
+    pub fn file_stem(&self) -> String {
+        format!(
+            "{}-{}-{}-{}",
+            self.reporter,
+            self.state.flow.code(),
+            self.state.measure.code(),
+            self.state.view_currency_code()
+        )
+    }
+}
+
+trait CurrencyCode {
+    fn view_currency_code(&self) -> &'static str;
+}
+
+impl CurrencyCode for ViewState {
+    fn view_currency_code(&self) -> &'static str {
+        self.currency.code()
+    }
+}
+
+fn contribution_point(r: &measures::Contribution, value: f64, what: String) -> Point {
+    Point {
+        span: r.span,
+        value,
+        how: How::Computed { what },
+        sources: r.sources.clone(),
+        approx: r.approx,
+        tolerance: 0.0,
+        published_yoy: None,
+        caveat: None,
+        drawable: true,
+    }
+}
+
+fn bounds_of(series: &[SeriesOut]) -> Option<(Month, Month)> {
+    let firsts = series
+        .iter()
+        .flat_map(|s| s.points.iter().map(|p| p.span.first));
+    let lasts = series
+        .iter()
+        .flat_map(|s| s.points.iter().map(|p| p.span.last));
+    Some((firsts.min()?, lasts.max()?))
+}
+
+fn other_currency(c: Currency) -> Currency {
+    match c {
+        Currency::CNY => Currency::USD,
+        Currency::USD => Currency::CNY,
+    }
+}
+
+fn currency_name(c: Currency) -> &'static str {
+    match c {
+        Currency::CNY => "yuan",
+        Currency::USD => "US dollars",
+    }
+}
+
+fn join_and(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
+/// Words for a provenance; `row` names a source-table row (e.g. with its period).
+pub fn describe(how: &How, row: &dyn Fn(&str) -> String) -> String {
+    match how {
+        How::Official { rows } => format!(
+            "Official: published ({})",
+            rows.iter().map(|r| row(r)).collect::<Vec<_>>().join(", ")
+        ),
+        How::Derived { plus, minus } => format!(
+            "Derived: {}{}",
+            plus.iter().map(|r| row(r)).collect::<Vec<_>>().join(" + "),
+            minus
+                .iter()
+                .map(|r| format!(" − {}", row(r)))
+                .collect::<String>()
+        ),
+        How::Converted { inner, from, rate } => format!(
+            "{}; converted from {} at {:.4} yuan per US dollar (average of {} monthly rate{}, {})",
+            describe(inner, row),
+            currency_name(*from),
+            rate.cny_per_usd,
+            rate.months,
+            if rate.months == 1 { "" } else { "s" },
+            rate.rate_series
+        ),
+        How::Computed { what } => format!("Computed: {what}"),
+        How::PerMonth { inner, months } => format!(
+            "{}; average per month over its {months} months",
+            describe(inner, row)
+        ),
+    }
+}
+
+/// A CSV field, quoted when it holds a comma, quote or line break.
+pub fn csv_field(text: &str) -> String {
+    if text.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text.to_string()
+    }
+}
+
+impl DashboardView<'_> {
+    /// Whether points sit at the end of their period (lines) rather than across it (steps).
+    fn spans_months(&self) -> bool {
+        self.state.measure == MeasureKind::Monthly
+    }
+
+    /// Month-index x where a point is drawn and hit: the middle of its months for values
+    /// per period, the end of its last month otherwise.
+    pub fn x_of(&self, p: &Point) -> f64 {
+        if self.spans_months() {
+            (p.span.first.index() as f64 + p.span.last.index() as f64 + 1.0) / 2.0
+        } else {
+            (p.span.last.index() + 1) as f64
+        }
+    }
+
+    /// The chart of this view at `width` × `height` pixels.
+    pub fn chart_spec(&self, width: u32, height: u32) -> crate::chart::ChartSpec {
+        use crate::chart::{
+            ChartSeries, ChartSpec, FlagBand, Marker, Panel, PanelKind, Step, ValueFormat,
+        };
+        use crate::urlstate::ChartKind;
+        let scale = match self.kind {
+            ValueKind::Money { .. } => 1e-9,
+            _ => 1.0,
+        };
+        let kind = match (self.state.chart, self.spans_months()) {
+            (ChartKind::Line, true) => PanelKind::Steps,
+            (ChartKind::Line, false) => PanelKind::Lines,
+            (ChartKind::Bar, _) => PanelKind::Bars,
+            (ChartKind::Area, _) => PanelKind::Area,
+        };
+        let series = self
+            .series
+            .iter()
+            .map(|s| {
+                let drawn: Vec<&Point> = s.points.iter().filter(|p| p.drawable).collect();
+                let steps = drawn
+                    .iter()
+                    .map(|p| {
+                        let (x0, x1) = if self.spans_months() {
+                            (
+                                p.span.first.index() as f64,
+                                (p.span.last.index() + 1) as f64,
+                            )
+                        } else {
+                            (p.span.last.index() as f64, (p.span.last.index() + 1) as f64)
+                        };
+                        Step {
+                            x0,
+                            x1,
+                            y: p.value * scale,
+                        }
+                    })
+                    .collect();
+                // Lines: year-to-date values restart each January; other measures join
+                // points less than a year apart.
+                let mut segments: Vec<Vec<(f64, f64)>> = Vec::new();
+                let mut previous: Option<&Point> = None;
+                for p in &drawn {
+                    let breaks = match previous {
+                        None => true,
+                        Some(q) if self.state.measure == MeasureKind::Ytd => {
+                            q.span.last.year() != p.span.last.year()
+                        }
+                        Some(q) => p.span.last.index() - q.span.last.index() > 12,
+                    };
+                    if breaks {
+                        segments.push(Vec::new());
+                    }
+                    segments
+                        .last_mut()
+                        .expect("pushed")
+                        .push((self.x_of(p), p.value * scale));
+                    previous = Some(p);
+                }
+                ChartSeries {
+                    label: s.label.clone(),
+                    style: s.style,
+                    segments,
+                    steps,
+                }
+            })
+            .collect();
+        let (first, last) = self.range.unwrap_or_else(|| {
+            let now = Month::new(2000, 1).expect("valid");
+            (now, now)
+        });
+        let events = if self.state.events {
+            self.events
+                .iter()
+                .enumerate()
+                .filter_map(|(i, e)| {
+                    let m: Month = e.date[..7].parse().ok()?;
+                    let day: f64 = e.date[8..10].parse().ok()?;
+                    Some(Marker {
+                        x: m.index() as f64 + (day - 1.0) / 31.0,
+                        label: (i + 1).to_string(),
+                    })
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let flags = self
+            .checks
+            .iter()
+            .filter(|c| c.span.last >= first && c.span.first <= last)
+            .map(|c| FlagBand {
+                x0: c.span.first.max(first).index() as f64,
+                x1: (c.span.last.min(last).index() + 1) as f64,
+            })
+            .collect();
+        ChartSpec {
+            width,
+            height,
+            months: (first.index(), last.index()),
+            panels: vec![Panel {
+                title: self.measure_label.clone(),
+                y_label: self.y_label.clone(),
+                kind,
+                series,
+            }],
+            alt_text: self.alt_text(),
+            events,
+            flags,
+            value_format: match self.kind {
+                ValueKind::Money { .. } => ValueFormat::Billions,
+                _ => ValueFormat::Percent,
+            },
+        }
+    }
+
+    /// A text alternative generated from the data: what is drawn, over which months, in
+    /// which unit, the highest and the latest value of each series. No causal claims.
+    pub fn alt_text(&self) -> String {
+        let kind = match self.state.chart {
+            crate::urlstate::ChartKind::Line => "Line chart",
+            crate::urlstate::ChartKind::Bar => "Bar chart",
+            crate::urlstate::ChartKind::Area => "Stacked area chart",
+        };
+        let mut text = format!(
+            "{kind} of {}: {}",
+            self.title,
+            self.measure_label.to_lowercase()
+        );
+        if let Some((a, b)) = self.range {
+            text.push_str(&format!(
+                ", {} to {}, in {}.",
+                a.label(),
+                b.label(),
+                self.y_label
+            ));
+        } else {
+            text.push_str(". No values to draw.");
+        }
+        for s in &self.series {
+            let drawn: Vec<&Point> = s.points.iter().filter(|p| p.drawable).collect();
+            let (Some(high), Some(latest)) = (
+                drawn.iter().max_by(|a, b| a.value.total_cmp(&b.value)),
+                drawn.last(),
+            ) else {
+                continue;
+            };
+            text.push_str(&format!(
+                " {}: highest {} in {}; latest {} in {}.",
+                s.label,
+                self.value_text(high),
+                high.span.label(),
+                self.value_text(latest),
+                latest.span.label()
+            ));
+        }
+        text
+    }
+}
