@@ -1,16 +1,32 @@
-//! The Leptos layer (browser only): fetches the dataset, and renders the view that
-//! [`crate::view`] computes. It holds no logic of its own beyond wiring.
+//! The Leptos layer (browser only): fetches the dataset, keeps the view state in the URL,
+//! and renders the [`Snapshot`] the pure modules compute. No logic of its own beyond
+//! wiring DOM events to state.
 
 use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use wasm_bindgen::prelude::*;
 
-use crate::chart::render_svg;
-use crate::dataset::{parse_dataset, Dataset};
-use crate::format::billions;
-use crate::urlstate::data_path;
-use crate::view::{FirstView, ViewSpec};
+use crate::dataset::{parse_dataset, Currency, Dataset, PartnerKind};
+use crate::snapshot::{HitPoint, Snapshot, SourceLink, TableRow};
+use crate::urlstate::{
+    data_path, parse_query, to_query, ChartKind, FlowChoice, MeasureKind, ViewMode, ViewState,
+};
+
+#[wasm_bindgen(module = "/src/browser.js")]
+extern "C" {
+    fn download_text(text: &str, mime: &str, name: &str);
+    #[wasm_bindgen(catch)]
+    async fn download_png(
+        svg: &str,
+        width: u32,
+        height: u32,
+        scale: f64,
+        name: &str,
+    ) -> Result<JsValue, JsValue>;
+    fn observe_width(element: &web_sys::Element, callback: &Closure<dyn FnMut(u32)>) -> JsValue;
+}
 
 /// Where loading stands.
 #[derive(Clone)]
@@ -20,11 +36,35 @@ enum Load {
     Failed { title: String, lines: Vec<String> },
 }
 
-fn query_param(name: &str) -> Option<String> {
-    let search = window().location().search().ok()?;
-    web_sys::UrlSearchParams::new_with_str(&search)
-        .ok()?
-        .get(name)
+/// How a state change reaches the address bar.
+#[derive(Clone, Copy, PartialEq)]
+enum Commit {
+    /// A discrete choice: a new history entry, so Back returns to the previous view.
+    Push,
+    /// A continuous change (dragging, typing): the current entry is replaced.
+    Replace,
+}
+
+fn current_query() -> String {
+    window().location().search().unwrap_or_default()
+}
+
+fn write_url(state: &ViewState, commit: Commit) {
+    let query = to_query(state);
+    let url = if query.is_empty() {
+        window()
+            .location()
+            .pathname()
+            .unwrap_or_else(|_| "./".into())
+    } else {
+        format!("?{query}")
+    };
+    if let Ok(history) = window().history() {
+        let _ = match commit {
+            Commit::Push => history.push_state_with_url(&JsValue::NULL, "", Some(&url)),
+            Commit::Replace => history.replace_state_with_url(&JsValue::NULL, "", Some(&url)),
+        };
+    }
 }
 
 /// Fetches and validates the dataset at `path`; errors are sentences for the reader.
@@ -61,14 +101,11 @@ async fn fetch_dataset(path: String) -> Result<Dataset, (String, Vec<String>)> {
     })?;
     parse_dataset(&path, &text).map_err(|e| {
         let message = e.to_string();
-        let mut lines = message
+        let lines = message
             .lines()
-            .map(|l| l.trim_start_matches("- ").to_string());
-        let first = lines.next().unwrap_or_default();
-        (
-            "The dataset is not valid".to_string(),
-            std::iter::once(first).chain(lines).collect(),
-        )
+            .map(|l| l.trim_start_matches("- ").to_string())
+            .collect();
+        ("The dataset is not valid".to_string(), lines)
     })
 }
 
@@ -86,36 +123,65 @@ fn mark_rendered() {
 /// The whole page.
 #[component]
 pub fn App() -> impl IntoView {
-    let state = RwSignal::new(Load::Loading(String::new()));
-    match data_path(query_param("data").as_deref()) {
-        Ok(path) => {
-            state.set(Load::Loading(path.clone()));
-            spawn_local(async move {
-                state.set(match fetch_dataset(path).await {
-                    Ok(d) => Load::Ready(Arc::new(d)),
-                    Err((title, lines)) => Load::Failed { title, lines },
-                });
-            });
+    let (initial, notices) = parse_query(&current_query());
+    let state = RwSignal::new(initial);
+    let url_notices = RwSignal::new(
+        notices
+            .into_iter()
+            .map(|n| n.to_string())
+            .collect::<Vec<_>>(),
+    );
+    let load = RwSignal::new(Load::Loading(String::new()));
+    let loaded_path = StoredValue::new(String::new());
+    // (Re)load when the dataset path changes, including through Back/Forward.
+    Effect::new(move |_| {
+        let data = state.with(|s| s.data.clone());
+        if loaded_path.get_value() == data {
+            return;
         }
-        Err(refused) => state.set(Load::Failed {
-            title: "This dataset address is not allowed".into(),
-            lines: vec![refused.to_string()],
-        }),
-    }
+        loaded_path.set_value(data.clone());
+        match data_path(Some(&data)) {
+            Ok(path) => {
+                load.set(Load::Loading(path.clone()));
+                spawn_local(async move {
+                    load.set(match fetch_dataset(path).await {
+                        Ok(d) => Load::Ready(Arc::new(d)),
+                        Err((title, lines)) => Load::Failed { title, lines },
+                    });
+                });
+            }
+            Err(refused) => load.set(Load::Failed {
+                title: "This dataset address is not allowed".into(),
+                lines: vec![refused.to_string()],
+            }),
+        }
+    });
+    let popstate = window_event_listener(leptos::ev::popstate, move |_| {
+        let (s, n) = parse_query(&current_query());
+        url_notices.set(n.into_iter().map(|n| n.to_string()).collect());
+        state.set(s);
+    });
+    on_cleanup(move || popstate.remove());
+    let set_state = Callback::new(move |(next, commit): (ViewState, Commit)| {
+        write_url(&next, commit);
+        url_notices.set(Vec::new());
+        state.set(next);
+    });
     view! {
         <header class="masthead">
             <p class="brand">"Trade Trends"</p>
         </header>
         <main id="main">
-            {move || match state.get() {
+            {move || match load.get() {
                 Load::Loading(path) => view! {
                     <p class="status" role="status" aria-live="polite">
                         <span class="spinner" aria-hidden="true"></span>
                         {format!("Loading dataset {path}…")}
                     </p>
-                }.into_any(),
+                }
+                .into_any(),
                 Load::Failed { title, lines } => view! { <ErrorState title lines/> }.into_any(),
-                Load::Ready(d) => view! { <Dashboard dataset=d/> }.into_any(),
+                Load::Ready(d) => view! { <Dashboard dataset=d state set_state url_notices/> }.into_any(),
             }}
         </main>
     }
@@ -127,155 +193,516 @@ fn ErrorState(title: String, lines: Vec<String>) -> impl IntoView {
     view! {
         <section class="error" role="alert" aria-labelledby="error-title">
             <h1 id="error-title">{title}</h1>
-            <ul class="error-lines">
-                {lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}
-            </ul>
+            <ul class="error-lines">{lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
             <p class="hint">"The default dataset is at "<a href="./">"this page without parameters"</a>"."</p>
         </section>
     }
 }
 
-/// The first view of a loaded dataset.
+fn source_links(sources: &[SourceLink]) -> impl IntoView {
+    sources
+        .iter()
+        .map(|s| view! { <a class="src" href=s.url.clone() target="_blank" rel="noopener noreferrer">{s.publisher.clone()}</a> })
+        .collect_view()
+}
+
+/// The dashboard of a loaded dataset.
 #[component]
-fn Dashboard(dataset: Arc<Dataset>) -> impl IntoView {
-    let Some(spec) = ViewSpec::default_for(&dataset) else {
-        return view! {
-            <ErrorState
-                title="Nothing to draw".to_string()
-                lines=vec!["The dataset is valid but has no figure with a value to draw.".to_string()]
-            />
-        }
-        .into_any();
-    };
-    let view = FirstView::new(&dataset, spec.clone());
-    let title = view.title.clone();
-    let unit = view.unit();
-    let chart_ref = NodeRef::<leptos::html::Div>::new();
+fn Dashboard(
+    dataset: Arc<Dataset>,
+    state: RwSignal<ViewState>,
+    set_state: Callback<(ViewState, Commit)>,
+    url_notices: RwSignal<Vec<String>>,
+) -> impl IntoView {
     let width = RwSignal::new(0u32);
-    let measure = move || {
-        if let Some(el) = chart_ref.get_untracked() {
+    let host = NodeRef::<leptos::html::Div>::new();
+    Effect::new(move |_| {
+        if let Some(el) = host.get() {
             let w = el.client_width().max(280) as u32;
-            if w != width.get_untracked() {
-                width.set(w);
-            }
-        }
-    };
-    Effect::new(move |_| {
-        if chart_ref.get().is_some() {
-            measure();
+            width.set(w);
+            let callback = Closure::<dyn FnMut(u32)>::new(move |w: u32| {
+                if w != width.get_untracked() {
+                    width.set(w.max(280));
+                }
+            });
+            let _ = observe_width(&el, &callback);
+            callback.forget();
         }
     });
-    let resize = window_event_listener(leptos::ev::resize, move |_| measure());
-    on_cleanup(move || resize.remove());
-    let chart_data = dataset.clone();
-    let chart_spec = spec.clone();
-    let svg = Memo::new(move |_| {
+    let data = dataset.clone();
+    let snapshot = Memo::new(move |_| {
         let w = width.get();
-        if w == 0 {
-            return Ok(String::new());
-        }
-        render_svg(&FirstView::new(&chart_data, chart_spec.clone()).chart_spec(w))
-            .map_err(|e| e.to_string())
+        state.with(|s| Snapshot::new(&data, s, if w == 0 { 960 } else { w }))
     });
     Effect::new(move |_| {
-        if matches!(svg.get(), Ok(ref s) if !s.is_empty()) {
+        snapshot.track();
+        if width.get_untracked() > 0 {
             mark_rendered();
         }
     });
-
-    let sources = view
-        .sources
-        .iter()
-        .filter_map(|id| dataset.source(id))
-        .map(|s| {
-            let date = s.date.clone().map(|d| format!(", {d}")).unwrap_or_default();
-            view! {
-                <li id=format!("source-{}", s.id)>
-                    <a href=s.url.clone() rel="noopener noreferrer">{s.title.clone()}</a>
-                    {format!(" — {}{date}", s.publisher)}
-                </li>
-            }
-        })
-        .collect_view();
-    let checks = view
-        .checks
-        .iter()
-        .map(|c| view! { <li>{c.text.clone()}</li> })
-        .collect_view();
-    let not_drawn = view
-        .not_drawn
-        .iter()
-        .map(|n| view! { <li>{n.clone()}</li> })
-        .collect_view();
-    let rows = view
-        .rows
-        .iter()
-        .map(|r| {
-            let value = billions(r.value, r.decimals);
-            let note = r.caveat.clone().unwrap_or_default();
-            view! {
-                <tr class:not-drawn=!r.drawn data-plus=r.plus.join(" ") data-minus=r.minus.join(" ") data-value=r.value.to_string()>
-                    <td>{r.span.label()}</td>
-                    <td>{r.series.clone()}</td>
-                    <td>{r.measure.label()}</td>
-                    <td class="num">{value}</td>
-                    <td>{r.provenance.clone()}<span class="caveat">{note}</span></td>
-                    <td>{r.sources.iter().filter_map(|id| dataset.source(id)).map(|s| view! {
-                        <a class="src" href=s.url.clone() rel="noopener noreferrer">{s.publisher.clone()}</a>
-                    }).collect_view()}</td>
-                </tr>
-            }
-        })
-        .collect_view();
-    let alt = view.alt_text();
+    let selected = RwSignal::new(None::<usize>);
+    let announce = RwSignal::new(String::new());
+    // A new view starts with nothing selected.
+    Effect::new(move |_| {
+        snapshot.track();
+        selected.set(None);
+    });
+    let update = move |f: &dyn Fn(&mut ViewState), commit: Commit| {
+        // Start from what was asked for, not the filled-in defaults, so links stay short.
+        let mut next = state.get_untracked();
+        f(&mut next);
+        set_state.run((next, commit));
+    };
+    let (d1, d2) = (dataset.clone(), dataset.clone());
     view! {
         <article class="dashboard">
-            <h1>{title}</h1>
+            <h1>{move || snapshot.with(|s| s.title.clone())}</h1>
             <p class="standfirst">{dataset.description.clone()}</p>
-            <p class="units">{format!("All values in {unit}, as published by customs (current prices, not adjusted for inflation).")}</p>
-            <figure class="chart-figure">
-                <div class="chart" node_ref=chart_ref aria-describedby="chart-notes">
-                    {move || match svg.get() {
-                        Ok(s) => view! { <div class="chart-svg-host" inner_html=s></div> }.into_any(),
-                        Err(e) => view! { <p class="error" role="alert">{e}</p> }.into_any(),
-                    }}
+            <Notices url_notices snapshot/>
+            <div class="dashboard-body">
+            <Controls dataset=d1 snapshot update/>
+            <div class="dashboard-main">
+            <p class="key-figures" aria-live="polite">{move || snapshot.with(|s| s.key_figures.clone().unwrap_or_default())}</p>
+            <div class="view-switch" role="group" aria-label="Show">
+                {[(ViewMode::Chart, "Chart"), (ViewMode::Table, "Table")].into_iter().map(|(mode, label)| view! {
+                    <button type="button" class="tab"
+                        aria-pressed=move || (snapshot.with(|s| s.state.view) == mode).to_string()
+                        on:click=move |_| update(&|s| s.view = mode, Commit::Push)>{label}</button>
+                }).collect_view()}
+            </div>
+            <figure class="chart-figure" class:hidden=move || snapshot.with(|s| s.state.view == ViewMode::Table)>
+                <figcaption class="measure">{move || snapshot.with(|s| format!("{} — {}", s.measure_label, s.y_label))}</figcaption>
+                <div class="chart" node_ref=host>
+                    <div
+                        class="chart-svg-host"
+                        tabindex="0"
+                        role="application"
+                        aria-roledescription="interactive chart"
+                        aria-label=move || snapshot.with(|s| format!("{} Use the arrow keys to move between periods (left, right) and series (up, down).", s.alt_text))
+                        inner_html=move || snapshot.with(|s| s.svg.clone())
+                        on:pointermove=move |ev: leptos::ev::PointerEvent| pick(&ev, snapshot, selected)
+                        on:pointerdown=move |ev: leptos::ev::PointerEvent| pick(&ev, snapshot, selected)
+                        on:pointerleave=move |_| selected.set(None)
+                        on:keydown=move |ev: leptos::ev::KeyboardEvent| {
+                            let (dx, dy) = match ev.key().as_str() {
+                                "ArrowLeft" => (-1, 0),
+                                "ArrowRight" => (1, 0),
+                                "ArrowUp" => (0, -1),
+                                "ArrowDown" => (0, 1),
+                                "Home" => (-10_000, 0),
+                                "End" => (10_000, 0),
+                                "Escape" => { selected.set(None); return; }
+                                _ => return,
+                            };
+                            ev.prevent_default();
+                            let next = snapshot.with_untracked(|s| s.step(selected.get_untracked(), dx, dy));
+                            selected.set(next);
+                            if let Some(i) = next {
+                                announce.set(snapshot.with_untracked(|s| s.points[i].announcement()));
+                            }
+                        }
+                    ></div>
+                    <Tooltip snapshot selected/>
                 </div>
-                <figcaption id="chart-notes" class="notes">
-                    <p class="legend-note">{alt}</p>
-                    <p>"Customs publishes cumulative “first N months” figures; January and February are released together. "
-                       "The lower panel shows each period between two releases as one step across its months, at its average per month; the table gives each period's total."</p>
-                </figcaption>
+                <p class="visually-hidden" aria-live="polite" role="status">{move || announce.get()}</p>
+                <EventsList snapshot/>
             </figure>
+            <Downloads snapshot/>
+            </div>
+            </div>
+            <section class="notes" aria-labelledby="notes-title">
+                <h2 id="notes-title" class="visually-hidden">"Notes"</h2>
+                {move || snapshot.with(|s| s.notes.iter().map(|n| view! { <p>{n.clone()}</p> }).collect_view())}
+            </section>
             <section class="checks" aria-labelledby="check-title">
                 <h2 id="check-title">"Figure check"</h2>
-                <p>"Where published figures disagree or look wrong, they are listed here and not drawn as fact."</p>
-                <ul>{checks}</ul>
-                <ul class="not-drawn-list">{not_drawn}</ul>
+                <p>"Where published figures disagree or look wrong, they are listed here, marked “!” on the chart, and not drawn as fact."</p>
+                <ul>{move || snapshot.with(|s| s.checks.iter().map(|c| view! { <li>{c.clone()}</li> }).collect_view())}</ul>
             </section>
-            <section class="table-section" aria-labelledby="table-title">
-                <h2 id="table-title">"Plotted values"</h2>
-                <div class="table-scroll" tabindex="0" role="region" aria-labelledby="table-title">
-                    <table class="values">
-                        <caption>{format!("Values drawn in the chart, in {unit}, with how each was obtained")}</caption>
-                        <thead><tr>
-                            <th scope="col">"Period"</th>
-                            <th scope="col">"Partner"</th>
-                            <th scope="col">"Measure"</th>
-                            <th scope="col" class="num">{format!("Value ({unit})")}</th>
-                            <th scope="col">"How obtained"</th>
-                            <th scope="col">"Sources"</th>
-                        </tr></thead>
-                        <tbody>{rows}</tbody>
-                    </table>
-                </div>
-            </section>
+            <DataTable snapshot/>
             <section class="sources" aria-labelledby="sources-title">
                 <h2 id="sources-title">"Sources"</h2>
-                <p>{dataset.attribution.clone()}</p>
-                <ol>{sources}</ol>
-                <p class="license">{dataset.license.clone()}</p>
+                <p>{d2.attribution.clone()}</p>
+                <ol>
+                    {move || snapshot.with(|s| s.sources.iter().map(|src| {
+                        let date = src.date.clone().map(|d| format!(", {d}")).unwrap_or_default();
+                        view! {
+                            <li id=format!("source-{}", src.id)>
+                                <a href=src.url.clone() target="_blank" rel="noopener noreferrer">{src.title.clone()}</a>
+                                {format!(" — {}{date}", src.publisher)}
+                            </li>
+                        }
+                    }).collect_view())}
+                </ol>
+                <p class="license">{d2.license.clone()}</p>
             </section>
         </article>
     }
-    .into_any()
+}
+
+/// Selects the point nearest the pointer.
+fn pick(
+    ev: &leptos::ev::PointerEvent,
+    snapshot: Memo<Snapshot>,
+    selected: RwSignal<Option<usize>>,
+) {
+    use wasm_bindgen::JsCast;
+    let Some(target) = ev
+        .current_target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+    else {
+        return;
+    };
+    let rect = target.get_bounding_client_rect();
+    if rect.width() <= 0.0 {
+        return;
+    }
+    snapshot.with_untracked(|s| {
+        let scale = s.width as f64 / rect.width();
+        let x = (ev.client_x() as f64 - rect.left()) * scale;
+        let y = (ev.client_y() as f64 - rect.top()) * scale;
+        let (l, t, r, b) = s.geometry.plot;
+        if x < l as f64 - 10.0 || x > r as f64 + 10.0 || y < t as f64 - 10.0 || y > b as f64 + 10.0
+        {
+            return;
+        }
+        selected.set(s.nearest(x, y));
+    });
+}
+
+/// The tooltip and crosshair for the selected point.
+#[component]
+fn Tooltip(snapshot: Memo<Snapshot>, selected: RwSignal<Option<usize>>) -> impl IntoView {
+    move || {
+        let i = selected.get()?;
+        snapshot.with(|s| {
+            let p: &HitPoint = s.points.get(i)?;
+            let left = 100.0 * p.x_px / s.width as f64;
+            let top = 100.0 * p.y_px / s.height as f64;
+            let (_, plot_top, _, plot_bottom) = s.geometry.plot;
+            let flip = left > 60.0;
+            Some(view! {
+                <div class="crosshair" aria-hidden="true"
+                    style=format!("left:{left:.2}%;top:{:.2}%;height:{:.2}%", 100.0 * plot_top as f64 / s.height as f64, 100.0 * (plot_bottom - plot_top) as f64 / s.height as f64)></div>
+                <div class="dot" aria-hidden="true" style=format!("left:{left:.2}%;top:{top:.2}%")></div>
+                <div class="tooltip" class:flip=flip role="tooltip" style=format!("left:{left:.2}%;top:{top:.2}%")>
+                    <p class="tt-period">{p.period.clone()}" · "{p.series_label.clone()}</p>
+                    <p class="tt-value">{p.value.clone()}</p>
+                    <p class="tt-how">{p.provenance.clone()}</p>
+                    {p.caveat.clone().map(|c| view! { <p class="tt-caveat">{c}</p> })}
+                    <p class="tt-src">"Source: "{source_links(&p.sources)}</p>
+                </div>
+            })
+        })
+    }
+}
+
+/// Notices about link parameters that could not be used.
+#[component]
+fn Notices(url_notices: RwSignal<Vec<String>>, snapshot: Memo<Snapshot>) -> impl IntoView {
+    move || {
+        let mut all = url_notices.get();
+        all.extend(snapshot.with(|s| s.notices.clone()));
+        (!all.is_empty()).then(|| {
+            view! {
+                <div class="notice" role="status">
+                    <p>"Some settings in the link could not be used; defaults are shown instead:"</p>
+                    <ul>{all.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
+                </div>
+            }
+        })
+    }
+}
+
+/// The events listed under the chart, numbered as on the chart.
+#[component]
+fn EventsList(snapshot: Memo<Snapshot>) -> impl IntoView {
+    move || {
+        snapshot.with(|s| {
+            (s.state.events && !s.events.is_empty()).then(|| {
+                view! {
+                    <ol class="events" aria-label="Events on the time axis">
+                        {s.events.iter().map(|e| view! {
+                            <li value=e.number.to_string()>
+                                <span class="event-date">{e.date.clone()}</span>" "{e.title.clone()}" "
+                                {e.source.clone().map(|src| view! { <a href=src.url target="_blank" rel="noopener noreferrer">"(source)"</a> })}
+                            </li>
+                        }).collect_view()}
+                    </ol>
+                }
+            })
+        })
+    }
+}
+
+/// CSV, SVG and PNG of what is shown.
+#[component]
+fn Downloads(snapshot: Memo<Snapshot>) -> impl IntoView {
+    let status = RwSignal::new(String::new());
+    view! {
+        <div class="downloads" role="group" aria-label="Download">
+            <span class="dl-label">"Get the data:"</span>
+            <button type="button" on:click=move |_| snapshot.with_untracked(|s| {
+                download_text(&s.csv, "text/csv;charset=utf-8", &format!("{}.csv", s.file_stem));
+            })>"CSV"</button>
+            <button type="button" on:click=move |_| snapshot.with_untracked(|s| {
+                download_text(&s.export_svg(), "image/svg+xml", &format!("{}.svg", s.file_stem));
+            })>"SVG"</button>
+            <button type="button" on:click=move |_| {
+                let (svg, w, h, name) = snapshot.with_untracked(|s| {
+                    let svg = s.export_svg();
+                    let h = svg.split("height=\"").nth(1).and_then(|r| r.split('"').next()).and_then(|h| h.parse().ok()).unwrap_or(s.height);
+                    (svg, s.width, h, format!("{}.png", s.file_stem))
+                });
+                spawn_local(async move {
+                    if let Err(e) = download_png(&svg, w, h, 2.0, &name).await {
+                        status.set(format!("The PNG could not be made: {e:?}"));
+                    }
+                });
+            }>"PNG (2×)"</button>
+            <span role="status" class="dl-status">{move || status.get()}</span>
+        </div>
+    }
+}
+
+/// The table of exactly what the chart shows, sortable.
+#[component]
+fn DataTable(snapshot: Memo<Snapshot>) -> impl IntoView {
+    // (column, ascending); columns: 0 period, 1 series, 2 value.
+    let sort = RwSignal::new((0usize, true));
+    let header = move |col: usize, label: &'static str, class: &'static str| {
+        view! {
+            <th scope="col" class=class
+                aria-sort=move || { let (c, asc) = sort.get(); if c == col { if asc { "ascending" } else { "descending" } } else { "none" } }>
+                <button type="button" class="sort" on:click=move |_| sort.update(|(c, asc)| { if *c == col { *asc = !*asc } else { *c = col; *asc = true } })>
+                    {label}
+                </button>
+            </th>
+        }
+    };
+    let rows = move || {
+        let (col, asc) = sort.get();
+        snapshot.with(|s| {
+            let mut rows: Vec<TableRow> = s.rows.clone();
+            rows.sort_by(|a, b| {
+                let o = match col {
+                    1 => a.series.cmp(&b.series).then(a.period_key.cmp(&b.period_key)),
+                    2 => a.number.total_cmp(&b.number),
+                    _ => a.period_key.1.cmp(&b.period_key.1).then(a.period_key.0.cmp(&b.period_key.0)).then(a.series.cmp(&b.series)),
+                };
+                if asc { o } else { o.reverse() }
+            });
+            rows.into_iter()
+                .map(|r| view! {
+                    <tr class:not-drawn=!r.drawn data-plus=r.plus.join(" ") data-minus=r.minus.join(" ") data-months=r.months.to_string()>
+                        <td>{r.period}</td>
+                        <td>{r.series}</td>
+                        <td class="num">{r.value}</td>
+                        <td>{r.provenance}<span class="caveat">{r.caveat.unwrap_or_default()}</span></td>
+                        <td>{source_links(&r.sources)}</td>
+                    </tr>
+                })
+                .collect_view()
+        })
+    };
+    view! {
+        <section class="table-section" class:primary=move || snapshot.with(|s| s.state.view == ViewMode::Table) aria-labelledby="table-title">
+            <h2 id="table-title">"Data table"</h2>
+            <div class="table-scroll" tabindex="0" role="region" aria-labelledby="table-title">
+                <table class="values">
+                    <caption>{move || snapshot.with(|s| format!("{}: {} — {}, with how each value was obtained", s.title, s.measure_label, s.y_label))}</caption>
+                    <thead><tr>
+                        {header(0, "Period", "")}
+                        {header(1, "Partner", "")}
+                        {header(2, "Value", "num")}
+                        <th scope="col">"How obtained"</th>
+                        <th scope="col">"Sources"</th>
+                    </tr></thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+        </section>
+    }
+}
+
+/// Every control, each a labelled form control bound to the URL state.
+#[component]
+fn Controls(
+    dataset: Arc<Dataset>,
+    snapshot: Memo<Snapshot>,
+    update: impl Fn(&dyn Fn(&mut ViewState), Commit) + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let d = dataset.clone();
+    let reporters: Vec<(String, String)> = d
+        .reporters
+        .iter()
+        .map(|r| (r.code.clone(), r.name.clone()))
+        .collect();
+    let search = RwSignal::new(String::new());
+    let open = window()
+        .inner_width()
+        .ok()
+        .and_then(|w| w.as_f64())
+        .map(|w| w >= 700.0)
+        .unwrap_or(true);
+    let partners_of = move |reporter: &str| -> Vec<(String, String, PartnerKind)> {
+        crate::dashboard::partner_choices(&dataset, reporter)
+            .into_iter()
+            .filter_map(|c| {
+                dataset
+                    .partner(&c)
+                    .map(|p| (p.code.clone(), p.name.clone(), p.kind))
+            })
+            .collect()
+    };
+    let month_count = move || snapshot.with(|s| s.months.len());
+    let month_at = move |i: usize| snapshot.with(|s| s.months.get(i).copied());
+    let from_index = move || {
+        snapshot.with(|s| {
+            s.state
+                .from
+                .and_then(|m| s.months.iter().position(|x| *x == m))
+                .unwrap_or(0)
+        })
+    };
+    let to_index = move || {
+        snapshot.with(|s| {
+            s.state
+                .to
+                .and_then(|m| s.months.iter().position(|x| *x == m))
+                .unwrap_or(s.months.len().saturating_sub(1))
+        })
+    };
+    view! {
+        <details class="controls" open=open>
+            <summary>"Chart settings"</summary>
+            <form class="control-grid" on:submit=|ev| ev.prevent_default()>
+                {(reporters.len() > 1).then(|| view! {
+                    <label class="control">"Reporter"
+                        <select on:change=move |ev| { let v = event_target_value(&ev); update(&|s| { s.reporter = Some(v.clone()); s.partners.clear(); }, Commit::Push) }
+                            prop:value=move || snapshot.with(|s| s.reporter.clone())>
+                            {reporters.iter().map(|(code, name)| view! { <option value=code.clone()>{name.clone()}</option> }).collect_view()}
+                        </select>
+                    </label>
+                })}
+                <label class="control">"Flow"
+                    <select on:change=move |ev| { let v = event_target_value(&ev); if let Some(f) = FlowChoice::from_code(&v) { update(&|s| s.flow = f, Commit::Push) } }
+                        prop:value=move || snapshot.with(|s| s.state.flow.code())>
+                        <option value="total">"Total trade"</option>
+                        <option value="exports">"Exports"</option>
+                        <option value="imports">"Imports"</option>
+                        <option value="balance">"Trade balance (exports − imports)"</option>
+                    </select>
+                </label>
+                <label class="control">"Measure"
+                    <select on:change=move |ev| { let v = event_target_value(&ev); if let Some(m) = MeasureKind::from_code(&v) { update(&|s| s.measure = m, Commit::Push) } }
+                        prop:value=move || snapshot.with(|s| s.state.measure.code())>
+                        <option value="monthly">"Value per period"</option>
+                        <option value="ytd">"Year to date (as published)"</option>
+                        <option value="yoy">"Change on a year earlier (%)"</option>
+                        <option value="rolling12">"Rolling 12-month sum"</option>
+                        <option value="share">"Share of the world total (%)"</option>
+                        <option value="contribution">"Contribution to growth (pp)"</option>
+                    </select>
+                </label>
+                <label class="control check" class:hidden=move || snapshot.with(|s| s.state.measure != MeasureKind::Monthly)>
+                    <input type="checkbox" prop:checked=move || snapshot.with(|s| s.state.average)
+                        on:change=move |ev| { let on = event_target_checked(&ev); update(&|s| s.average = on, Commit::Push) }/>
+                    "Average per month over multi-month periods"
+                </label>
+                <fieldset class="control radios">
+                    <legend>"Currency"</legend>
+                    {[(Currency::CNY, "Yuan (CNY)"), (Currency::USD, "US dollars (USD)")].into_iter().map(|(c, label)| view! {
+                        <label><input type="radio" name="currency" value=c.code()
+                            prop:checked=move || snapshot.with(|s| s.state.currency == c)
+                            on:change=move |_| update(&|s| s.currency = c, Commit::Push)/>{label}</label>
+                    }).collect_view()}
+                </fieldset>
+                <fieldset class="control radios">
+                    <legend>"Chart type"</legend>
+                    {[(ChartKind::Line, "Line"), (ChartKind::Bar, "Bars"), (ChartKind::Area, "Stacked area")].into_iter().map(|(k, label)| view! {
+                        <label><input type="radio" name="chart" value=k.code()
+                            prop:checked=move || snapshot.with(|s| s.state.chart == k)
+                            on:change=move |_| update(&|s| s.chart = k, Commit::Push)/>{label}</label>
+                    }).collect_view()}
+                </fieldset>
+                <label class="control check">
+                    <input type="checkbox" prop:checked=move || snapshot.with(|s| s.state.events)
+                        on:change=move |ev| { let on = event_target_checked(&ev); update(&|s| s.events = on, Commit::Push) }/>
+                    "Show events on the time axis"
+                </label>
+                <fieldset class="control partners">
+                    <legend>"Partners"</legend>
+                    <input type="search" placeholder="Type to filter" aria-label="Filter partners"
+                        prop:value=move || search.get() on:input=move |ev| search.set(event_target_value(&ev))/>
+                    <ul class="partner-list">
+                        {move || {
+                            let reporter = snapshot.with(|s| s.reporter.clone());
+                            let needle = search.get().to_lowercase();
+                            partners_of(&reporter).into_iter()
+                                .filter(|(code, name, _)| needle.is_empty() || name.to_lowercase().contains(&needle) || code.to_lowercase().contains(&needle))
+                                .map(|(code, name, kind)| {
+                                    let c2 = code.clone();
+                                    let kind_label = match kind { PartnerKind::World => "all partners", PartnerKind::Group => "group", PartnerKind::Country => "country" };
+                                    view! {
+                                        <li><label>
+                                            <input type="checkbox" value=code.clone()
+                                                prop:checked=move || snapshot.with(|s| s.partners.contains(&c2))
+                                                on:change=move |ev| {
+                                                    let on = event_target_checked(&ev);
+                                                    let code = code.clone();
+                                                    update(&move |s| {
+                                                        let current = snapshot.with_untracked(|x| x.partners.clone());
+                                                        let mut next: Vec<String> = current.into_iter().filter(|p| *p != code).collect();
+                                                        if on { next.push(code.clone()); }
+                                                        s.partners = next;
+                                                    }, Commit::Push)
+                                                }/>
+                                            {name}<span class="kind">{format!(" ({kind_label})")}</span>
+                                        </label></li>
+                                    }
+                                })
+                                .collect_view()
+                        }}
+                    </ul>
+                </fieldset>
+                <fieldset class="control range">
+                    <legend>"Time range"</legend>
+                    <label>"From "<output>{move || month_at(from_index()).map(|m| m.label()).unwrap_or_default()}</output>
+                        <input type="range" min="0" max=move || month_count().saturating_sub(1).to_string()
+                            prop:value=move || from_index().to_string()
+                            aria-valuetext=move || month_at(from_index()).map(|m| m.label()).unwrap_or_default()
+                            on:input=move |ev| {
+                                let i: usize = event_target_value(&ev).parse().unwrap_or(0);
+                                let to = to_index();
+                                let m = month_at(i.min(to));
+                                update(&move |s| s.from = m, Commit::Replace)
+                            }/>
+                    </label>
+                    <label>"To "<output>{move || month_at(to_index()).map(|m| m.label()).unwrap_or_default()}</output>
+                        <input type="range" min="0" max=move || month_count().saturating_sub(1).to_string()
+                            prop:value=move || to_index().to_string()
+                            aria-valuetext=move || month_at(to_index()).map(|m| m.label()).unwrap_or_default()
+                            on:input=move |ev| {
+                                let i: usize = event_target_value(&ev).parse().unwrap_or(0);
+                                let from = from_index();
+                                let m = month_at(i.max(from));
+                                update(&move |s| s.to = m, Commit::Replace)
+                            }/>
+                    </label>
+                    <div class="presets" role="group" aria-label="Range presets">
+                        <button type="button" on:click=move |_| {
+                            let last = snapshot.with_untracked(|s| s.months.last().copied());
+                            update(&move |s| { s.to = None; s.from = last.map(|m| m.offset(-11)); }, Commit::Push)
+                        }>"Last 12 months"</button>
+                        <button type="button" on:click=move |_| {
+                            let last = snapshot.with_untracked(|s| s.months.last().copied());
+                            update(&move |s| { s.to = None; s.from = last.map(|m| m.january()); }, Commit::Push)
+                        }>"Year to date"</button>
+                        <button type="button" on:click=move |_| update(&|s| { s.from = None; s.to = None; }, Commit::Push)>"All"</button>
+                    </div>
+                </fieldset>
+            </form>
+        </details>
+    }
 }

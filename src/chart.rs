@@ -250,16 +250,18 @@ fn draw_panel(area: &Area, spec: &ChartSpec, panel: &Panel) -> DrawResult<Geomet
             .max()
             .unwrap_or(0) as u32;
     // The panel title, left-aligned above the plot as news charts set it.
-    area.draw(&Text::new(
-        panel.title.clone(),
-        (4, 6),
-        ("sans-serif", 18)
-            .into_font()
-            .style(FontStyle::Bold)
-            .color(&RGBColor(34, 34, 34)),
-    ))?;
+    if !panel.title.is_empty() {
+        area.draw(&Text::new(
+            panel.title.clone(),
+            (4, 6),
+            ("sans-serif", 18)
+                .into_font()
+                .style(FontStyle::Bold)
+                .color(&RGBColor(34, 34, 34)),
+        ))?;
+    }
     let mut chart = ChartBuilder::on(area)
-        .margin_top(34)
+        .margin_top(if panel.title.is_empty() { 22 } else { 34 })
         .margin_left(6)
         .margin_right(label_room.min(spec.width / 3))
         .x_label_area_size(26)
@@ -285,13 +287,15 @@ fn draw_panel(area: &Area, spec: &ChartSpec, panel: &Panel) -> DrawResult<Geomet
     let (y0, y1) = y_range(panel);
     // Events and flagged periods first, under the data.
     for band in &spec.flags {
+        // A strip along the top of the plot, not a wash over the data.
+        let strip = (y1 - y0) * 0.025;
         chart.draw_series(std::iter::once(Rectangle::new(
-            [(band.x0, y0), (band.x1, y1)],
-            RGBColor(253, 226, 200).mix(0.55).filled(),
+            [(band.x0, y1 - strip), (band.x1, y1)],
+            RGBColor(214, 110, 20).filled(),
         )))?;
         chart.draw_series(std::iter::once(Text::new(
             "!".to_string(),
-            ((band.x0 + band.x1) / 2.0, y1),
+            (band.x0, y1 - strip * 1.2),
             ("sans-serif", 16)
                 .into_font()
                 .style(FontStyle::Bold)

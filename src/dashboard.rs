@@ -465,87 +465,110 @@ impl<'a> DashboardView<'a> {
         describe(&p.how, &obs_span)
     }
 
-    /// The sentence a reporter would quote for the latest value of the first series.
+    /// The sentence a reporter would quote: for money measures, the latest year-to-date
+    /// figure of the first series in the range, in both currencies, with its growth;
+    /// otherwise the measure's latest value.
     fn key_figures_line(&self) -> Option<String> {
         let first = self.series.first()?;
-        let p = first.points.iter().rev().find(|p| p.drawable)?;
-        let flow = flow_label(self.state.flow);
-        let subject = format!(
-            "{}{} with {}",
-            flow[..1].to_uppercase(),
-            &flow[1..],
-            if first.code == "world" {
-                "the world".to_string()
-            } else {
-                first.label.clone()
-            }
-        );
-        let sources: Vec<String> = p
-            .sources
-            .iter()
-            .filter_map(|id| self.dataset.source(id))
-            .map(|s| s.publisher.clone())
-            .take(2)
-            .collect();
-        let sources = if sources.is_empty() {
-            String::new()
+        let partner = if first.code == "world" {
+            "the world".to_string()
         } else {
-            format!(" — {}", sources.join(", "))
+            first.label.clone()
         };
-        let value = match self.kind {
-            ValueKind::Money {
-                currency,
-                per_month,
-            } => {
-                let main = format!(
-                    "{}{}",
-                    if p.approx { "≈ " } else { "" },
-                    amount_short(p.value, 2, currency)
-                );
-                let per = if per_month && p.span.len() > 1 {
-                    " per month on average"
-                } else {
-                    ""
-                };
-                let other = other_currency(currency);
-                let alt = self
-                    .money_in(
-                        &first.code,
-                        other,
-                        p.span,
-                        self.state.measure == MeasureKind::Ytd,
-                    )
-                    .map(|v| {
-                        format!(
-                            " (≈ {})",
-                            amount_short(
-                                if per_month && p.span.len() > 1 {
-                                    v / p.span.len() as f64
-                                } else {
-                                    v
-                                },
-                                1,
-                                other
-                            )
-                        )
-                    })
-                    .unwrap_or_default();
-                format!("{main}{per}{alt}")
+        let subject = match self.state.flow {
+            FlowChoice::Total => format!("Total trade with {partner}"),
+            FlowChoice::Exports => format!("Exports to {partner}"),
+            FlowChoice::Imports => format!("Imports from {partner}"),
+            FlowChoice::Balance => format!("Trade balance with {partner}"),
+        };
+        let sources_of = |p: &Point| {
+            let names: Vec<String> = p
+                .sources
+                .iter()
+                .filter_map(|id| self.dataset.source(id))
+                .map(|s| s.publisher.clone())
+                .take(2)
+                .collect();
+            if names.is_empty() {
+                String::new()
+            } else {
+                format!(" — {}", names.join(", "))
             }
-            _ => self.value_text(p),
         };
-        let growth = match (self.kind, p.published_yoy) {
-            (ValueKind::Money { .. }, Some(g)) if !p.approx => format!(", {} y/y", percent(g)),
-            _ => String::new(),
-        };
+        if let ValueKind::Money { currency, .. } = self.kind {
+            let d = self.dataset;
+            let ytd: Vec<Point> = match self.state.flow {
+                FlowChoice::Balance => measures::balance(
+                    &measures::money(
+                        d,
+                        d.series(&self.reporter, Flow::Exports, &first.code)?,
+                        currency,
+                        Cut::YearToDate,
+                    ),
+                    &measures::money(
+                        d,
+                        d.series(&self.reporter, Flow::Imports, &first.code)?,
+                        currency,
+                        Cut::YearToDate,
+                    ),
+                ),
+                f => measures::money(
+                    d,
+                    d.series(&self.reporter, flows_of(f)[0], &first.code)?,
+                    currency,
+                    Cut::YearToDate,
+                ),
+            };
+            let in_range = |p: &&Point| {
+                self.range
+                    .is_none_or(|(a, b)| p.span.last >= a && p.span.last <= b)
+            };
+            let p = ytd.iter().filter(in_range).filter(|p| p.drawable).last()?;
+            let main = format!(
+                "{}{}",
+                if p.approx { "≈ " } else { "" },
+                amount_short(p.value, 2, currency)
+            );
+            let other = other_currency(currency);
+            let alt = self
+                .money_in(&first.code, other, p.span, true)
+                .map(|(v, approx)| {
+                    format!(
+                        " ({}{})",
+                        if approx { "≈ " } else { "" },
+                        amount_short(v, 1, other)
+                    )
+                })
+                .unwrap_or_default();
+            let growth = measures::yoy(&ytd)
+                .into_iter()
+                .find(|g| g.span == p.span)
+                .map(|g| format!(", {} y/y", percent(g.value)))
+                .unwrap_or_default();
+            return Some(format!(
+                "{subject}, {}: {main}{alt}{growth}{}",
+                p.span.label(),
+                sources_of(p)
+            ));
+        }
+        let p = first.points.iter().rev().find(|p| p.drawable)?;
         Some(format!(
-            "{subject}, {}: {value}{growth}{sources}",
-            p.span.label()
+            "{subject}, {}: {} ({}){}",
+            p.span.label(),
+            self.value_text(p),
+            self.measure_label.to_lowercase(),
+            sources_of(p)
         ))
     }
 
     /// The money value of a partner in `currency` for exactly `span`, if any.
-    fn money_in(&self, code: &str, currency: Currency, span: Span, ytd: bool) -> Option<f64> {
+    fn money_in(
+        &self,
+        code: &str,
+        currency: Currency,
+        span: Span,
+        ytd: bool,
+    ) -> Option<(f64, bool)> {
         let d = self.dataset;
         let cut = if ytd { Cut::YearToDate } else { Cut::Periods };
         let points = match self.state.flow {
@@ -570,7 +593,10 @@ impl<'a> DashboardView<'a> {
                 cut,
             ),
         };
-        points.iter().find(|p| p.span == span).map(|p| p.value)
+        points
+            .iter()
+            .find(|p| p.span == span)
+            .map(|p| (p.value, p.approx))
     }
 
     fn notes_lines(&self) -> Vec<String> {
@@ -879,6 +905,10 @@ impl DashboardView<'_> {
             .checks
             .iter()
             .filter(|c| c.span.last >= first && c.span.first <= last)
+            .filter(|c| match c.kind {
+                crate::view::CheckKind::Conflict(currency) => currency == self.state.currency,
+                _ => true,
+            })
             .map(|c| FlagBand {
                 x0: c.span.first.max(first).index() as f64,
                 x1: (c.span.last.min(last).index() + 1) as f64,
@@ -888,8 +918,9 @@ impl DashboardView<'_> {
             width,
             height,
             months: (first.index(), last.index()),
+            // The measure is named in the page's caption (and in exported files).
             panels: vec![Panel {
-                title: self.measure_label.clone(),
+                title: String::new(),
                 y_label: self.y_label.clone(),
                 kind,
                 series,

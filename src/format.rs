@@ -16,8 +16,22 @@ pub fn decimals_for(resolution: f64) -> usize {
 }
 
 /// `value` (full units) in billions with `decimals` decimals, thousands separated: "1,063.0".
+/// Rounds half away from zero on the decimal value (31.845 → 31.85), not on its binary
+/// approximation.
 pub fn billions(value: f64, decimals: usize) -> String {
-    group_thousands(&format!("{:.*}", decimals, value / BILLION))
+    let decimals = decimals.min(9);
+    let step = 10f64.powi(9 - decimals as i32);
+    let units = (value / step).round();
+    let text = format!("{:.0}", units.abs());
+    let text = if decimals == 0 {
+        text
+    } else {
+        let padded = format!("{text:0>width$}", width = decimals + 1);
+        let (int, frac) = padded.split_at(padded.len() - decimals);
+        format!("{int}.{frac}")
+    };
+    let sign = if units < 0.0 { "-" } else { "" };
+    group_thousands(&format!("{sign}{text}"))
 }
 
 /// "billion yuan" / "billion US dollars".

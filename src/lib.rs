@@ -17,6 +17,7 @@ pub mod ingest;
 pub mod measures;
 pub mod month;
 pub mod periods;
+pub mod snapshot;
 pub mod summary;
 pub mod urlstate;
 pub mod view;

@@ -103,10 +103,22 @@ pub struct TableRow {
     pub drawn: bool,
 }
 
+/// What a figure-check note is about.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum CheckKind {
+    /// A figure known to be wrong (not drawn).
+    Disputed,
+    /// Published figures in this currency that disagree beyond rounding.
+    Conflict(Currency),
+    /// A derived value that points to a revision or a mislabelled period.
+    Revision,
+}
+
 /// A figure-check note: where published figures disagree or look wrong.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CheckNote {
     pub span: Span,
+    pub kind: CheckKind,
     pub text: String,
     pub sources: Vec<String>,
 }
@@ -393,6 +405,7 @@ impl<'a> FirstView<'a> {
                 }
                 notes.push(CheckNote {
                     span: c.span(),
+                    kind: CheckKind::Conflict(currency),
                     text,
                     sources,
                 });
@@ -405,6 +418,7 @@ impl<'a> FirstView<'a> {
         {
             notes.push(CheckNote {
                 span: r.span,
+                kind: CheckKind::Revision,
                 text: format!(
                     "{} — {}: {} {} ({}). {}.",
                     r.span.label(),
@@ -536,6 +550,7 @@ impl<'a> FirstView<'a> {
         }
         CheckNote {
             span: o.span(),
+            kind: CheckKind::Disputed,
             text,
             sources,
         }

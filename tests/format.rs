@@ -11,6 +11,10 @@ fn billions_keep_the_published_precision() {
     assert_eq!(billions(34_460_000_000.0, 2), "34.46");
     assert_eq!(billions(1_063_000_000_000.0, 1), "1,063.0");
     assert_eq!(billions(-5e9, 2), "−5.00");
+    // Half away from zero on the decimal value: 63.69 / 2 = 31.845.
+    assert_eq!(billions(63_690_000_000.0 / 2.0, 2), "31.85");
+    assert_eq!(billions(0.0, 1), "0.0");
+    assert_eq!(billions(999_999_999.0, 0), "1");
 }
 
 #[test]

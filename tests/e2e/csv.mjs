@@ -32,12 +32,12 @@ export function fullUnits(value, unit) {
   return BigInt(int + frac) * 10n ** BigInt(exp - frac.length);
 }
 
-// Full units (BigInt) as billions with `decimals` decimals, rounded half away from zero,
+// Full units (BigInt), divided by `divisor`, as billions with `decimals` decimals, rounded half away from zero,
 // with thousands separators: the way the page prints them.
-export function billionsText(units, decimals) {
+export function billionsText(units, decimals, divisor = 1n) {
   const negative = units < 0n;
   let abs = negative ? -units : units;
-  const scale = 10n ** BigInt(9 - decimals);
+  const scale = 10n ** BigInt(9 - decimals) * divisor;
   let q = abs / scale;
   if ((abs % scale) * 2n >= scale) q += 1n;
   const s = q.toString().padStart(decimals + 1, '0');

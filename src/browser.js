@@ -1,0 +1,52 @@
+// Small browser helpers the Rust app calls (wasm-bindgen snippet). Kept here because they
+// are plain DOM plumbing: file downloads, SVG-to-PNG, and watching an element's width.
+
+export function download_text(text, mime, name) {
+  const url = URL.createObjectURL(new Blob([text], { type: mime }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+export function download_png(svg, width, height, scale, name) {
+  return new Promise((resolve, reject) => {
+    const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
+    const img = new Image();
+    img.onload = () => {
+      const canvas = document.createElement('canvas');
+      canvas.width = Math.round(width * scale);
+      canvas.height = Math.round(height * scale);
+      const ctx = canvas.getContext('2d');
+      ctx.scale(scale, scale);
+      ctx.drawImage(img, 0, 0, width, height);
+      URL.revokeObjectURL(url);
+      canvas.toBlob((blob) => {
+        if (!blob) { reject(new Error('the PNG could not be made')); return; }
+        const out = URL.createObjectURL(blob);
+        const a = document.createElement('a');
+        a.href = out;
+        a.download = name;
+        document.body.appendChild(a);
+        a.click();
+        a.remove();
+        setTimeout(() => URL.revokeObjectURL(out), 1000);
+        resolve();
+      }, 'image/png');
+    };
+    img.onerror = () => { URL.revokeObjectURL(url); reject(new Error('the SVG could not be drawn')); };
+    img.src = url;
+  });
+}
+
+export function observe_width(element, callback) {
+  const observer = new ResizeObserver((entries) => {
+    const width = Math.round(entries[0].contentRect.width);
+    if (width > 0) callback(width);
+  });
+  observer.observe(element);
+  return observer;
+}

@@ -1,0 +1,382 @@
+//! Everything the page shows for one view state and chart width, as owned data: the SVG
+//! and its geometry, the points a pointer or the keyboard can reach, the table rows, the
+//! texts and the CSV. Computed once per change; the Leptos layer only renders it.
+
+use crate::chart::{render, Geometry};
+use crate::dashboard::DashboardView;
+use crate::dataset::Dataset;
+use crate::measures::How;
+use crate::month::Month;
+use crate::urlstate::ViewState;
+
+/// A source as shown: title, address, publisher.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SourceLink {
+    pub id: String,
+    pub title: String,
+    pub url: String,
+    pub publisher: String,
+    pub date: Option<String>,
+}
+
+/// One plotted value a reader can reach (hover, tap or arrow keys), with its tooltip text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HitPoint {
+    pub series: usize,
+    pub series_label: String,
+    pub period: String,
+    /// Position in SVG pixels.
+    pub x_px: f64,
+    pub y_px: f64,
+    /// "≈ 4.72 billion US dollars per month"
+    pub value: String,
+    /// Official / derived / converted / computed, in words.
+    pub provenance: String,
+    pub caveat: Option<String>,
+    pub sources: Vec<SourceLink>,
+}
+
+impl HitPoint {
+    /// What a screen reader announces: period, series, value with unit, provenance.
+    pub fn announcement(&self) -> String {
+        format!(
+            "{}, {}: {}. {}.",
+            self.period, self.series_label, self.value, self.provenance
+        )
+    }
+}
+
+/// One table row.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TableRow {
+    pub period: String,
+    /// Sort key of the period (first month index, last month index).
+    pub period_key: (i64, i64),
+    pub series: String,
+    pub value: String,
+    /// Numeric value for sorting (display units).
+    pub number: f64,
+    pub provenance: String,
+    pub caveat: Option<String>,
+    pub sources: Vec<SourceLink>,
+    pub drawn: bool,
+    /// Source-table rows added and subtracted to get the value, when it is exact
+    /// arithmetic on published figures (empty for converted or computed values).
+    pub plus: Vec<String>,
+    pub minus: Vec<String>,
+    /// The value was divided by this many months (average per month).
+    pub months: i64,
+}
+
+/// Rows behind an exact value: (plus, minus, divisor); `None` when conversion or other
+/// computation is involved.
+fn exact_rows(how: &How) -> Option<(Vec<String>, Vec<String>, i64)> {
+    match how {
+        How::Official { rows } => Some((rows.clone(), vec![], 1)),
+        How::Derived { plus, minus } => Some((plus.clone(), minus.clone(), 1)),
+        How::PerMonth { inner, months } => exact_rows(inner).map(|(p, m, _)| (p, m, *months)),
+        How::Converted { .. } | How::Computed { .. } => None,
+    }
+}
+
+/// An event as listed under the chart.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EventItem {
+    pub number: usize,
+    pub date: String,
+    pub title: String,
+    pub source: Option<SourceLink>,
+}
+
+/// The page for one state.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Snapshot {
+    pub state: ViewState,
+    pub title: String,
+    pub measure_label: String,
+    pub y_label: String,
+    pub svg: String,
+    pub geometry: Geometry,
+    pub width: u32,
+    pub height: u32,
+    pub alt_text: String,
+    pub points: Vec<HitPoint>,
+    pub rows: Vec<TableRow>,
+    pub key_figures: Option<String>,
+    pub notes: Vec<String>,
+    pub checks: Vec<String>,
+    pub events: Vec<EventItem>,
+    pub notices: Vec<String>,
+    pub sources: Vec<SourceLink>,
+    pub csv: String,
+    pub file_stem: String,
+    /// Months a range control can choose from (all months with a value).
+    pub months: Vec<Month>,
+    pub reporter: String,
+    pub partners: Vec<String>,
+}
+
+fn link(d: &Dataset, id: &str) -> Option<SourceLink> {
+    let s = d.source(id)?;
+    Some(SourceLink {
+        id: s.id.clone(),
+        title: s.title.clone(),
+        url: s.url.clone(),
+        publisher: s.publisher.clone(),
+        date: s.date.clone(),
+    })
+}
+
+/// Chart height for a width: taller than wide on phones, 16:9-ish on desktops.
+pub fn chart_height(width: u32) -> u32 {
+    if width < 520 {
+        (width as f64 * 1.05) as u32
+    } else {
+        ((width as f64 * 0.5) as u32).clamp(320, 560)
+    }
+}
+
+impl Snapshot {
+    /// Computes the page for `state` at chart `width`.
+    pub fn new(d: &Dataset, state: &ViewState, width: u32) -> Snapshot {
+        let view = DashboardView::new(d, state);
+        let height = chart_height(width);
+        let spec = view.chart_spec(width, height);
+        let (svg, geometry) = render(&spec).unwrap_or_else(|e| {
+            (
+                format!("<p>{}</p>", crate::chart::escape_xml(&e.to_string())),
+                Geometry {
+                    plot: (0, 0, 1, 1),
+                    x_domain: (0.0, 1.0),
+                    y_domain: (0.0, 1.0),
+                },
+            )
+        });
+        let unit = view.y_label.clone();
+        let scale = match view.kind {
+            crate::dashboard::ValueKind::Money { .. } => 1e-9,
+            _ => 1.0,
+        };
+        let sources_of =
+            |ids: &[String]| ids.iter().filter_map(|id| link(d, id)).collect::<Vec<_>>();
+        let mut points = Vec::new();
+        let mut rows = Vec::new();
+        let mut all_sources: Vec<String> = Vec::new();
+        for (i, s) in view.series.iter().enumerate() {
+            for p in &s.points {
+                let value = match view.kind {
+                    crate::dashboard::ValueKind::Money { .. } => {
+                        format!("{} {unit}", view.value_text(p))
+                    }
+                    _ => view.value_text(p),
+                };
+                let provenance = view.provenance(&s.code, p);
+                let exact = match view.kind {
+                    crate::dashboard::ValueKind::Money { .. } if !p.approx => exact_rows(&p.how),
+                    _ => None,
+                };
+                for id in &p.sources {
+                    if !all_sources.contains(id) {
+                        all_sources.push(id.clone());
+                    }
+                }
+                if p.drawable {
+                    points.push(HitPoint {
+                        series: i,
+                        series_label: s.label.clone(),
+                        period: p.span.label(),
+                        x_px: geometry.x_px(view.x_of(p)),
+                        y_px: geometry.y_px(p.value * scale),
+                        value: value.clone(),
+                        provenance: provenance.clone(),
+                        caveat: p.caveat.clone(),
+                        sources: sources_of(&p.sources),
+                    });
+                }
+                rows.push(TableRow {
+                    period: p.span.label(),
+                    period_key: (p.span.first.index(), p.span.last.index()),
+                    series: s.label.clone(),
+                    value: view.value_text(p),
+                    number: p.value * scale,
+                    provenance,
+                    caveat: p.caveat.clone(),
+                    sources: sources_of(&p.sources),
+                    drawn: p.drawable,
+                    plus: exact.as_ref().map(|e| e.0.clone()).unwrap_or_default(),
+                    minus: exact.as_ref().map(|e| e.1.clone()).unwrap_or_default(),
+                    months: exact.as_ref().map(|e| e.2).unwrap_or(1),
+                });
+            }
+        }
+        let events = view
+            .events
+            .iter()
+            .enumerate()
+            .map(|(i, e)| EventItem {
+                number: i + 1,
+                date: e.date.clone(),
+                title: e.title.clone(),
+                source: link(d, &e.source),
+            })
+            .collect();
+        let checks: Vec<String> = view.checks.iter().map(|c| c.text.clone()).collect();
+        for c in &view.checks {
+            for id in &c.sources {
+                if !all_sources.contains(id) {
+                    all_sources.push(id.clone());
+                }
+            }
+        }
+        let months = match view.bounds {
+            Some((a, b)) => crate::month::Span { first: a, last: b }.months().collect(),
+            None => Vec::new(),
+        };
+        Snapshot {
+            title: view.title.clone(),
+            measure_label: view.measure_label.clone(),
+            y_label: view.y_label.clone(),
+            svg,
+            geometry,
+            width,
+            height,
+            alt_text: spec.alt_text.clone(),
+            points,
+            rows,
+            key_figures: view.key_figures.clone(),
+            notes: view.notes.clone(),
+            checks,
+            events,
+            notices: view.notices.iter().map(|n| n.to_string()).collect(),
+            sources: sources_of(&all_sources),
+            csv: view.csv(),
+            file_stem: view.file_stem(),
+            months,
+            reporter: view.reporter.clone(),
+            partners: view.state.partners.clone(),
+            state: view.state.clone(),
+        }
+    }
+
+    /// The index of the point nearest to an SVG position: nearest in x first (the period
+    /// under the pointer), then in y among the series at that x.
+    pub fn nearest(&self, x_px: f64, y_px: f64) -> Option<usize> {
+        let best_dx = self
+            .points
+            .iter()
+            .map(|p| (p.x_px - x_px).abs())
+            .fold(f64::INFINITY, f64::min);
+        self.points
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| (p.x_px - x_px).abs() <= best_dx + 0.5)
+            .min_by(|(_, a), (_, b)| (a.y_px - y_px).abs().total_cmp(&(b.y_px - y_px).abs()))
+            .map(|(i, _)| i)
+    }
+
+    /// Keyboard stepping: the next point of the same series to the left (`dx` = −1) or
+    /// right (+1), or the point of the next series up (`dy` = −1) or down (+1) nearest in x.
+    pub fn step(&self, from: Option<usize>, dx: i32, dy: i32) -> Option<usize> {
+        let Some(i) = from else {
+            return (!self.points.is_empty()).then_some(0);
+        };
+        let here = &self.points[i];
+        if dx != 0 {
+            let mut same: Vec<(usize, &HitPoint)> = self
+                .points
+                .iter()
+                .enumerate()
+                .filter(|(_, p)| p.series == here.series)
+                .collect();
+            same.sort_by(|a, b| a.1.x_px.total_cmp(&b.1.x_px));
+            let pos = same.iter().position(|(j, _)| *j == i)?;
+            let next = pos as i64 + dx as i64;
+            return same
+                .get(next.clamp(0, same.len() as i64 - 1) as usize)
+                .map(|(j, _)| *j);
+        }
+        let series_count = self
+            .points
+            .iter()
+            .map(|p| p.series)
+            .max()
+            .map(|m| m + 1)
+            .unwrap_or(0);
+        let mut target = here.series as i64;
+        for _ in 0..series_count {
+            target = (target + dy as i64).rem_euclid(series_count as i64);
+            let candidate = self
+                .points
+                .iter()
+                .enumerate()
+                .filter(|(_, p)| p.series == target as usize)
+                .min_by(|(_, a), (_, b)| {
+                    (a.x_px - here.x_px)
+                        .abs()
+                        .total_cmp(&(b.x_px - here.x_px).abs())
+                });
+            if let Some((j, _)) = candidate {
+                return Some(j);
+            }
+        }
+        Some(i)
+    }
+
+    /// The chart as a standalone SVG file: title above, notes and sources below.
+    pub fn export_svg(&self) -> String {
+        let esc = crate::chart::escape_xml;
+        let w = self.width;
+        let mut lines: Vec<String> = Vec::new();
+        if let Some(k) = &self.key_figures {
+            lines.push(k.clone());
+        }
+        lines.extend(self.notes.iter().cloned());
+        let sources: Vec<String> = self
+            .sources
+            .iter()
+            .map(|s| s.publisher.clone())
+            .collect::<std::collections::BTreeSet<_>>()
+            .into_iter()
+            .collect();
+        lines.push(format!("Sources: {}", sources.join(", ")));
+        // Wrap at about 7 px per character.
+        let per_line = (w as usize / 7).max(40);
+        let mut wrapped: Vec<String> = Vec::new();
+        for line in lines {
+            let mut current = String::new();
+            for word in line.split(' ') {
+                if current.chars().count() + word.chars().count() + 1 > per_line
+                    && !current.is_empty()
+                {
+                    wrapped.push(std::mem::take(&mut current));
+                }
+                if !current.is_empty() {
+                    current.push(' ');
+                }
+                current.push_str(word);
+            }
+            wrapped.push(current);
+        }
+        let top = 44;
+        let bottom = 16 + 16 * wrapped.len() as u32;
+        let total = top + self.height + bottom;
+        let chart = self
+            .svg
+            .replacen("<svg ", &format!("<svg x=\"0\" y=\"{top}\" "), 1);
+        let mut out = format!(
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{total}\" viewBox=\"0 0 {w} {total}\">\
+             <rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\
+             <text x=\"8\" y=\"28\" font-family=\"sans-serif\" font-size=\"20\" font-weight=\"bold\" fill=\"#1f1f1f\">{}</text>{chart}",
+            esc(&self.title)
+        );
+        for (i, line) in wrapped.iter().enumerate() {
+            out.push_str(&format!(
+                "<text x=\"8\" y=\"{}\" font-family=\"sans-serif\" font-size=\"12\" fill=\"#444444\">{}</text>",
+                top + self.height + 20 + 16 * i as u32,
+                esc(line)
+            ));
+        }
+        out.push_str("</svg>");
+        out
+    }
+}
