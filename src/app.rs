@@ -282,7 +282,12 @@ fn Dashboard(
                         inner_html=move || snapshot.with(|s| s.svg.clone())
                         on:pointermove=move |ev: leptos::ev::PointerEvent| pick(&ev, snapshot, selected)
                         on:pointerdown=move |ev: leptos::ev::PointerEvent| pick(&ev, snapshot, selected)
-                        on:pointerleave=move |_| selected.set(None)
+                        on:pointerleave=move |ev: leptos::ev::PointerEvent| {
+                            // A finger lifting ends the touch; the tapped figure stays shown.
+                            if ev.pointer_type() == "mouse" {
+                                selected.set(None);
+                            }
+                        }
                         on:keydown=move |ev: leptos::ev::KeyboardEvent| {
                             let (dx, dy) = match ev.key().as_str() {
                                 "ArrowLeft" => (-1, 0),
@@ -668,8 +673,8 @@ fn Controls(
                 </fieldset>
                 <fieldset class="control range">
                     <legend>"Time range"</legend>
-                    <label>"From "<output>{move || month_at(from_index()).map(|m| m.label()).unwrap_or_default()}</output>
-                        <input type="range" min="0" max=move || month_count().saturating_sub(1).to_string()
+                    <label>"From "<output aria-hidden="true">{move || month_at(from_index()).map(|m| m.label()).unwrap_or_default()}</output>
+                        <input type="range" aria-label="From month" min="0" max=move || month_count().saturating_sub(1).to_string()
                             prop:value=move || from_index().to_string()
                             aria-valuetext=move || month_at(from_index()).map(|m| m.label()).unwrap_or_default()
                             on:input=move |ev| {
@@ -679,8 +684,8 @@ fn Controls(
                                 update(&move |s| s.from = m, Commit::Replace)
                             }/>
                     </label>
-                    <label>"To "<output>{move || month_at(to_index()).map(|m| m.label()).unwrap_or_default()}</output>
-                        <input type="range" min="0" max=move || month_count().saturating_sub(1).to_string()
+                    <label>"To "<output aria-hidden="true">{move || month_at(to_index()).map(|m| m.label()).unwrap_or_default()}</output>
+                        <input type="range" aria-label="To month" min="0" max=move || month_count().saturating_sub(1).to_string()
                             prop:value=move || to_index().to_string()
                             aria-valuetext=move || month_at(to_index()).map(|m| m.label()).unwrap_or_default()
                             on:input=move |ev| {

@@ -523,7 +523,7 @@ impl<'a> DashboardView<'a> {
                 self.range
                     .is_none_or(|(a, b)| p.span.last >= a && p.span.last <= b)
             };
-            let p = ytd.iter().filter(in_range).filter(|p| p.drawable).last()?;
+            let p = ytd.iter().rev().filter(in_range).find(|p| p.drawable)?;
             let main = format!(
                 "{}{}",
                 if p.approx { "≈ " } else { "" },
