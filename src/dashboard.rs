@@ -354,6 +354,19 @@ impl<'a> DashboardView<'a> {
                 )
             }
         };
+        // Stacking the world total on its own parts would count them twice.
+        let mut stack_note = None;
+        if state.chart == crate::urlstate::ChartKind::Area
+            && series.len() > 1
+            && series.iter().any(|s| s.code == "world")
+        {
+            series.retain(|s| s.code != "world");
+            stack_note = Some(
+                "Stacked area: the world total is left out of the stack, which shows only the partners chosen besides it \
+                 (stacking the total on its own parts would count them twice)."
+                    .to_string(),
+            );
+        }
         for (i, s) in series.iter_mut().enumerate() {
             s.style = i;
         }
@@ -437,6 +450,7 @@ impl<'a> DashboardView<'a> {
         };
         view.key_figures = view.key_figures_line();
         view.notes = view.notes_lines();
+        view.notes.extend(stack_note);
         view
     }
 

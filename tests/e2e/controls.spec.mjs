@@ -49,6 +49,11 @@ test('flow, measure, currency and chart type change the chart, the table and the
   await page.getByLabel('Stacked area').check();
   expect(query(page).get('chart')).toBe('area');
   await expect(page.locator('.chart svg title')).toContainText('Stacked area chart of');
+  // The world total is not stacked on its own parts.
+  await expect(page.locator('section.notes')).toContainText('the world total is left out of the stack');
+  rows = await tableCells(page);
+  expect(rows.length).toBeGreaterThan(0);
+  expect(rows.every((r) => r[1] === 'Central Asia (5)')).toBe(true);
 });
 
 test('every measure draws and explains itself', async ({ page }) => {

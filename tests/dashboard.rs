@@ -1,0 +1,141 @@
+//! The dashboard view model: resolving a link against the dataset, the key-figures
+//! sentence, contributions that add up, the CSV, and reading points by pointer or key.
+mod common;
+
+use trade_trends::chart::PanelKind;
+use trade_trends::dashboard::DashboardView;
+use trade_trends::snapshot::Snapshot;
+use trade_trends::urlstate::parse_query;
+
+fn view<'a>(d: &'a trade_trends::dataset::Dataset, query: &str) -> DashboardView<'a> {
+    let (state, notices) = parse_query(query);
+    assert_eq!(notices, [], "{query}");
+    DashboardView::new(d, &state)
+}
+
+#[test]
+fn unknown_partners_and_reporters_fall_back_with_notices() {
+    let d = common::bundled();
+    let (state, _) = parse_query("reporter=mars&partners=XYZ,KAZ");
+    let v = DashboardView::new(&d, &state);
+    let notices: Vec<String> = v.notices.iter().map(|n| n.to_string()).collect();
+    assert_eq!(
+        notices,
+        [
+            "reporter: \"mars\" is not a reporter in this dataset; the default is used",
+            "partners: XYZ not in this dataset for xinjiang; left out",
+        ]
+    );
+    assert_eq!(v.state.partners, ["KAZ"]);
+    assert_eq!(v.title, "Xinjiang: total trade with Kazakhstan");
+}
+
+#[test]
+fn the_csv_has_one_row_per_plotted_value_with_provenance_and_sources() {
+    let d = common::bundled();
+    let v = view(&d, "partners=world&from=2023-10&to=2023-10");
+    let csv = v.csv();
+    let mut lines = csv.lines();
+    assert_eq!(lines.next(), Some("period_start,period_end,flow,partner,measure,value,unit,currency,provenance,source_url"));
+    let rows: Vec<&str> = lines.collect();
+    assert_eq!(rows.len(), 1);
+    assert!(rows[0].starts_with(
+        "2023-10,2023-10,total,world,monthly,34.4600,billion per month,CNY,Derived: Jan–Oct 2023 (obs-0055) − Jan–Sep 2023 (obs-0050),https://www.urdupoint.com/"
+    ), "{}", rows[0]);
+    assert_eq!(v.file_stem(), "xinjiang-total-monthly-CNY");
+}
+
+#[test]
+fn contributions_and_the_residual_add_up_to_the_total_change() {
+    let d = common::bundled();
+    let v = view(&d, "measure=contribution&partners=world,central_asia_5");
+    let codes: Vec<&str> = v.series.iter().map(|s| s.code.as_str()).collect();
+    assert_eq!(codes, ["central_asia_5", "other"]);
+    let ca = &v.series[0].points[0];
+    let other = &v.series[1].points[0];
+    assert_eq!(ca.span.label(), "Jan–Feb 2024");
+    // Jan-Feb 2024 on Jan-Feb 2023: world 63.69 vs 44.39, Central Asia 43.74 vs 35.17.
+    let total = 100.0 * (63.69 - 44.39) / 44.39;
+    assert!((ca.value - 100.0 * (43.74 - 35.17) / 44.39).abs() < 1e-9);
+    assert!((ca.value + other.value - total).abs() < 1e-9);
+}
+
+#[test]
+fn chart_types_map_to_panels_and_the_world_is_not_stacked_on_its_parts() {
+    let d = common::bundled();
+    let line = view(&d, "");
+    assert_eq!(line.chart_spec(800, 400).panels[0].kind, PanelKind::Steps);
+    let ytd = view(&d, "measure=ytd");
+    assert_eq!(ytd.chart_spec(800, 400).panels[0].kind, PanelKind::Lines);
+    let bars = view(&d, "chart=bar");
+    assert_eq!(bars.chart_spec(800, 400).panels[0].kind, PanelKind::Bars);
+    let area = view(&d, "chart=area&measure=ytd");
+    assert_eq!(area.chart_spec(800, 400).panels[0].kind, PanelKind::Area);
+    assert_eq!(
+        area.series
+            .iter()
+            .map(|s| s.code.as_str())
+            .collect::<Vec<_>>(),
+        ["central_asia_5"]
+    );
+    assert!(area
+        .notes
+        .iter()
+        .any(|n| n.contains("the world total is left out of the stack")));
+}
+
+#[test]
+fn events_are_numbered_and_disputed_periods_flagged_on_the_chart() {
+    let d = common::bundled();
+    let v = view(&d, "events=on&from=2023-01&to=2023-12");
+    let spec = v.chart_spec(800, 400);
+    let labels: Vec<&str> = spec.events.iter().map(|e| e.label.as_str()).collect();
+    assert_eq!(labels, ["1", "2", "3", "4", "5", "6"]);
+    assert_eq!(
+        v.events[0].title,
+        "First China-Central Asia Summit, Xi'an (18-19 May 2023)"
+    );
+    // Jan-Oct 2023 (the $409.2 bn claim) and October 2023 (the $48 bn claim) are flagged.
+    let flagged: Vec<(f64, f64)> = spec.flags.iter().map(|f| (f.x0, f.x1)).collect();
+    let jan = "2023-01"
+        .parse::<trade_trends::month::Month>()
+        .unwrap()
+        .index() as f64;
+    assert!(flagged.contains(&(jan, jan + 10.0)), "{flagged:?}");
+    assert!(flagged.contains(&(jan + 9.0, jan + 10.0)), "{flagged:?}");
+}
+
+#[test]
+fn pointer_and_keyboard_reach_every_point() {
+    let d = common::bundled();
+    let (state, _) =
+        parse_query("measure=ytd&partners=world,central_asia_5&from=2023-01&to=2023-06");
+    let s = Snapshot::new(&d, &state, 900);
+    let first = s.step(None, 0, 0).unwrap();
+    assert_eq!(
+        (
+            s.points[first].period.as_str(),
+            s.points[first].series_label.as_str()
+        ),
+        ("Jan–Feb 2023", "World")
+    );
+    let next = s.step(Some(first), 1, 0).unwrap();
+    assert_eq!(s.points[next].period, "Jan–Mar 2023");
+    let down = s.step(Some(next), 0, 1).unwrap();
+    assert_eq!(
+        (
+            s.points[down].period.as_str(),
+            s.points[down].series_label.as_str()
+        ),
+        ("Jan–Mar 2023", "Central Asia (5)")
+    );
+    assert_eq!(
+        s.points[down].announcement(),
+        "Jan–Mar 2023, Central Asia (5): 53.18 billion yuan. Official: published (Jan–Mar 2023 (obs-0138))."
+    );
+    let p = &s.points[next];
+    assert_eq!(s.nearest(p.x_px + 2.0, p.y_px - 3.0), Some(next));
+    // Stepping past the end stays on the last point.
+    let last = s.step(Some(next), 10_000, 0).unwrap();
+    assert_eq!(s.step(Some(last), 1, 0), Some(last));
+}
