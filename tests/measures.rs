@@ -268,3 +268,24 @@ fn shares_and_contributions_add_up() {
     let sum: f64 = c[0].parts.iter().map(|(_, v)| v).sum::<f64>() + c[0].residual;
     assert!((sum - c[0].total_pct).abs() < 1e-9);
 }
+
+#[test]
+fn a_partial_first_year_has_no_growth_until_a_base_exists() {
+    // Months from June 2022 (the series starts mid-year), then all of 2023.
+    let mut points: Vec<Point> = (6..=12)
+        .map(|k| pt(&format!("2022-{k:02}"), &format!("2022-{k:02}"), 10.0))
+        .collect();
+    points.extend((1..=12).map(|k| pt(&format!("2023-{k:02}"), &format!("2023-{k:02}"), 12.0)));
+    let g = yoy(&points);
+    let spans: Vec<String> = g.iter().map(|p| p.span.label()).collect();
+    assert_eq!(
+        spans,
+        ["Jun 2023", "Jul 2023", "Aug 2023", "Sep 2023", "Oct 2023", "Nov 2023", "Dec 2023"]
+    );
+    assert!(g.iter().all(|p| (p.value - 20.0).abs() < 1e-9));
+    // Rolling sums start once twelve months exist: May 2023 (Jun 2022 to May 2023) onward.
+    let r = rolling12(&points);
+    assert_eq!(r.first().unwrap().span.label(), "Jun 2022–May 2023");
+    assert_eq!(r.first().unwrap().value, (7.0 * 10.0 + 5.0 * 12.0) * 1e9);
+    assert_eq!(r.len(), 8);
+}

@@ -26,6 +26,15 @@ test('flow, measure, currency and chart type change the chart, the table and the
   expect(query(page).get('flow')).toBe('exports');
 
   await page.getByLabel('Flow').selectOption('total');
+  // Multi-month periods: their total, or their average per month (the default), labelled.
+  await page.getByLabel('Average per month over multi-month periods').uncheck();
+  expect(query(page).get('average')).toBe('off');
+  await expect(page.locator('figcaption.measure')).toHaveText('Value per period — billion yuan per period');
+  let periodRows = await tableCells(page);
+  expect(periodRows.find((r) => r[0] === 'Jan–Feb 2023' && r[1] === 'World')[2]).toBe('44.39');
+  await page.getByLabel('Average per month over multi-month periods').check();
+  periodRows = await tableCells(page);
+  expect(periodRows.find((r) => r[0] === 'Jan–Feb 2023' && r[1] === 'World')[2]).toBe('22.20');
   await page.getByLabel('Measure').selectOption('ytd');
   expect(query(page).get('measure')).toBe('ytd');
   await expect(page.locator('table.values caption')).toContainText('Year to date, as published — billion yuan');
