@@ -33,6 +33,7 @@ dataset: setup
 
 build: setup $(DATASET)
 	trunk build --release
+	cargo run --release --quiet --bin prerender -- --dataset dist/data/xinjiang.json --config prerender.json --dist dist
 
 run: build
 	@echo "Trade Trends: http://127.0.0.1:$(PORT)/"

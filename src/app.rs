@@ -9,6 +9,7 @@ use leptos::task::spawn_local;
 use wasm_bindgen::prelude::*;
 
 use crate::dataset::{parse_dataset, Currency, Dataset, PartnerKind};
+use crate::embed::{height_message, parse_theme_message, Theme, MAX_MESSAGE};
 use crate::snapshot::{HitPoint, Snapshot, SourceLink, TableRow};
 use crate::urlstate::{
     data_path, parse_query, to_query, ChartKind, FlowChoice, MeasureKind, ViewMode, ViewState,
@@ -26,6 +27,35 @@ extern "C" {
         name: &str,
     ) -> Result<JsValue, JsValue>;
     fn observe_width(element: &web_sys::Element, callback: &Closure<dyn FnMut(u32)>) -> JsValue;
+    fn watch_dark(callback: &Closure<dyn FnMut(bool)>) -> bool;
+    fn in_iframe() -> bool;
+    fn observe_height(callback: &Closure<dyn FnMut(u32)>);
+    fn post_to_parent(json: &str);
+    fn listen_parent(max: usize, callback: &Closure<dyn FnMut(String)>);
+    #[wasm_bindgen(catch)]
+    async fn copy_text(text: &str) -> Result<JsValue, JsValue>;
+}
+
+/// Sets the page's theme and embed classes on `<html>`.
+fn apply_page_theme(theme: Theme, transparent: bool, embed: bool) {
+    if let Some(root) = document().document_element() {
+        let _ = root.set_attribute("data-theme", theme.code());
+        let classes = [("transparent", transparent), ("embed", embed)];
+        for (class, on) in classes {
+            let _ = if on {
+                root.class_list().add_1(class)
+            } else {
+                root.class_list().remove_1(class)
+            };
+        }
+    }
+}
+
+/// Removes the static first paint once the app has drawn.
+fn remove_static_view() {
+    if let Some(el) = document().get_element_by_id("static-view") {
+        el.remove();
+    }
 }
 
 /// Where loading stands.
@@ -45,8 +75,19 @@ enum Commit {
     Replace,
 }
 
+/// The view's parameters: the address's query, or, on a preset page without one, the
+/// preset's (from `<meta name="trade-trends-view">`, written by the prerender step).
 fn current_query() -> String {
-    window().location().search().unwrap_or_default()
+    let search = window().location().search().unwrap_or_default();
+    if !search.is_empty() {
+        return search;
+    }
+    document()
+        .query_selector("meta[name=\"trade-trends-view\"]")
+        .ok()
+        .flatten()
+        .and_then(|m| m.get_attribute("content"))
+        .unwrap_or_default()
 }
 
 fn write_url(state: &ViewState, commit: Commit) {
@@ -156,19 +197,61 @@ pub fn App() -> impl IntoView {
             }),
         }
     });
+    // A failed load shows its message in place of the static first paint.
+    Effect::new(move |_| {
+        if matches!(load.get(), Load::Failed { .. }) {
+            remove_static_view();
+        }
+    });
     let popstate = window_event_listener(leptos::ev::popstate, move |_| {
         let (s, n) = parse_query(&current_query());
         url_notices.set(n.into_iter().map(|n| n.to_string()).collect());
         state.set(s);
     });
     on_cleanup(move || popstate.remove());
+    // Theme: from the URL, or from a message of the host page; `auto` follows the reader.
+    let prefers_dark = RwSignal::new(false);
+    let dark_callback = Closure::<dyn FnMut(bool)>::new(move |dark: bool| prefers_dark.set(dark));
+    prefers_dark.set(watch_dark(&dark_callback));
+    dark_callback.forget();
+    let host_theme = RwSignal::new(None::<Theme>);
+    if in_iframe() {
+        let on_message = Closure::<dyn FnMut(String)>::new(move |text: String| {
+            if let Ok(theme) = parse_theme_message(&text) {
+                host_theme.set(Some(theme));
+            }
+        });
+        listen_parent(MAX_MESSAGE, &on_message);
+        on_message.forget();
+    }
+    let theme = Memo::new(move |_| {
+        let asked = host_theme.get().unwrap_or_else(|| state.with(|s| s.theme));
+        asked.resolve(prefers_dark.get())
+    });
+    Effect::new(move |_| {
+        let (transparent, embed) = state.with(|s| (s.transparent, s.embed));
+        apply_page_theme(theme.get(), transparent, embed);
+    });
+    // In an iframe, report the document height to the host after every change.
+    if in_iframe() && state.with_untracked(|s| s.embed) {
+        let last = StoredValue::new(0u32);
+        let on_height = Closure::<dyn FnMut(u32)>::new(move |height: u32| {
+            if height != last.get_value() && height > 0 {
+                last.set_value(height);
+                let id = state.with_untracked(|s| s.id.clone()).unwrap_or_default();
+                post_to_parent(&height_message(&id, height));
+            }
+        });
+        observe_height(&on_height);
+        on_height.forget();
+    }
     let set_state = Callback::new(move |(next, commit): (ViewState, Commit)| {
         write_url(&next, commit);
         url_notices.set(Vec::new());
         state.set(next);
     });
     view! {
-        <header class="masthead">
+        <header class="masthead" class:hidden=move || state.with(|s| s.embed)>
             <p class="brand">"Trade Trends"</p>
         </header>
         <main id="main">
@@ -181,7 +264,7 @@ pub fn App() -> impl IntoView {
                 }
                 .into_any(),
                 Load::Failed { title, lines } => view! { <ErrorState title lines/> }.into_any(),
-                Load::Ready(d) => view! { <Dashboard dataset=d state set_state url_notices/> }.into_any(),
+                Load::Ready(d) => view! { <Dashboard dataset=d state set_state url_notices theme/> }.into_any(),
             }}
         </main>
     }
@@ -213,6 +296,7 @@ fn Dashboard(
     state: RwSignal<ViewState>,
     set_state: Callback<(ViewState, Commit)>,
     url_notices: RwSignal<Vec<String>>,
+    theme: Memo<Theme>,
 ) -> impl IntoView {
     let width = RwSignal::new(0u32);
     let host = NodeRef::<leptos::html::Div>::new();
@@ -232,11 +316,13 @@ fn Dashboard(
     let data = dataset.clone();
     let snapshot = Memo::new(move |_| {
         let w = width.get();
-        state.with(|s| Snapshot::new(&data, s, if w == 0 { 960 } else { w }))
+        let dark = theme.get() == Theme::Dark;
+        state.with(|s| Snapshot::themed(&data, s, if w == 0 { 960 } else { w }, dark))
     });
     Effect::new(move |_| {
         snapshot.track();
         if width.get_untracked() > 0 {
+            remove_static_view();
             mark_rendered();
         }
     });
@@ -260,7 +346,7 @@ fn Dashboard(
             <p class="standfirst">{dataset.description.clone()}</p>
             <Notices url_notices snapshot/>
             <div class="dashboard-body">
-            <Controls dataset=d1 snapshot update/>
+            {move || snapshot.with(|s| s.state.controls).then(|| view! { <Controls dataset=d1.clone() snapshot update/> })}
             <div class="dashboard-main">
             <p class="key-figures" aria-live="polite">{move || snapshot.with(|s| s.key_figures.clone().unwrap_or_default())}</p>
             <div class="view-switch" role="group" aria-label="Show">
@@ -313,6 +399,7 @@ fn Dashboard(
                 <EventsList snapshot/>
             </figure>
             <Downloads snapshot/>
+            <EmbedDialog snapshot/>
             </div>
             </div>
             <section class="notes" aria-labelledby="notes-title">
@@ -324,7 +411,24 @@ fn Dashboard(
                 <p>"Where published figures disagree or look wrong, they are listed here, marked “!” on the chart, and not drawn as fact."</p>
                 <ul>{move || snapshot.with(|s| s.checks.iter().map(|c| view! { <li>{c.clone()}</li> }).collect_view())}</ul>
             </section>
+            <p class="embed-checks">
+                {move || snapshot.with(|s| (!s.checks.is_empty()).then(|| format!(
+                    "“!” marks periods where {} published figure(s) are disputed or disagree; none is drawn as fact. ", s.checks.len())))}
+                <a href=move || full_page_url(&snapshot.with(|s| s.state.clone())) target="_blank" rel="noopener">"Details and all sources on the full page"</a>
+            </p>
             <DataTable snapshot/>
+            <p class="source-line">"Sources: "
+                {move || snapshot.with(|s| {
+                    let mut seen: Vec<String> = Vec::new();
+                    s.sources.iter().filter(|src| {
+                        let new = !seen.contains(&src.publisher);
+                        if new { seen.push(src.publisher.clone()); }
+                        new
+                    }).take(8).map(|src| view! {
+                        <a href=src.url.clone() target="_blank" rel="noopener noreferrer">{src.publisher.clone()}</a>" "
+                    }).collect_view()
+                })}
+            </p>
             <section class="sources" aria-labelledby="sources-title">
                 <h2 id="sources-title">"Sources"</h2>
                 <p>{d2.attribution.clone()}</p>
@@ -709,5 +813,109 @@ fn Controls(
                 </fieldset>
             </form>
         </details>
+    }
+}
+
+/// The page's own address without query, for building links and embed code.
+fn page_base() -> String {
+    let loc = window().location();
+    format!(
+        "{}{}",
+        loc.origin().unwrap_or_default(),
+        loc.pathname().unwrap_or_default()
+    )
+}
+
+/// The full (non-embed) page for a view.
+fn full_page_url(state: &ViewState) -> String {
+    let mut full = state.clone();
+    full.embed = false;
+    full.controls = true;
+    full.id = None;
+    full.transparent = false;
+    let query = to_query(&full);
+    if query.is_empty() {
+        page_base()
+    } else {
+        format!("{}?{query}", page_base())
+    }
+}
+
+/// The embed code for a view: an iframe (resized by embed.js) and a one-tag script embed.
+fn embed_codes(state: &ViewState, title: &str) -> (String, String) {
+    let mut embed = state.clone();
+    embed.embed = true;
+    embed.id = Some("trade-trends-1".into());
+    let base = page_base();
+    let script_src = format!("{}embed.js", base.trim_end_matches("index.html"));
+    let title = crate::chart::escape_xml(title);
+    let iframe = format!(
+        "<iframe src=\"{base}?{}\" title=\"{title}\" data-trade-trends-frame style=\"width:100%;border:0;height:640px\" loading=\"lazy\"></iframe>\n<script async src=\"{script_src}\"></script>",
+        to_query(&embed).replace('&', "&amp;")
+    );
+    let mut plain = state.clone();
+    plain.embed = false;
+    plain.id = None;
+    let query = to_query(&plain);
+    let url = if query.is_empty() {
+        base.clone()
+    } else {
+        format!("{base}?{}", query.replace('&', "&amp;"))
+    };
+    let script = format!("<div data-trade-trends=\"{url}\" data-title=\"{title}\"></div>\n<script async src=\"{script_src}\"></script>");
+    (iframe, script)
+}
+
+/// The Embed dialog: code for the current view, copy buttons and a live preview.
+#[component]
+fn EmbedDialog(snapshot: Memo<Snapshot>) -> impl IntoView {
+    let dialog = NodeRef::<leptos::html::Dialog>::new();
+    // The preview iframe exists only while the dialog is open (an iframe in the page would
+    // load the app twice, and its navigations would join the page's history).
+    let open = RwSignal::new(false);
+    let preview_width = RwSignal::new(480u32);
+    let copied = RwSignal::new(String::new());
+    let codes = Memo::new(move |_| snapshot.with(|s| embed_codes(&s.state, &s.title)));
+    let copy = move |which: usize| {
+        let text = codes.with_untracked(|(a, b)| if which == 0 { a.clone() } else { b.clone() });
+        spawn_local(async move {
+            copied.set(match copy_text(&text).await {
+                Ok(_) => "Copied.".to_string(),
+                Err(_) => "Copying is not allowed here; select the code and copy it.".to_string(),
+            });
+        });
+    };
+    view! {
+        <button type="button" class="embed-open" on:click=move |_| {
+            if let Some(d) = dialog.get() { open.set(true); let _ = d.show_modal(); }
+        }>"Embed"</button>
+        <dialog node_ref=dialog class="embed-dialog" aria-labelledby="embed-title" on:close=move |_| open.set(false)>
+            <h2 id="embed-title">"Embed this chart"</h2>
+            <p>"Paste either code into an article. Both keep every setting of the current view and resize to their content."</p>
+            <label class="code-label">"Iframe"
+                <textarea readonly rows="4" prop:value=move || codes.with(|c| c.0.clone())></textarea>
+            </label>
+            <button type="button" on:click=move |_| copy(0)>"Copy iframe code"</button>
+            <label class="code-label">"Script (one tag and a div)"
+                <textarea readonly rows="3" prop:value=move || codes.with(|c| c.1.clone())></textarea>
+            </label>
+            <button type="button" on:click=move |_| copy(1)>"Copy script code"</button>
+            <p role="status" class="copy-status">{move || copied.get()}</p>
+            <label class="control">"Preview width"
+                <select on:change=move |ev| preview_width.set(event_target_value(&ev).parse().unwrap_or(480))
+                    prop:value=move || preview_width.get().to_string()>
+                    <option value="320">"320 px (phone)"</option>
+                    <option value="480">"480 px"</option>
+                    <option value="640">"640 px (article column)"</option>
+                </select>
+            </label>
+            <div class="preview" style=move || format!("width:{}px", preview_width.get())>
+                {move || open.get().then(|| {
+                    let src = snapshot.with(|s| { let mut e = s.state.clone(); e.embed = true; e.id = Some("preview".into()); format!("{}?{}", page_base(), to_query(&e)) });
+                    view! { <iframe title="Preview of the embedded chart" src=src style="width:100%;height:560px;border:1px solid #ccc"></iframe> }
+                })}
+            </div>
+            <form method="dialog"><button>"Close"</button></form>
+        </dialog>
     }
 }

@@ -50,3 +50,43 @@ export function observe_width(element, callback) {
   observer.observe(element);
   return observer;
 }
+
+// Whether the reader prefers a dark colour scheme; calls back when that changes.
+export function watch_dark(callback) {
+  const query = window.matchMedia('(prefers-color-scheme: dark)');
+  query.addEventListener('change', (e) => callback(e.matches));
+  return query.matches;
+}
+
+export function in_iframe() {
+  try { return window.self !== window.top; } catch (e) { return true; }
+}
+
+// Calls back with the document's height (CSS pixels, rounded up) whenever it changes.
+export function observe_height(callback) {
+  const report = () => callback(Math.ceil(document.documentElement.getBoundingClientRect().height));
+  new ResizeObserver(report).observe(document.documentElement);
+  window.addEventListener('resize', report);
+  report();
+}
+
+// Posts a message (JSON text built by the Rust side) to the parent page. The height is
+// not confidential, so any parent may read it (as pym.js does).
+export function post_to_parent(json) {
+  window.parent.postMessage(JSON.parse(json), '*');
+}
+
+// Calls back with the JSON text of each message from the parent window (and only from
+// it), up to `max` characters; everything else is dropped here.
+export function listen_parent(max, callback) {
+  window.addEventListener('message', (e) => {
+    if (e.source !== window.parent || e.source === window) return;
+    let text;
+    try { text = JSON.stringify(e.data); } catch (err) { return; }
+    if (typeof text === 'string' && text.length <= max) callback(text);
+  });
+}
+
+export function copy_text(text) {
+  return navigator.clipboard.writeText(text);
+}

@@ -12,6 +12,97 @@ pub use axis::{label_for as axis_label, MonthAxis};
 /// 3:1 against white).
 pub const PALETTE: [(u8, u8, u8); 4] = [(31, 98, 163), (196, 84, 0), (46, 125, 50), (123, 63, 160)];
 
+/// An sRGB colour.
+pub type Rgb = (u8, u8, u8);
+
+/// Colours of a chart: background (none when transparent), text, grid, marks.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ChartTheme {
+    /// `None`: transparent, the host page's background shows through.
+    pub background: Option<Rgb>,
+    /// The background the colours were chosen against (for contrast), even when transparent.
+    pub reference_background: Rgb,
+    pub text: Rgb,
+    pub text_soft: Rgb,
+    pub grid_light: Rgb,
+    pub grid_bold: Rgb,
+    pub axis: Rgb,
+    pub flag: Rgb,
+    pub flag_text: Rgb,
+    pub event: Rgb,
+    pub palette: [Rgb; 4],
+}
+
+impl ChartTheme {
+    /// Dark marks on white.
+    pub const LIGHT: ChartTheme = ChartTheme {
+        background: Some((255, 255, 255)),
+        reference_background: (255, 255, 255),
+        text: (34, 34, 34),
+        text_soft: (68, 68, 68),
+        grid_light: (235, 235, 235),
+        grid_bold: (220, 220, 220),
+        axis: (120, 120, 120),
+        flag: (214, 110, 20),
+        flag_text: (150, 60, 0),
+        event: (100, 100, 100),
+        palette: PALETTE,
+    };
+
+    /// Light marks on near-black.
+    pub const DARK: ChartTheme = ChartTheme {
+        background: Some((24, 26, 29)),
+        reference_background: (24, 26, 29),
+        text: (236, 236, 236),
+        text_soft: (200, 200, 200),
+        grid_light: (48, 51, 56),
+        grid_bold: (64, 68, 74),
+        axis: (150, 150, 150),
+        flag: (240, 150, 70),
+        flag_text: (250, 180, 110),
+        event: (170, 170, 170),
+        palette: [
+            (110, 170, 240),
+            (245, 150, 70),
+            (110, 200, 120),
+            (200, 160, 240),
+        ],
+    };
+
+    /// The same colours without a background.
+    pub fn transparent(self) -> ChartTheme {
+        ChartTheme {
+            background: None,
+            ..self
+        }
+    }
+}
+
+impl Default for ChartTheme {
+    fn default() -> ChartTheme {
+        ChartTheme::LIGHT
+    }
+}
+
+fn rgb(c: Rgb) -> RGBColor {
+    RGBColor(c.0, c.1, c.2)
+}
+
+/// WCAG contrast ratio of two colours (1 to 21).
+pub fn contrast(a: Rgb, b: Rgb) -> f64 {
+    fn channel(c: u8) -> f64 {
+        let c = c as f64 / 255.0;
+        if c <= 0.03928 {
+            c / 12.92
+        } else {
+            ((c + 0.055) / 1.055).powf(2.4)
+        }
+    }
+    let lum = |c: Rgb| 0.2126 * channel(c.0) + 0.7152 * channel(c.1) + 0.0722 * channel(c.2);
+    let (la, lb) = (lum(a), lum(b));
+    (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
+}
+
 /// A chart: stacked panels sharing one time axis.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ChartSpec {
@@ -28,6 +119,7 @@ pub struct ChartSpec {
     pub flags: Vec<FlagBand>,
     /// How value-axis ticks are written.
     pub value_format: ValueFormat,
+    pub theme: ChartTheme,
 }
 
 /// A labelled position on the time axis.
@@ -141,9 +233,8 @@ impl std::fmt::Display for ChartError {
     }
 }
 
-fn color(style: usize) -> RGBColor {
-    let (r, g, b) = PALETTE[style % PALETTE.len()];
-    RGBColor(r, g, b)
+fn color(theme: &ChartTheme, style: usize) -> RGBColor {
+    rgb(theme.palette[style % theme.palette.len()])
 }
 
 /// Draws `spec` to an SVG document string.
@@ -167,7 +258,9 @@ type Area<'a> = DrawingArea<SVGBackend<'a>, plotters::coord::Shift>;
 type DrawResult<T = ()> = Result<T, Box<dyn std::error::Error + 'static>>;
 
 fn draw(root: &Area, spec: &ChartSpec) -> DrawResult<Geometry> {
-    root.fill(&WHITE)?;
+    if let Some(bg) = spec.theme.background {
+        root.fill(&rgb(bg))?;
+    }
     let n = spec.panels.len().max(1);
     let areas = root.split_evenly((n, 1));
     let mut geometry = Geometry {
@@ -241,6 +334,7 @@ pub fn stack(series: &[ChartSeries]) -> Vec<Vec<(Step, f64, f64)>> {
 }
 
 fn draw_panel(area: &Area, spec: &ChartSpec, panel: &Panel) -> DrawResult<Geometry> {
+    let theme = spec.theme;
     let axis = MonthAxis::new(spec.months.0 as f64, spec.months.1 as f64 + 1.0);
     let label_room = 12
         + 7 * panel
@@ -257,7 +351,7 @@ fn draw_panel(area: &Area, spec: &ChartSpec, panel: &Panel) -> DrawResult<Geomet
             ("sans-serif", 18)
                 .into_font()
                 .style(FontStyle::Bold)
-                .color(&RGBColor(34, 34, 34)),
+                .color(&rgb(spec.theme.text)),
         ))?;
     }
     let mut chart = ChartBuilder::on(area)
@@ -278,11 +372,19 @@ fn draw_panel(area: &Area, spec: &ChartSpec, panel: &Panel) -> DrawResult<Geomet
         .y_label_formatter(&value_label)
         .y_labels(5)
         .y_desc(&panel.y_label)
-        .label_style(("sans-serif", 15).into_font().color(&RGBColor(68, 68, 68)))
-        .axis_desc_style(("sans-serif", 15).into_font().color(&RGBColor(68, 68, 68)))
-        .light_line_style(RGBColor(235, 235, 235))
-        .bold_line_style(RGBColor(220, 220, 220))
-        .axis_style(RGBColor(120, 120, 120))
+        .label_style(
+            ("sans-serif", 15)
+                .into_font()
+                .color(&rgb(spec.theme.text_soft)),
+        )
+        .axis_desc_style(
+            ("sans-serif", 15)
+                .into_font()
+                .color(&rgb(spec.theme.text_soft)),
+        )
+        .light_line_style(rgb(spec.theme.grid_light))
+        .bold_line_style(rgb(spec.theme.grid_bold))
+        .axis_style(rgb(spec.theme.axis))
         .draw()?;
     let (y0, y1) = y_range(panel);
     // Events and flagged periods first, under the data.
@@ -291,7 +393,7 @@ fn draw_panel(area: &Area, spec: &ChartSpec, panel: &Panel) -> DrawResult<Geomet
         let strip = (y1 - y0) * 0.025;
         chart.draw_series(std::iter::once(Rectangle::new(
             [(band.x0, y1 - strip), (band.x1, y1)],
-            RGBColor(214, 110, 20).filled(),
+            rgb(spec.theme.flag).filled(),
         )))?;
         chart.draw_series(std::iter::once(Text::new(
             "!".to_string(),
@@ -299,7 +401,7 @@ fn draw_panel(area: &Area, spec: &ChartSpec, panel: &Panel) -> DrawResult<Geomet
             ("sans-serif", 16)
                 .into_font()
                 .style(FontStyle::Bold)
-                .color(&RGBColor(160, 70, 0)),
+                .color(&rgb(spec.theme.flag_text)),
         )))?;
     }
     for event in &spec.events {
@@ -307,12 +409,12 @@ fn draw_panel(area: &Area, spec: &ChartSpec, panel: &Panel) -> DrawResult<Geomet
             [(event.x, y0), (event.x, y1)],
             3,
             3,
-            RGBColor(110, 110, 110).stroke_width(1),
+            rgb(spec.theme.event).stroke_width(1),
         ))?;
         chart.draw_series(std::iter::once(Text::new(
             event.label.clone(),
             (event.x, y1),
-            ("sans-serif", 13).into_font().color(&RGBColor(80, 80, 80)),
+            ("sans-serif", 13).into_font().color(&rgb(spec.theme.event)),
         )))?;
     }
     let mut ends: Vec<(String, usize, i32, i32)> = Vec::new();
@@ -323,7 +425,7 @@ fn draw_panel(area: &Area, spec: &ChartSpec, panel: &Panel) -> DrawResult<Geomet
         Vec::new()
     };
     for (i, s) in panel.series.iter().enumerate() {
-        let stroke = color(s.style).stroke_width(2);
+        let stroke = color(&spec.theme, s.style).stroke_width(2);
         let dashed = s.style % 2 == 1;
         let runs: Vec<Vec<(f64, f64)>> = match panel.kind {
             PanelKind::Lines => s.segments.clone(),
@@ -333,7 +435,10 @@ fn draw_panel(area: &Area, spec: &ChartSpec, panel: &Panel) -> DrawResult<Geomet
                     let w = (st.x1 - st.x0) / n_series as f64;
                     let x0 = st.x0 + w * i as f64 + w * 0.08;
                     let x1 = x0 + w * 0.84;
-                    Rectangle::new([(x0, 0.0), (x1, st.y)], color(s.style).filled())
+                    Rectangle::new(
+                        [(x0, 0.0), (x1, st.y)],
+                        color(&spec.theme, s.style).filled(),
+                    )
                 });
                 chart.draw_series(bars)?;
                 s.steps.iter().map(|st| vec![(st.x1, st.y)]).collect()
@@ -343,7 +448,7 @@ fn draw_panel(area: &Area, spec: &ChartSpec, panel: &Panel) -> DrawResult<Geomet
                 let polys = bands.iter().map(|(st, bottom, top)| {
                     Rectangle::new(
                         [(st.x0, *bottom), (st.x1, *top)],
-                        color(s.style).mix(0.75).filled(),
+                        color(&spec.theme, s.style).mix(0.75).filled(),
                     )
                 });
                 chart.draw_series(polys)?;
@@ -366,9 +471,9 @@ fn draw_panel(area: &Area, spec: &ChartSpec, panel: &Panel) -> DrawResult<Geomet
             for run in &s.segments {
                 let style = s.style;
                 chart.draw_series(run.iter().map(move |&p| match style % 3 {
-                    1 => TriangleMarker::new(p, 4, color(style).filled()).into_dyn(),
-                    2 => Cross::new(p, 4, color(style).stroke_width(2)).into_dyn(),
-                    _ => Circle::new(p, 3, color(style).filled()).into_dyn(),
+                    1 => TriangleMarker::new(p, 4, color(&theme, style).filled()).into_dyn(),
+                    2 => Cross::new(p, 4, color(&theme, style).stroke_width(2)).into_dyn(),
+                    _ => Circle::new(p, 3, color(&theme, style).filled()).into_dyn(),
                 }))?;
             }
         }
@@ -388,7 +493,7 @@ fn draw_panel(area: &Area, spec: &ChartSpec, panel: &Panel) -> DrawResult<Geomet
         area.draw(&Text::new(
             label,
             (x, y - 7),
-            ("sans-serif", 15).into_font().color(&color(style)),
+            ("sans-serif", 15).into_font().color(&color(&theme, style)),
         ))?;
     }
     let (xr, yr) = chart.plotting_area().get_pixel_range();

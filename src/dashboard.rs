@@ -829,6 +829,17 @@ impl DashboardView<'_> {
 
     /// The chart of this view at `width` × `height` pixels.
     pub fn chart_spec(&self, width: u32, height: u32) -> crate::chart::ChartSpec {
+        self.chart_spec_themed(width, height, false)
+    }
+
+    /// The chart with the view's theme resolved (`prefers_dark`: the reader's setting, for
+    /// `theme=auto`).
+    pub fn chart_spec_themed(
+        &self,
+        width: u32,
+        height: u32,
+        prefers_dark: bool,
+    ) -> crate::chart::ChartSpec {
         use crate::chart::{
             ChartSeries, ChartSpec, FlagBand, Marker, Panel, PanelKind, Step, ValueFormat,
         };
@@ -942,6 +953,17 @@ impl DashboardView<'_> {
             alt_text: self.alt_text(),
             events,
             flags,
+            theme: {
+                let base = match self.state.theme.resolve(prefers_dark) {
+                    crate::embed::Theme::Dark => crate::chart::ChartTheme::DARK,
+                    _ => crate::chart::ChartTheme::LIGHT,
+                };
+                if self.state.transparent {
+                    base.transparent()
+                } else {
+                    base
+                }
+            },
             value_format: match self.kind {
                 ValueKind::Money { .. } => ValueFormat::Billions,
                 _ => ValueFormat::Percent,

@@ -11,6 +11,7 @@ pub mod app;
 pub mod chart;
 pub mod dashboard;
 pub mod dataset;
+pub mod embed;
 pub mod format;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod ingest;

@@ -139,9 +139,14 @@ pub fn chart_height(width: u32) -> u32 {
 impl Snapshot {
     /// Computes the page for `state` at chart `width`.
     pub fn new(d: &Dataset, state: &ViewState, width: u32) -> Snapshot {
+        Snapshot::themed(d, state, width, false)
+    }
+
+    /// As [`Snapshot::new`], with the reader's colour-scheme preference for `theme=auto`.
+    pub fn themed(d: &Dataset, state: &ViewState, width: u32, prefers_dark: bool) -> Snapshot {
         let view = DashboardView::new(d, state);
         let height = chart_height(width);
-        let spec = view.chart_spec(width, height);
+        let spec = view.chart_spec_themed(width, height, prefers_dark);
         let (svg, geometry) = render(&spec).unwrap_or_else(|e| {
             (
                 format!("<p>{}</p>", crate::chart::escape_xml(&e.to_string())),

@@ -139,6 +139,15 @@ pub struct ViewState {
     pub chart: ChartKind,
     pub view: ViewMode,
     pub events: bool,
+    /// Embed mode: the chart with its key figures, notes and sources, no page chrome.
+    pub embed: bool,
+    /// Controls shown (in embed mode `controls=0` hides them).
+    pub controls: bool,
+    /// The embed's id, echoed in its height messages.
+    pub id: Option<String>,
+    pub theme: crate::embed::Theme,
+    /// Transparent background (the host's shows through).
+    pub transparent: bool,
 }
 
 impl Default for ViewState {
@@ -156,6 +165,11 @@ impl Default for ViewState {
             chart: ChartKind::Line,
             view: ViewMode::Chart,
             events: false,
+            embed: false,
+            controls: true,
+            id: None,
+            theme: crate::embed::Theme::Auto,
+            transparent: false,
         }
     }
 }
@@ -322,6 +336,29 @@ pub fn parse_query(query: &str) -> (ViewState, Vec<Notice>) {
                 Some(b) => state.events = b,
                 None => notice(fallback("on or off")),
             },
+            "embed" => match on_off(&value) {
+                Some(b) => state.embed = b,
+                None => notice(fallback("1 or 0")),
+            },
+            "controls" => match on_off(&value) {
+                Some(b) => state.controls = b,
+                None => notice(fallback("1 or 0")),
+            },
+            "transparent" => match on_off(&value) {
+                Some(b) => state.transparent = b,
+                None => notice(fallback("1 or 0")),
+            },
+            "id" => {
+                if crate::embed::valid_id(&value) {
+                    state.id = Some(value.clone());
+                } else {
+                    notice(fallback("an id of letters, digits, - and _ (at most 64)"));
+                }
+            }
+            "theme" => match crate::embed::Theme::from_code(&value) {
+                Some(t) => state.theme = t,
+                None => notice(fallback("light, dark or auto")),
+            },
             // Parameters of other features (embeds, trackers) are not ours to judge.
             _ => {}
         }
@@ -395,6 +432,21 @@ pub fn to_query(state: &ViewState) -> String {
     }
     if state.events != d.events {
         push("events", if state.events { "on" } else { "off" });
+    }
+    if state.embed {
+        push("embed", "1");
+    }
+    if !state.controls {
+        push("controls", "0");
+    }
+    if let Some(id) = &state.id {
+        push("id", id);
+    }
+    if state.theme != d.theme {
+        push("theme", state.theme.code());
+    }
+    if state.transparent {
+        push("transparent", "1");
     }
     parts.join("&")
 }

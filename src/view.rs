@@ -667,6 +667,7 @@ impl<'a> FirstView<'a> {
             events: vec![],
             flags: vec![],
             value_format: crate::chart::ValueFormat::Billions,
+            theme: crate::chart::ChartTheme::LIGHT,
         }
     }
 

@@ -76,6 +76,7 @@ fn spec(label: &str) -> ChartSpec {
         events: vec![],
         flags: vec![],
         value_format: trade_trends::chart::ValueFormat::Billions,
+        theme: trade_trends::chart::ChartTheme::LIGHT,
     }
 }
 
@@ -200,5 +201,54 @@ fn the_time_axis_ticks_on_januaries_or_quarters() {
     assert_eq!(
         trade_trends::chart::axis_label(idx("2023-01") as f64),
         "2023"
+    );
+}
+
+#[test]
+fn both_themes_pass_contrast_for_text_and_marks() {
+    use trade_trends::chart::{contrast, ChartTheme};
+    assert!((contrast((0, 0, 0), (255, 255, 255)) - 21.0).abs() < 1e-9);
+    for (name, theme) in [("light", ChartTheme::LIGHT), ("dark", ChartTheme::DARK)] {
+        let bg = theme.reference_background;
+        for (what, c, min) in [
+            ("text", theme.text, 4.5),
+            ("soft text", theme.text_soft, 4.5),
+            ("flag text", theme.flag_text, 4.5),
+            ("event", theme.event, 4.5),
+            ("axis", theme.axis, 3.0),
+            ("flag", theme.flag, 3.0),
+        ] {
+            assert!(
+                contrast(c, bg) >= min,
+                "{name} {what}: {:.2}",
+                contrast(c, bg)
+            );
+        }
+        for (i, c) in theme.palette.iter().enumerate() {
+            assert!(
+                contrast(*c, bg) >= 4.5,
+                "{name} series {i}: {:.2} (direct labels use the series colour)",
+                contrast(*c, bg)
+            );
+        }
+    }
+}
+
+#[test]
+fn dark_and_transparent_themes_change_the_svg() {
+    use trade_trends::chart::ChartTheme;
+    let mut s = spec("World");
+    s.theme = ChartTheme::DARK;
+    let dark = render_svg(&s).unwrap();
+    assert!(dark.contains(r##"fill="#181A1D""##), "dark background");
+    assert!(
+        dark.contains(r##"stroke="#6EAAF0""##),
+        "light blue series on dark"
+    );
+    s.theme = ChartTheme::DARK.transparent();
+    let clear = render_svg(&s).unwrap();
+    assert!(
+        !clear.contains(r##"fill="#181A1D""##),
+        "no background when transparent"
     );
 }

@@ -87,6 +87,7 @@ fn every_parameter_round_trips() {
             chart: ChartKind::Bar,
             view: ViewMode::Table,
             events: true,
+            ..ViewState::default()
         }
     );
     assert_eq!(to_query(&state), query);

@@ -22,11 +22,21 @@ export default defineConfig({
     baseURL: `http://127.0.0.1:${PORT}/`,
     launchOptions: launchOptions(),
   },
-  webServer: {
-    command: `node tests/e2e/serve.mjs --root dist --port ${PORT} --mount /fixtures/=target/e2e-fixtures`,
-    cwd: root,
-    url: `http://127.0.0.1:${PORT}/`,
-    reuseExistingServer: false,
-    timeout: 20_000,
-  },
+  webServer: [
+    {
+      command: `node tests/e2e/serve.mjs --root dist --port ${PORT} --mount /fixtures/=target/e2e-fixtures`,
+      cwd: root,
+      url: `http://127.0.0.1:${PORT}/`,
+      reuseExistingServer: false,
+      timeout: 20_000,
+    },
+    {
+      // A news site on another origin, whose article embeds the app above.
+      command: `node tests/e2e/serve.mjs --root dist/examples --port ${PORT + 1} --mount /host/=tests/e2e/host --rewrite 'http://127.0.0.1:8080/=>http://127.0.0.1:${PORT}/'`,
+      cwd: root,
+      url: `http://127.0.0.1:${PORT + 1}/article.html`,
+      reuseExistingServer: false,
+      timeout: 20_000,
+    },
+  ],
 });

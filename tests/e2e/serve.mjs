@@ -14,7 +14,9 @@ const TYPES = {
   '.txt': 'text/plain; charset=utf-8', '.md': 'text/markdown; charset=utf-8',
 };
 
-export function serve({ root, port = 0, mounts = {}, host = '127.0.0.1' }) {
+// `rewrite`: [from, to] text replaced in served .html files (to point an example page at
+// an app on another origin).
+export function serve({ root, port = 0, mounts = {}, host = '127.0.0.1', rewrite = null }) {
   const bases = Object.entries(mounts).sort((a, b) => b[0].length - a[0].length);
   const server = http.createServer((req, res) => {
     let pathname;
@@ -39,6 +41,7 @@ export function serve({ root, port = 0, mounts = {}, host = '127.0.0.1' }) {
         'content-type': TYPES[path.extname(target)] || 'application/octet-stream',
         'cache-control': 'no-store',
       });
+      if (rewrite && target.endsWith('.html')) body = Buffer.from(body.toString('utf8').split(rewrite[0]).join(rewrite[1]));
       res.end(body);
     });
   });
@@ -52,6 +55,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     if (args[i] === '--root') opt.root = args[i + 1];
     else if (args[i] === '--port') opt.port = Number(args[i + 1]);
     else if (args[i] === '--mount') { const [p, d] = args[i + 1].split('='); opt.mounts[p] = d; }
+    else if (args[i] === '--rewrite') { const k = args[i + 1].indexOf('=>'); opt.rewrite = [args[i + 1].slice(0, k), args[i + 1].slice(k + 2)]; }
   }
   const server = await serve(opt);
   console.log(`Serving ${opt.root} on http://127.0.0.1:${server.address().port}/`);

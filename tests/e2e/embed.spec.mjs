@@ -1,0 +1,203 @@
+// Embedding: the static first paint, embed mode, themes, the self-resizing iframe and the
+// one-tag script embed on a page of another origin, and the Embed dialog's code.
+import { test, expect } from '@playwright/test';
+import fs from 'node:fs';
+import zlib from 'node:zlib';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PORT } from './playwright.config.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const APP = `http://127.0.0.1:${PORT}/`;
+const HOST = `http://127.0.0.1:${PORT + 1}/`;
+
+test('the built page carries the real chart as static SVG, and a PNG for og:image', () => {
+  const html = fs.readFileSync(path.join(root, 'dist/index.html'), 'utf8');
+  expect(html).toContain('<div id="static-view">');
+  expect(html).toMatch(/<div id="static-view">[\s\S]*<svg [^>]*role="img"[\s\S]*<\/svg>/);
+  expect(html).toContain('<meta property="og:image" content="og-index.png">');
+  const png = fs.readFileSync(path.join(root, 'dist/og-index.png'));
+  expect([...png.subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
+  expect(png.readUInt32BE(16)).toBe(960);
+  // A preset view has its own page with its own static chart.
+  const preset = fs.readFileSync(path.join(root, 'dist/central-asia-share.html'), 'utf8');
+  expect(preset).toContain('<meta name="trade-trends-view" content="measure=share&amp;partners=central_asia_5">');
+  expect(preset).toContain('Share of total trade with the world, year to date');
+});
+
+test('with JavaScript off the static chart is visible', async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(APP);
+  const stat = page.locator('#static-view');
+  await expect(stat.getByRole('heading', { level: 1 })).toHaveText('Xinjiang: total trade with the world and Central Asia (5)');
+  await expect(stat.locator('svg[role="img"]')).toBeVisible();
+  await expect(stat.locator('.key-figures')).toContainText('Total trade with the world, 2025: ¥520.37 bn');
+  // (Playwright turns off script execution, not the parser's scripting flag, so <noscript>
+  // content stays unrendered here; check that it is in the page.)
+  expect(await page.content()).toContain('<noscript>This is a static picture of the chart; the interactive dashboard');
+  await context.close();
+});
+
+test('the app replaces the static chart after it starts, in the same place', async ({ page }) => {
+  await page.goto(APP);
+  const staticBox = await page.locator('#static-view .chart svg').boundingBox({ timeout: 1000 }).catch(() => null);
+  await expect(page.locator('main .chart-svg-host svg')).toBeVisible();
+  await expect(page.locator('#static-view')).toHaveCount(0);
+  await expect(page.locator('main h1')).toBeVisible();
+  if (staticBox) expect(staticBox.width).toBeGreaterThan(200);
+  // Preset pages start the app on their own view.
+  await page.goto(APP + 'central-asia-share.html');
+  await expect(page.locator('figcaption.measure')).toHaveText('Share of total trade with the world, year to date — % of the world total');
+});
+
+test('embed mode: chart, key figures, notes and a source line; no page chrome; links open a new tab', async ({ page }) => {
+  await page.goto(APP + '?embed=1&controls=0');
+  await expect(page.locator('main .chart-svg-host svg')).toBeVisible();
+  await expect(page.locator('#static-view')).toHaveCount(0);
+  await expect(page.locator('body > header.masthead')).toBeHidden();
+  await expect(page.locator('.controls')).toHaveCount(0);
+  await expect(page.locator('section.sources')).toBeHidden();
+  await expect(page.locator('.key-figures')).toContainText('Total trade with the world, 2025');
+  const line = page.locator('.source-line');
+  await expect(line).toBeVisible();
+  const targets = await line.getByRole('link').evaluateAll((as) => as.map((a) => a.target));
+  expect(targets.length).toBeGreaterThan(0);
+  expect(targets.every((t) => t === '_blank')).toBe(true);
+  await expect(page.locator('.embed-checks a')).toHaveAttribute('target', '_blank');
+  await page.goto(APP + '?embed=1');
+  await expect(page.locator('.controls')).toHaveCount(1);
+});
+
+test('themes: dark and transparent from the URL', async ({ page }) => {
+  await page.goto(APP + '?theme=dark');
+  await expect(page.locator('main .chart-svg-host svg')).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  expect(await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor)).toBe('rgb(24, 26, 29)');
+  expect(await page.locator('main .chart-svg-host svg').innerHTML()).toContain('fill="#181A1D"');
+  await page.goto(APP + '?theme=light&transparent=1&embed=1');
+  await expect(page.locator('main .chart-svg-host svg')).toBeVisible();
+  expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgba(0, 0, 0, 0)');
+  expect(await page.locator('main .chart-svg-host svg').innerHTML()).not.toContain('fill="#FFFFFF"');
+});
+
+test('auto theme follows the reader; the host can switch it by message, malformed ones are ignored', async ({ browser }) => {
+  const context = await browser.newContext({ colorScheme: 'dark' });
+  const page = await context.newPage();
+  await page.goto(APP + '?embed=1');
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await page.goto(HOST + 'host/blank.html');
+  await page.evaluate((src) => {
+    const f = document.createElement('iframe');
+    f.src = src; f.id = 'child'; f.style.cssText = 'width:600px;height:700px;border:0';
+    document.getElementById('host').appendChild(f);
+  }, APP + '?embed=1&theme=light&id=t1');
+  const child = page.frameLocator('#child');
+  await expect(child.locator('main .chart-svg-host svg')).toBeVisible();
+  await expect(child.locator('html')).toHaveAttribute('data-theme', 'light');
+  const send = (msg) => page.evaluate((m) => document.getElementById('child').contentWindow.postMessage(m, '*'), msg);
+  await send({ type: 'trade-trends:theme', v: 2, theme: 'dark' });
+  await send({ type: 'trade-trends:theme', v: 1, theme: 'dark', extra: true });
+  await send({ type: 'trade-trends:theme', v: 1, theme: 'purple' });
+  await send('{"type":"trade-trends:theme","v":1,"theme":"dark"}');
+  await send({ type: 'trade-trends:theme', v: 1, theme: 'x'.repeat(5000) });
+  await page.waitForTimeout(300);
+  await expect(child.locator('html')).toHaveAttribute('data-theme', 'light');
+  await send({ type: 'trade-trends:theme', v: 1, theme: 'dark' });
+  await expect(child.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await context.close();
+});
+
+async function frameHeight(page, selector) {
+  return page.locator(selector).evaluate((f) => f.getBoundingClientRect().height);
+}
+
+test('on a news page of another origin, both embeds size themselves to their content', async ({ page }) => {
+  await page.setViewportSize({ width: 1000, height: 900 });
+  await page.goto(HOST + 'article.html');
+  const iframe = 'iframe[data-trade-trends-frame]';
+  const scripted = 'div[data-trade-trends] iframe';
+  await expect(page.locator(scripted)).toHaveCount(1);
+  for (const sel of [iframe, scripted]) await page.locator(sel).scrollIntoViewIfNeeded();
+  await expect(page.frameLocator(iframe).locator('main .chart-svg-host svg')).toBeVisible();
+  await expect(page.frameLocator(scripted).locator('main .chart-svg-host svg')).toBeVisible();
+  // The height follows the content exactly: no inner scrollbar, no gap.
+  for (const sel of [iframe, scripted]) {
+    await expect.poll(async () => {
+      const outer = await frameHeight(page, sel);
+      const inner = await page.frameLocator(sel).locator('html').evaluate((h) => Math.ceil(h.getBoundingClientRect().height));
+      return Math.abs(outer - inner);
+    }).toBeLessThanOrEqual(1);
+    const scroll = await page.frameLocator(sel).locator('html').evaluate((h) => h.scrollHeight - h.clientHeight);
+    expect(scroll).toBeLessThanOrEqual(1);
+  }
+  const wide = await frameHeight(page, iframe);
+  expect(wide).not.toBe(640);
+  // Narrower column: the chart is redrawn smaller, the text wraps, the frame follows.
+  await page.setViewportSize({ width: 380, height: 900 });
+  await expect.poll(() => frameHeight(page, iframe)).not.toBe(wide);
+  await expect.poll(async () => {
+    const outer = await frameHeight(page, iframe);
+    const inner = await page.frameLocator(iframe).locator('html').evaluate((h) => Math.ceil(h.getBoundingClientRect().height));
+    return Math.abs(outer - inner);
+  }).toBeLessThanOrEqual(1);
+});
+
+test('height messages from the wrong window, origin or shape are ignored', async ({ page }) => {
+  await page.goto(HOST + 'article.html');
+  const iframe = page.locator('iframe[data-trade-trends-frame]');
+  await iframe.scrollIntoViewIfNeeded();
+  await expect(page.frameLocator('iframe[data-trade-trends-frame]').locator('main .chart-svg-host svg')).toBeVisible();
+  await page.waitForTimeout(500);
+  const before = await frameHeight(page, 'iframe[data-trade-trends-frame]');
+  await page.evaluate(() => {
+    // From the host page itself (wrong source and origin), and malformed.
+    window.postMessage({ type: 'trade-trends:height', v: 1, id: 'article-iframe', height: 50 }, '*');
+    window.postMessage({ type: 'trade-trends:height', v: 2, id: 'article-iframe', height: 50 }, '*');
+    window.postMessage({ type: 'trade-trends:height', v: 1, id: 'article-iframe', height: '50' }, '*');
+    window.postMessage('trade-trends:height', '*');
+  });
+  // From inside the frame but with a bad shape (the right window and origin).
+  await page.frameLocator('iframe[data-trade-trends-frame]').locator('html').evaluate(() => {
+    parent.postMessage({ type: 'trade-trends:height', v: 1, id: 'article-iframe', height: -5 }, '*');
+    parent.postMessage({ type: 'trade-trends:height', v: 1, id: 'article-iframe', height: 1e9 }, '*');
+    parent.postMessage({ type: 'trade-trends:height', v: 1, id: 'someone-else', height: 77 }, '*');
+  });
+  await page.waitForTimeout(300);
+  expect(await frameHeight(page, 'iframe[data-trade-trends-frame]')).toBe(before);
+});
+
+test("the Embed dialog's code, pasted into a blank page, reproduces the view", async ({ page, context }) => {
+  await page.goto(APP + '?flow=exports&partners=world&measure=ytd');
+  await page.getByRole('button', { name: 'Embed' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Embed this chart' });
+  await expect(dialog).toBeVisible();
+  const iframeCode = await dialog.getByLabel('Iframe').inputValue();
+  const scriptCode = await dialog.getByLabel('Script (one tag and a div)').inputValue();
+  expect(iframeCode).toContain('flow=exports&amp;partners=world&amp;measure=ytd&amp;embed=1&amp;id=trade-trends-1');
+  expect(scriptCode).toContain('data-trade-trends="' + APP + '?flow=exports&amp;partners=world&amp;measure=ytd"');
+  await expect(dialog.locator('.preview iframe')).toBeVisible();
+  for (const code of [iframeCode, scriptCode]) {
+    const host = await context.newPage();
+    await host.goto(HOST + 'host/blank.html');
+    await host.evaluate((html) => {
+      const main = document.getElementById('host');
+      main.innerHTML = html;
+      // Scripts inserted with innerHTML do not run; re-create them as a CMS would.
+      for (const old of main.querySelectorAll('script')) {
+        const s = document.createElement('script');
+        s.src = old.src; s.async = true; old.replaceWith(s);
+      }
+    }, code);
+    const frame = host.frameLocator('iframe');
+    await expect(frame.locator('main h1')).toHaveText('Xinjiang: exports with the world');
+    await expect(frame.locator('figcaption.measure')).toHaveText('Year to date, as published — billion yuan');
+    await expect.poll(() => host.locator('iframe').evaluate((f) => f.getBoundingClientRect().height)).not.toBe(640);
+    await host.close();
+  }
+});
+
+test('embed.js stays under 2 KiB gzip', () => {
+  const size = zlib.gzipSync(fs.readFileSync(path.join(root, 'dist/embed.js')), { level: 9 }).length;
+  expect(size).toBeLessThanOrEqual(2048);
+});
