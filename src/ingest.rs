@@ -61,6 +61,12 @@ pub struct Meta {
     pub attribution: String,
     pub reporters: Vec<Reporter>,
     pub partners: Vec<Partner>,
+    /// Hosts that republish agency articles (flagged `mirror` whatever the note says).
+    #[serde(default)]
+    pub mirror_hosts: Vec<String>,
+    /// Hosts of unknown origin or quality (flagged `low_quality_host`).
+    #[serde(default)]
+    pub low_quality_hosts: Vec<String>,
 }
 
 /// Named input texts for [`build`].
@@ -100,6 +106,7 @@ pub fn build(inputs: &Inputs) -> Result<Dataset, Vec<InputError>> {
         Some((file, text)) => csvread::read_events(file, text, &mut sources, &mut errors),
         None => Vec::new(),
     };
+    let rates = dedupe_rates(rates, &mut errors);
     let (Some(meta), true) = (meta, errors.is_empty()) else {
         return Err(errors);
     };
@@ -168,4 +175,42 @@ pub fn host_of(url: &str) -> String {
     let host = host.rsplit_once('@').map(|(_, h)| h).unwrap_or(host);
     let host = host.split(':').next().unwrap_or(host);
     host.trim_end_matches('.').to_string()
+}
+
+/// One rate per series and period: the same rate given by two tables is kept once (the
+/// first); two different rates for the same period are an error.
+fn dedupe_rates(
+    rates: Vec<crate::dataset::ExchangeRate>,
+    errors: &mut Vec<InputError>,
+) -> Vec<crate::dataset::ExchangeRate> {
+    let mut kept: Vec<crate::dataset::ExchangeRate> = Vec::new();
+    for r in rates {
+        let same = kept.iter().find(|k| {
+            k.rate_series == r.rate_series
+                && k.first == r.first
+                && k.last == r.last
+                && k.date == r.date
+        });
+        match same {
+            Some(k) if k.cny_per_usd == r.cny_per_usd => {}
+            Some(k) => errors.push(InputError {
+                file: "exchange rates".into(),
+                line: None,
+                row_id: None,
+                column: Some("cny_per_usd".into()),
+                value: Some(r.cny_per_usd.to_string()),
+                expected: format!(
+                    "one rate for {} in {} (another table gives {})",
+                    crate::month::Span {
+                        first: r.first,
+                        last: r.last
+                    },
+                    r.rate_series,
+                    k.cny_per_usd
+                ),
+            }),
+            None => kept.push(r),
+        }
+    }
+    kept
 }

@@ -27,8 +27,9 @@ pub enum Provenance {
 /// Something a reader should know about a period's value.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum PeriodFlag {
-    /// The derived value is zero or negative: most likely a revision or a mislabelled
-    /// period, not a real fall. Not drawn.
+    /// The derived value is zero, negative, or no larger than the rounding of the figures
+    /// it comes from: most likely a revision or a mislabelled period, not a real fall. Not
+    /// drawn.
     NotPositive,
     /// A published single month differs beyond rounding from the value derived from the
     /// year-to-date figures around it (customs revises earlier months).
@@ -257,7 +258,9 @@ fn derive_year(
                 } else {
                     Provenance::Derived { plus, minus }
                 };
-                let flag = (derived <= 0.0).then_some(PeriodFlag::NotPositive);
+                // Zero, negative, or no larger than the rounding of the figures it comes
+                // from: not a value that can be drawn as fact.
+                let flag = (derived <= tolerance).then_some(PeriodFlag::NotPositive);
                 PeriodValue {
                     span,
                     value: derived,

@@ -25,6 +25,9 @@ pub fn summarize(d: &Dataset) -> String {
     for s in &d.series {
         let _ = writeln!(out, "{}", series_line(d, s));
     }
+    for c in &d.conflicts {
+        let _ = writeln!(out, "  conflict: {}", conflict_line(d, c));
+    }
     out.trim_end().to_string()
 }
 

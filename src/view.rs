@@ -378,7 +378,7 @@ impl<'a> FirstView<'a> {
                         let tag = if f.disputed {
                             ", disputed"
                         } else if f.chosen {
-                            ", used here"
+                            ", preferred"
                         } else {
                             ""
                         };
@@ -438,7 +438,11 @@ impl<'a> FirstView<'a> {
     fn disputed_note(&self, s: &Series, o: &Observation) -> CheckNote {
         let d = self.dataset;
         let currency = o.currency.unwrap_or(Currency::USD);
-        let claim = amount_long(o.value.unwrap_or_default(), 1, currency);
+        let claim = amount_long(
+            o.value.unwrap_or_default(),
+            decimals_for(o.resolution.unwrap_or(1e8)).min(1),
+            currency,
+        );
         let mut text = format!(
             "{} — a published figure of {claim} for {} with {} ({}) is disputed and not drawn.",
             o.span().label(),
@@ -465,10 +469,15 @@ impl<'a> FirstView<'a> {
                 } else {
                     ""
                 };
-                let growth = x
-                    .yoy_pct
-                    .map(|p| format!(", {} on a year earlier", percent(p)))
-                    .unwrap_or_default();
+                // A publisher's dollar conversion carries the yuan growth rate: give it once,
+                // with the yuan figure.
+                let growth = if conversion.is_empty() {
+                    x.yoy_pct
+                        .map(|p| format!(", {} on a year earlier", percent(p)))
+                        .unwrap_or_default()
+                } else {
+                    String::new()
+                };
                 format!(
                     "{}{conversion}{growth} ({})",
                     amount_long(
@@ -510,6 +519,25 @@ impl<'a> FirstView<'a> {
                             " The disputed figure is {ratio:.1} times that: most likely a unit slip."
                         ));
                     }
+                }
+            }
+            // The disputed report's growth rate, against the one customs published.
+            let customs_growth = d
+                .series(&s.reporter, Flow::Total, &s.partner)
+                .and_then(|t| {
+                    t.observations
+                        .iter()
+                        .find(|x| x.is_fact() && x.span() == o.span() && x.yoy_pct.is_some())
+                });
+            if let (Some(claimed), Some(official)) =
+                (o.yoy_pct, customs_growth.and_then(|x| x.yoy_pct))
+            {
+                if (claimed - official).abs() > 0.05 {
+                    text.push_str(&format!(
+                        " Its growth rate ({}) also differs from customs' ({}).",
+                        percent(claimed),
+                        percent(official)
+                    ));
                 }
             }
         } else {

@@ -54,7 +54,7 @@ fn build_writes_the_dataset_and_reports_conflicts() {
     assert!(check.status.success());
     assert!(
         summary.contains(
-            "27 series, 226 figures, 91 sources, 6 conflicts, 273 exchange rates, 12 events"
+            "27 series, 228 figures, 91 sources, 7 conflicts, 268 exchange rates, 12 events"
         ),
         "{summary}"
     );
@@ -62,6 +62,9 @@ fn build_writes_the_dataset_and_reports_conflicts() {
         summary.contains("xinjiang/total/central_asia_5"),
         "{summary}"
     );
+    assert!(summary.contains(
+        "conflict: xinjiang/imports/world Jan–Sep 2023 CNY value: 39.46 bn [chosen] (obs-0129) vs 40.00 bn (obs-0130)"
+    ), "{summary}");
     assert!(
         summary.contains("gaps 2022-12"),
         "the mislabelled Dec 2022 shows as a gap: {summary}"

@@ -163,7 +163,41 @@ fn conflicts_are_chosen_by_the_documented_rule() {
         jan_sep.likely_cause.as_deref(),
         Some("publishers converted the same yuan figure to dollars at different exchange rates")
     );
-    assert_eq!(d.conflicts.len(), 6);
+    // Printed to the same precision, figures must be equal: $74.6 bn (Xinhua) and $74.7 bn
+    // (China Daily) are two conversions, not one figure; "40" is not 39.46 rounded.
+    let fy2025 = d
+        .conflicts
+        .iter()
+        .find(|c| c.partner == "world" && c.last == m("2025-12"))
+        .unwrap();
+    let values: Vec<f64> = fy2025.figures.iter().map(|f| f.value).collect();
+    assert_eq!(values, [74.7e9, 74.6e9, 74.4e9]);
+    let imports = d
+        .conflicts
+        .iter()
+        .find(|c| c.flow == Flow::Imports && c.last == m("2023-09"))
+        .unwrap();
+    assert_eq!(
+        imports
+            .figures
+            .iter()
+            .map(|f| (f.value, f.chosen))
+            .collect::<Vec<_>>(),
+        [(39.46e9, true), (40e9, false)]
+    );
+    // Agency originals beat mirrors: Jan-Feb 2020 in dollars, Xinhua over a China Daily mirror.
+    let jf2020 = d
+        .conflicts
+        .iter()
+        .find(|c| {
+            c.partner == "world" && c.last == m("2020-02") && c.currency == Some(Currency::USD)
+        })
+        .unwrap();
+    assert_eq!(
+        jf2020.figures.iter().find(|f| f.chosen).unwrap().rows,
+        ["obs-0011"]
+    );
+    assert_eq!(d.conflicts.len(), 7);
 }
 
 #[test]

@@ -19,7 +19,7 @@ fn main() {}
 mod cli {
     use std::path::{Path, PathBuf};
 
-    use trade_trends::dataset::{parse_dataset, Dataset};
+    use trade_trends::dataset::parse_dataset;
     use trade_trends::ingest::{build, Inputs};
     use trade_trends::summary::summarize;
 
@@ -133,7 +133,6 @@ mod cli {
                 return 1;
             }
         };
-        report_conflicts(&dataset);
         let json = serde_json::to_string_pretty(&dataset).expect("a dataset serialises");
         // Write beside the target, then rename: a failed write never leaves half a file.
         let tmp = out.with_extension("json.tmp");
@@ -146,12 +145,6 @@ mod cli {
         println!("{}", summarize(&dataset));
         println!("wrote {}", out.display());
         0
-    }
-
-    fn report_conflicts(d: &Dataset) {
-        for c in &d.conflicts {
-            println!("conflict: {}", trade_trends::summary::conflict_line(d, c));
-        }
     }
 
     fn check_command(file: &str) -> i32 {

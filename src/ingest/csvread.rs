@@ -360,7 +360,21 @@ pub(super) fn read_observations(
             source,
             published,
             disputed: note.starts_with("DISPUTED"),
-            flags: flags_from_note(&note),
+            flags: {
+                let mut flags = flags_from_note(&note);
+                let host = super::host_of(&url);
+                let listed = |hosts: &[String]| hosts.iter().any(|h| *h == host);
+                if let Some(meta) = meta {
+                    if listed(&meta.mirror_hosts) && !flags.contains(&Flag::Mirror) {
+                        flags.push(Flag::Mirror);
+                    }
+                    if listed(&meta.low_quality_hosts) && !flags.contains(&Flag::LowQualityHost) {
+                        flags.push(Flag::LowQualityHost);
+                    }
+                }
+                flags.sort();
+                flags
+            },
             note,
         });
     });

@@ -29,9 +29,28 @@ struct Cluster<'a> {
 }
 
 impl Cluster<'_> {
+    /// Rows in citing order: the most precise first (it printed the kept figure), then
+    /// those with the fewest caveats (agency originals before mirrors).
+    fn ordered(&self) -> Vec<&ObsRow> {
+        let mut rows = self.rows.clone();
+        let res = |r: &ObsRow| {
+            r.value
+                .map(|(p, _)| p.resolution)
+                .or(r.yoy_pct.map(|p| p.resolution))
+                .unwrap_or(f64::MAX)
+        };
+        rows.sort_by(|a, b| {
+            res(a)
+                .total_cmp(&res(b))
+                .then(a.flags.len().cmp(&b.flags.len()))
+        });
+        rows
+    }
+
+    /// Source ids in citing order.
     fn sources(&self) -> Vec<String> {
-        let mut seen = Vec::new();
-        for r in &self.rows {
+        let mut seen: Vec<String> = Vec::new();
+        for r in self.ordered() {
             if !seen.contains(&r.source) {
                 seen.push(r.source.clone());
             }
@@ -39,20 +58,9 @@ impl Cluster<'_> {
         seen
     }
 
-    /// Row ids, the row that printed the kept (most precise) figure first.
+    /// Row ids in citing order.
     fn row_ids(&self) -> Vec<String> {
-        let mut rows = self.rows.clone();
-        rows.sort_by(|a, b| {
-            let res = |r: &ObsRow| {
-                r.value
-                    .map(|(p, _)| p.resolution)
-                    .or(r.yoy_pct.map(|p| p.resolution))
-            };
-            res(a)
-                .partial_cmp(&res(b))
-                .unwrap_or(std::cmp::Ordering::Equal)
-        });
-        rows.iter().map(|r| r.id.clone()).collect()
+        self.ordered().iter().map(|r| r.id.clone()).collect()
     }
 
     /// Sort key of the choice rule: lower is preferred.
@@ -88,11 +96,24 @@ impl Cluster<'_> {
     }
 }
 
-/// Equal within the publication's rounding: one unit of the last printed digit of the
-/// less precise figure (covers both rounding and truncation: 322.39 printed as 322.3).
+/// Equal within the publication's rounding.
+///
+/// Printed to the same precision, the figures must be equal. Otherwise the less precise
+/// one must be the more precise one rounded (357.33 → 357) or cut off (322.39 → 322.3).
 fn same_within_rounding(a: Printed, b: Printed) -> bool {
-    let tolerance = a.resolution.max(b.resolution);
-    (a.value - b.value).abs() <= tolerance * (1.0 + 1e-9)
+    let eps = 1e-9 * a.value.abs().max(b.value.abs()).max(1.0);
+    if (a.resolution - b.resolution).abs() <= eps {
+        return (a.value - b.value).abs() <= eps;
+    }
+    let (coarse, fine) = if a.resolution > b.resolution {
+        (a, b)
+    } else {
+        (b, a)
+    };
+    let rounded = (coarse.value - fine.value).abs() <= coarse.resolution / 2.0 + eps;
+    let truncated =
+        fine.value - coarse.value >= -eps && fine.value - coarse.value < coarse.resolution - eps;
+    rounded || truncated
 }
 
 fn cluster<'a>(rows: impl Iterator<Item = (&'a ObsRow, Printed)>) -> Vec<Cluster<'a>> {
@@ -302,7 +323,7 @@ impl PeriodOut<'_, '_> {
                 continue;
             }
             let chosen = choose(&clusters);
-            if clusters.len() > 1 {
+            if clusters.len() > 1 && chosen.is_some() {
                 let cause = likely_cause(&clusters.iter().collect::<Vec<_>>());
                 let c = self.conflict(
                     ConflictField::Value,
@@ -411,7 +432,7 @@ impl PeriodOut<'_, '_> {
             if !dollar {
                 chosen_yuan = chosen.map(|i| clusters[i].best.value);
             }
-            if clusters.len() > 1 {
+            if clusters.len() > 1 && chosen.is_some() {
                 let currency = dollar.then_some(Currency::USD);
                 let c = self.conflict(
                     ConflictField::YoyPct,
