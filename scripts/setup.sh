@@ -10,6 +10,20 @@ SUDO=""
 if [ "$(id -u)" != 0 ]; then SUDO="sudo"; fi
 say() { printf 'setup: %s\n' "$*"; }
 
+# 0. Tools this script cannot install itself.
+for tool in cargo rustup node npm; do
+  if ! command -v "$tool" >/dev/null 2>&1; then
+    echo "setup: '$tool' is not installed; install Rust (rustup) and Node.js 20 first" >&2
+    exit 1
+  fi
+done
+for component in rustfmt clippy; do
+  if ! rustup component list --installed 2>/dev/null | grep -q "^${component}"; then
+    say "adding the ${component} component"
+    rustup component add "${component}"
+  fi
+done
+
 # 1. The WebAssembly target of the Rust toolchain.
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   say "adding the wasm32-unknown-unknown target"

@@ -185,7 +185,12 @@ pub fn App() -> impl IntoView {
             Ok(path) => {
                 load.set(Load::Loading(path.clone()));
                 spawn_local(async move {
-                    load.set(match fetch_dataset(path).await {
+                    let result = fetch_dataset(path.clone()).await;
+                    // A slow answer for a dataset the reader has since left is dropped.
+                    if loaded_path.get_value() != path {
+                        return;
+                    }
+                    load.set(match result {
                         Ok(d) => Load::Ready(Arc::new(d)),
                         Err((title, lines)) => Load::Failed { title, lines },
                     });
@@ -396,6 +401,12 @@ fn Dashboard(
                     <Tooltip snapshot selected/>
                 </div>
                 <p class="visually-hidden" aria-live="polite" role="status">{move || announce.get()}</p>
+                {move || snapshot.with(|s| s.context_svg.clone().map(|svg| view! {
+                    <figure class="context-chart">
+                        <figcaption class="context-caption">{format!("The releases these periods come from: year to date, as published — {}", s.y_label.trim_end_matches(" per month").trim_end_matches(" per period"))}</figcaption>
+                        <div class="context-svg-host" inner_html=svg></div>
+                    </figure>
+                }))}
                 <EventsList snapshot/>
             </figure>
             <Downloads snapshot/>
@@ -408,7 +419,7 @@ fn Dashboard(
             </section>
             <section class="checks" aria-labelledby="check-title">
                 <h2 id="check-title">"Figure check"</h2>
-                <p>"Where published figures disagree or look wrong, they are listed here, marked “!” on the chart, and not drawn as fact."</p>
+                <p>"Disputed figures, and derived values that point to a revision, are not drawn; where published figures disagree, the preferred one is named. Each period is marked “!” on the chart."</p>
                 <ul>{move || snapshot.with(|s| s.checks.iter().map(|c| view! { <li>{c.clone()}</li> }).collect_view())}</ul>
             </section>
             <p class="embed-checks">

@@ -114,6 +114,9 @@ pub struct Snapshot {
     pub months: Vec<Month>,
     pub reporter: String,
     pub partners: Vec<String>,
+    /// With values per period: a small chart of the year-to-date figures as published,
+    /// the releases the periods are derived from.
+    pub context_svg: Option<String>,
 }
 
 fn link(d: &Dataset, id: &str) -> Option<SourceLink> {
@@ -233,6 +236,24 @@ impl Snapshot {
                 }
             }
         }
+        let context_svg = (state.measure == crate::urlstate::MeasureKind::Monthly).then(|| {
+            let mut ytd = view.state.clone();
+            ytd.measure = crate::urlstate::MeasureKind::Ytd;
+            ytd.chart = crate::urlstate::ChartKind::Line;
+            let context = DashboardView::new(d, &ytd);
+            let mut spec = context.chart_spec_themed(width, (height / 2).max(200), prefers_dark);
+            // The same months as the main chart, so the two line up.
+            spec.months = (
+                view.range.map(|r| r.0.index()).unwrap_or(spec.months.0),
+                view.range.map(|r| r.1.index()).unwrap_or(spec.months.1),
+            );
+            spec.flags.clear();
+            spec.events.clear();
+            // Its own title id: two charts on one page.
+            crate::chart::render_svg(&spec)
+                .unwrap_or_default()
+                .replace("chart-title", "context-chart-title")
+        });
         let months = match view.bounds {
             Some((a, b)) => crate::month::Span { first: a, last: b }.months().collect(),
             None => Vec::new(),
@@ -259,6 +280,7 @@ impl Snapshot {
             months,
             reporter: view.reporter.clone(),
             partners: view.state.partners.clone(),
+            context_svg,
             state: view.state.clone(),
         }
     }

@@ -363,7 +363,7 @@ pub(super) fn read_observations(
             flags: {
                 let mut flags = flags_from_note(&note);
                 let host = super::host_of(&url);
-                let listed = |hosts: &[String]| hosts.iter().any(|h| *h == host);
+                let listed = |hosts: &[String]| hosts.contains(&host);
                 if let Some(meta) = meta {
                     if listed(&meta.mirror_hosts) && !flags.contains(&Flag::Mirror) {
                         flags.push(Flag::Mirror);

@@ -10,9 +10,11 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const rates = parseCsv(fs.readFileSync(path.join(root, 'data/exchange_rates_fed_monthly.csv'), 'utf8'));
 const rate = (month) => Number(rates.find((r) => r.period === month).cny_per_usd);
 
+// Opens the page and waits for the app (not the static first paint) to have drawn.
 async function open(page, query = '') {
   await page.goto('./' + query);
-  await expect(page.locator('.chart svg[role="img"]').first()).toBeAttached();
+  await expect(page.locator('#static-view')).toHaveCount(0);
+  await expect(page.locator('main .chart-svg-host svg[role="img"]').first()).toBeAttached();
 }
 
 const query = (page) => new URL(page.url()).searchParams;
@@ -177,7 +179,7 @@ test('the key-figures line is the sentence a reporter would quote', async ({ pag
   await open(page);
   const mean = Array.from({ length: 12 }, (_, i) => rate(`2025-${String(i + 1).padStart(2, '0')}`)).reduce((a, b) => a + b) / 12;
   await expect(page.locator('.key-figures')).toHaveText(
-    `Total trade with the world, 2025: ¥520.37 bn (≈ $${(520.37 / mean).toFixed(1)} bn), +19.9% y/y — m.euiu.cn, www.ecns.cn`);
+    `Total trade with the world, 2025: ¥520.37 bn (≈ $${(520.37 / mean).toFixed(1)} bn), +19.9% y/y — english.news.cn, peoplesdaily.pdnews.cn`);
 });
 
 test('hover, tap and arrow keys read a figure with its provenance and source', async ({ browser }) => {

@@ -16,8 +16,10 @@ function recordRequests(page) {
   return urls;
 }
 
+// Opens the page and waits for the app (not the static first paint) to have drawn.
 async function openDashboard(page, query = '') {
   await page.goto('./' + query);
+  await expect(page.locator('#static-view')).toHaveCount(0);
   await expect(page.locator('.chart svg[role="img"]')).toBeVisible();
 }
 
@@ -186,3 +188,47 @@ test('a loading state shows while the dataset is on its way', async ({ page }) =
   await expect(page.locator('.chart svg[role="img"]')).toBeVisible();
   await expect(status).toHaveCount(0);
 });
+
+// An independent derivation of the periods between year-to-date releases, straight from
+// the CSV, for one series and year: the page must list exactly these periods and values.
+function expectedPeriods(year, partner) {
+  const rows = observations.filter((r) => r.region === 'xinjiang' && r.flow === 'total' && r.partner === partner
+    && r.currency === 'CNY' && r.value !== '' && !r.note.startsWith('DISPUTED') && r.period_end.startsWith(`${year}-`));
+  const precise = (list) => list.sort((a, b) => (b.value.split('.')[1] || '').length - (a.value.split('.')[1] || '').length
+    + (b.unit === '100 million' ? 1 : 0) - (a.unit === '100 million' ? 1 : 0))[0];
+  const cum = new Map([[0, 0n]]);
+  const months = new Map();
+  for (const m of new Set(rows.map((r) => Number(r.period_end.slice(5))))) {
+    const ytd = rows.filter((r) => (r.basis === 'ytd' || r.basis === 'year') && Number(r.period_end.slice(5)) === m);
+    if (ytd.length) cum.set(m, fullUnits(precise(ytd).value, precise(ytd).unit));
+    const one = rows.filter((r) => r.basis === 'month' && Number(r.period_end.slice(5)) === m);
+    if (one.length) months.set(m, fullUnits(precise(one).value, precise(one).unit));
+  }
+  for (let changed = true; changed;) {
+    changed = false;
+    for (const [m, v] of months) {
+      if (cum.has(m - 1) && !cum.has(m)) { cum.set(m, cum.get(m - 1) + v); changed = true; }
+      if (cum.has(m) && !cum.has(m - 1)) { cum.set(m - 1, cum.get(m) - v); changed = true; }
+    }
+  }
+  const bounds = [...cum.keys()].sort((a, b) => a - b);
+  const names = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+  const out = [];
+  for (let i = 1; i < bounds.length; i++) {
+    const [a, b] = [bounds[i - 1], bounds[i]];
+    const label = b === a + 1 ? `${names[b - 1]} ${year}` : `${names[a]}–${names[b - 1]} ${year}`;
+    const value = b === a + 1 && months.has(b) ? months.get(b) : cum.get(b) - cum.get(a);
+    out.push([label, billionsText(value, 2)]);
+  }
+  return out;
+}
+
+for (const year of [2022, 2023, 2024]) {
+  test(`the periods of ${year} are exactly those derived independently from the CSV`, async ({ page }) => {
+    await openDashboard(page, `?partners=world&average=off&from=${year}-01&to=${year}-12`);
+    const rows = await page.locator('table.values tbody tr').evaluateAll((trs) =>
+      trs.map((tr) => [...tr.querySelectorAll('td')].slice(0, 3).map((td) => td.textContent.trim())));
+    const shown = rows.filter((r) => r[1] === 'World').map((r) => [r[0], r[2]]);
+    expect(shown).toEqual(expectedPeriods(year, 'world'));
+  });
+}
