@@ -424,7 +424,7 @@ fn Dashboard(
             </section>
             <p class="embed-checks">
                 {move || snapshot.with(|s| (!s.checks.is_empty()).then(|| format!(
-                    "“!” marks periods where {} published figure(s) are disputed or disagree; none is drawn as fact. ", s.checks.len())))}
+                    "“!” marks periods where {} published figure(s) are disputed or disagree; disputed figures are not drawn. ", s.checks.len())))}
                 <a href=move || full_page_url(&snapshot.with(|s| s.state.clone())) target="_blank" rel="noopener">"Details and all sources on the full page"</a>
             </p>
             <DataTable snapshot/>

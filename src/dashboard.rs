@@ -618,8 +618,8 @@ impl<'a> DashboardView<'a> {
         if let ValueKind::Money { currency, .. } = self.kind {
             let other = other_currency(currency);
             notes.push(format!(
-                "Values in {}, current prices. Figures published in {} are used as published; where only {} figures exist, \
-                 they are converted at the average of the monthly exchange rates over the period's months and marked ≈ \
+                "Values in {}, current prices. Figures published in {} are used as published; a figure published only in {} \
+                 is converted at the average of the monthly exchange rates over its period's months and marked ≈ \
                  (rate series: {}). Publishers' own conversions are not used.",
                 unit_label(currency),
                 currency_name(currency),

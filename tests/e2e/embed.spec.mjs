@@ -201,3 +201,47 @@ test('embed.js stays under 2 KiB gzip', () => {
   const size = zlib.gzipSync(fs.readFileSync(path.join(root, 'dist/embed.js')), { level: 9 }).length;
   expect(size).toBeLessThanOrEqual(2048);
 });
+
+// WCAG contrast of two CSS colours "rgb(r, g, b)".
+function contrastOf(fg, bg) {
+  const lum = (c) => {
+    const [r, g, b] = c.match(/\d+(\.\d+)?/g).slice(0, 3).map(Number).map((v) => {
+      const s = v / 255;
+      return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  const [a, b] = [lum(fg), lum(bg)];
+  return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+}
+
+for (const theme of ['light', 'dark']) {
+  test(`page text passes contrast in the ${theme} theme`, async ({ page }) => {
+    await page.goto(APP + `?theme=${theme}&events=on`);
+    await expect(page.locator('#static-view')).toHaveCount(0);
+    await expect(page.locator('main .chart-svg-host svg')).toBeVisible();
+    const samples = await page.evaluate(() => {
+      const bg = getComputedStyle(document.documentElement).backgroundColor;
+      const pick = ['h1', '.key-figures', 'figcaption.measure', '.notes p', '.checks li', '.sources li a', 'table.values td', '.events li', 'label.control', 'button'];
+      return pick.map((sel) => {
+        const el = document.querySelector(sel);
+        if (!el) return null;
+        let back = getComputedStyle(el).backgroundColor;
+        for (let p = el; back === 'rgba(0, 0, 0, 0)' && p; p = p.parentElement) back = getComputedStyle(p).backgroundColor;
+        return { sel, fg: getComputedStyle(el).color, bg: back === 'rgba(0, 0, 0, 0)' || !back ? bg : back };
+      }).filter(Boolean);
+    });
+    expect(samples.length).toBeGreaterThan(7);
+    for (const s of samples) expect(contrastOf(s.fg, s.bg), `${theme} ${s.sel} ${s.fg} on ${s.bg}`).toBeGreaterThanOrEqual(4.5);
+  });
+}
+
+test('printing shows the chart, notes and table without controls', async ({ page }) => {
+  await page.goto(APP);
+  await expect(page.locator('main .chart-svg-host svg')).toBeVisible();
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.locator('.controls')).toBeHidden();
+  await expect(page.locator('.downloads')).toBeHidden();
+  await expect(page.locator('main .chart-svg-host svg')).toBeVisible();
+  await expect(page.getByRole('table')).toBeVisible();
+});
