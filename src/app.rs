@@ -63,7 +63,12 @@ fn remove_static_view() {
 enum Load {
     Loading(String),
     Ready(Arc<Dataset>),
-    Failed { title: String, lines: Vec<String> },
+    /// `retry`: whether trying again can help (network and server errors).
+    Failed {
+        title: String,
+        lines: Vec<String>,
+        retry: bool,
+    },
 }
 
 /// How a state change reaches the address bar.
@@ -108,15 +113,21 @@ fn write_url(state: &ViewState, commit: Commit) {
     }
 }
 
+/// Why a load failed: a heading, the problem in sentences, and whether retrying can help.
+type LoadError = (String, Vec<String>, bool);
+
 /// Fetches and validates the dataset at `path`; errors are sentences for the reader.
-async fn fetch_dataset(path: String) -> Result<Dataset, (String, Vec<String>)> {
+async fn fetch_dataset(path: String) -> Result<Dataset, LoadError> {
     let response = gloo_net::http::Request::get(&path)
         .send()
         .await
         .map_err(|e| {
             (
                 "The dataset could not be fetched".to_string(),
-                vec![format!("{path}: {e}")],
+                vec![format!(
+                    "{path}: the connection failed ({e}). Check your connection and try again."
+                )],
+                true,
             )
         })?;
     match response.status() {
@@ -125,28 +136,40 @@ async fn fetch_dataset(path: String) -> Result<Dataset, (String, Vec<String>)> {
             return Err((
                 "Dataset not found".to_string(),
                 vec![format!("{path} was not found on the server (HTTP 404). Check the data= parameter or the file name.")],
+                false,
             ))
         }
         status => {
             return Err((
                 "The dataset could not be loaded".to_string(),
                 vec![format!("{path}: the server answered HTTP {status} {}.", response.status_text())],
+                status >= 500 || status == 408 || status == 429,
             ))
         }
     }
+    let content_type = response.headers().get("content-type").unwrap_or_default();
     let text = response.text().await.map_err(|e| {
         (
             "The dataset could not be read".to_string(),
-            vec![format!("{path}: {e}")],
+            vec![format!("{path}: the download broke off ({e}).")],
+            true,
         )
     })?;
     parse_dataset(&path, &text).map_err(|e| {
         let message = e.to_string();
-        let lines = message
+        let mut lines: Vec<String> = message
             .lines()
             .map(|l| l.trim_start_matches("- ").to_string())
             .collect();
-        ("The dataset is not valid".to_string(), lines)
+        if matches!(e, crate::dataset::DatasetError::NotJson { .. })
+            && !content_type.contains("json")
+            && !content_type.is_empty()
+        {
+            lines.push(format!(
+                "The server sent it as {content_type}, not as JSON."
+            ));
+        }
+        ("The dataset is not valid".to_string(), lines, false)
     })
 }
 
@@ -174,12 +197,16 @@ pub fn App() -> impl IntoView {
     );
     let load = RwSignal::new(Load::Loading(String::new()));
     let loaded_path = StoredValue::new(String::new());
-    // (Re)load when the dataset path changes, including through Back/Forward.
+    let attempt = RwSignal::new(0u32);
+    let last_attempt = StoredValue::new(0u32);
+    // (Re)load when the dataset path changes, including through Back/Forward, or on Retry.
     Effect::new(move |_| {
         let data = state.with(|s| s.data.clone());
-        if loaded_path.get_value() == data {
+        let this_attempt = attempt.get();
+        if loaded_path.get_value() == data && last_attempt.get_value() == this_attempt {
             return;
         }
+        last_attempt.set_value(this_attempt);
         loaded_path.set_value(data.clone());
         match data_path(Some(&data)) {
             Ok(path) => {
@@ -192,13 +219,18 @@ pub fn App() -> impl IntoView {
                     }
                     load.set(match result {
                         Ok(d) => Load::Ready(Arc::new(d)),
-                        Err((title, lines)) => Load::Failed { title, lines },
+                        Err((title, lines, retry)) => Load::Failed {
+                            title,
+                            lines,
+                            retry,
+                        },
                     });
                 });
             }
             Err(refused) => load.set(Load::Failed {
                 title: "This dataset address is not allowed".into(),
                 lines: vec![refused.to_string()],
+                retry: false,
             }),
         }
     });
@@ -268,7 +300,10 @@ pub fn App() -> impl IntoView {
                     </p>
                 }
                 .into_any(),
-                Load::Failed { title, lines } => view! { <ErrorState title lines/> }.into_any(),
+                Load::Failed { title, lines, retry } => {
+                    let on_retry = retry.then(|| Callback::new(move |_: ()| attempt.update(|n| *n += 1)));
+                    view! { <ErrorState title lines on_retry/> }.into_any()
+                }
                 Load::Ready(d) => view! { <Dashboard dataset=d state set_state url_notices theme/> }.into_any(),
             }}
         </main>
@@ -277,11 +312,16 @@ pub fn App() -> impl IntoView {
 
 /// The error state: a heading and the problem in words.
 #[component]
-fn ErrorState(title: String, lines: Vec<String>) -> impl IntoView {
+fn ErrorState(
+    title: String,
+    lines: Vec<String>,
+    #[prop(default = None)] on_retry: Option<Callback<()>>,
+) -> impl IntoView {
     view! {
         <section class="error" role="alert" aria-labelledby="error-title">
             <h1 id="error-title">{title}</h1>
             <ul class="error-lines">{lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
+            {on_retry.map(|retry| view! { <button type="button" class="retry" on:click=move |_| retry.run(())>"Try again"</button> })}
             <p class="hint">"The default dataset is at "<a href="./">"this page without parameters"</a>"."</p>
         </section>
     }
@@ -929,4 +969,32 @@ fn EmbedDialog(snapshot: Memo<Snapshot>) -> impl IntoView {
             <form method="dialog"><button>"Close"</button></form>
         </dialog>
     }
+}
+
+/// Shows an error state, instead of a blank or frozen page, if the app ever panics; the
+/// message is set as text, never parsed as markup.
+pub fn install_panic_hook() {
+    std::panic::set_hook(Box::new(|info| {
+        console_error_panic_hook::hook(info);
+        let doc = document();
+        let Some(body) = doc.body() else { return };
+        let Ok(section) = doc.create_element("section") else {
+            return;
+        };
+        let _ = section.set_attribute("class", "error");
+        let _ = section.set_attribute("role", "alert");
+        let parts = [
+            ("h1", "Something went wrong in Trade Trends".to_string()),
+            ("p", "The chart stopped working. Reloading the page usually helps. If it happens again, please report this message with the page address:".to_string()),
+            ("pre", info.to_string()),
+        ];
+        for (tag, text) in parts {
+            if let Ok(el) = doc.create_element(tag) {
+                el.set_text_content(Some(&text));
+                let _ = section.append_child(&el);
+            }
+        }
+        body.set_text_content(None);
+        let _ = body.append_child(&section);
+    }));
 }

@@ -156,13 +156,6 @@ fn join_and(items: &[String]) -> String {
     }
 }
 
-fn p_label(view: &FirstView, s: &Series) -> String {
-    view.dataset
-        .partner(&s.partner)
-        .map(|p| p.name.clone())
-        .unwrap_or(s.partner.clone())
-}
-
 fn first_row(o: &Observation) -> String {
     o.rows.first().cloned().unwrap_or_default()
 }
@@ -541,35 +534,59 @@ impl<'a> FirstView<'a> {
                 }
             }
         } else {
-            let derived = self
-                .series
-                .iter()
-                .find(|p| {
-                    p.series.reporter == s.reporter
-                        && p.series.partner == s.partner
-                        && s.flow == self.spec.flow
-                })
-                .and_then(|p| {
-                    p.derivation
-                        .periods
-                        .iter()
-                        .find(|x| x.span == o.span() && x.drawable())
+            // Derive the period from the total-trade series itself, plotted or not, in yuan
+            // (customs publishes yuan), leaving out publishers' own conversions.
+            let total = d.series(&s.reporter, Flow::Total, &s.partner);
+            let derived = total.and_then(|t| {
+                let derivation = crate::periods::derive_with(t, Currency::CNY, |x| {
+                    !x.flags.contains(&crate::dataset::Flag::PublisherConversion)
                 });
+                derivation
+                    .periods
+                    .into_iter()
+                    .find(|x| x.span == o.span() && x.drawable())
+                    .map(|x| (t, x))
+            });
             match derived {
-                Some(x) => {
-                    let row = self.rows.iter().find(|r| {
-                        r.span == x.span
-                            && r.measure == Measure::Period
-                            && r.series == p_label(self, s)
-                    });
-                    text.push_str(&format!(
-                        " Customs did not publish this period on its own; from its year-to-date releases it comes to {}{}.",
-                        amount_long(x.value, 2, self.spec.currency),
-                        row.map(|r| format!(" ({})", r.provenance.trim_start_matches("Derived: "))).unwrap_or_default()
-                    ));
-                    if let Some(r) = row {
-                        push_unique(&mut sources, &r.sources);
+                Some((t, x)) => {
+                    let obs = &t.observations;
+                    let how = match &x.provenance {
+                        Provenance::Derived { plus, minus } => format!(
+                            " ({}{})",
+                            plus.iter()
+                                .map(|i| format!(
+                                    "{} ({})",
+                                    obs[*i].span().label(),
+                                    first_row(&obs[*i])
+                                ))
+                                .collect::<Vec<_>>()
+                                .join(" + "),
+                            minus
+                                .iter()
+                                .map(|i| format!(
+                                    " − {} ({})",
+                                    obs[*i].span().label(),
+                                    first_row(&obs[*i])
+                                ))
+                                .collect::<String>()
+                        ),
+                        Provenance::Official { observation } => {
+                            format!(" ({})", first_row(&obs[*observation]))
+                        }
+                    };
+                    let ids: Vec<usize> = match &x.provenance {
+                        Provenance::Derived { plus, minus } => {
+                            plus.iter().chain(minus).copied().collect()
+                        }
+                        Provenance::Official { observation } => vec![*observation],
+                    };
+                    for i in ids {
+                        push_unique(&mut sources, &obs[i].sources);
                     }
+                    text.push_str(&format!(
+                        " Customs did not publish this period on its own; from its year-to-date releases it comes to {}{how}.",
+                        amount_long(x.value, 2, Currency::CNY),
+                    ));
                 }
                 None => {
                     text.push_str(" No customs figure for this period was found in the sources.")

@@ -184,3 +184,34 @@ fn period_shapes_and_duplicates_are_checked() {
         "{err}"
     );
 }
+
+#[test]
+fn optional_fields_must_still_be_present() {
+    let mut v = bundled_json();
+    v["series"][0]["observations"][0]
+        .as_object_mut()
+        .unwrap()
+        .remove("yoy_pct");
+    assert_eq!(
+        error_of(&v),
+        "test.json is not a Trade Trends dataset: at series[0].observations[0]: missing field `yoy_pct`"
+    );
+}
+
+#[test]
+fn a_full_year_and_a_january_to_december_figure_are_the_same_period() {
+    let mut v = bundled_json();
+    let world = series_index(&v, "xinjiang/total/world");
+    let obs = v["series"][world]["observations"].as_array_mut().unwrap();
+    let fy = obs
+        .iter()
+        .find(|o| o["basis"] == "year" && o["status"] == "preferred" && o["currency"] == "CNY")
+        .unwrap()
+        .clone();
+    let mut ytd = fy.clone();
+    ytd["basis"] = json!("ytd");
+    obs.push(ytd);
+    assert!(
+        error_of(&v).contains("a second preferred figure for the same period, basis and currency")
+    );
+}

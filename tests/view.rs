@@ -158,3 +158,25 @@ fn the_chart_spec_has_ytd_lines_and_per_month_steps() {
         spec.alt_text
     );
 }
+
+#[test]
+fn the_october_claim_is_answered_in_any_view() {
+    let d = common::bundled();
+    // Exports to the world only: the total-trade series is not plotted, but the note still
+    // derives October from customs' total-trade releases.
+    let spec = ViewSpec {
+        reporter: "xinjiang".into(),
+        flow: Flow::Exports,
+        partners: vec!["world".into()],
+        currency: Currency::USD,
+    };
+    let view = FirstView::new(&d, spec);
+    let october = view
+        .checks
+        .iter()
+        .find(|c| c.span == Span::single(m("2023-10")))
+        .unwrap();
+    assert!(october.text.ends_with(
+        "Customs did not publish this period on its own; from its year-to-date releases it comes to 34.46 billion yuan (Jan–Oct 2023 (obs-0055) − Jan–Sep 2023 (obs-0050))."
+    ), "{}", october.text);
+}

@@ -5,6 +5,16 @@ use serde::{Deserialize, Serialize};
 
 use crate::month::{Month, Span};
 
+/// Reads an optional field that must be present (as a value or `null`): a missing field
+/// is a shape error, so a misspelt or forgotten field is never read as "none".
+fn present<'de, D, T>(d: D) -> Result<Option<T>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    Option::<T>::deserialize(d)
+}
+
 /// A whole dataset file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -67,6 +77,7 @@ pub struct Source {
     /// The host the page was read on (a mirror host when the note says so).
     pub publisher: String,
     /// Page date `YYYY-MM-DD`, when the page shows one.
+    #[serde(deserialize_with = "present")]
     pub date: Option<String>,
 }
 
@@ -187,12 +198,16 @@ pub struct Observation {
     pub last: Month,
     pub basis: Basis,
     /// Value in full currency units (yuan or dollars, not billions); absent when only growth was published.
+    #[serde(deserialize_with = "present")]
     pub value: Option<f64>,
     /// Currency of `value`; present exactly when `value` is.
+    #[serde(deserialize_with = "present")]
     pub currency: Option<Currency>,
     /// One unit of the last printed digit, in full units: the publication's rounding.
+    #[serde(deserialize_with = "present")]
     pub resolution: Option<f64>,
     /// Year-on-year change in percent, as published.
+    #[serde(deserialize_with = "present")]
     pub yoy_pct: Option<f64>,
     pub status: Status,
     /// Ids of the sources that printed this figure.
@@ -260,11 +275,13 @@ pub struct Conflict {
     pub basis: Basis,
     pub field: ConflictField,
     /// Currency of the values (absent for growth rates).
+    #[serde(deserialize_with = "present")]
     pub currency: Option<Currency>,
     pub figures: Vec<ConflictFigure>,
     /// The rule that chose the figure marked `chosen`.
     pub rule: String,
     /// What the numbers suggest, e.g. a factor of ten (a unit slip).
+    #[serde(deserialize_with = "present")]
     pub likely_cause: Option<String>,
 }
 

@@ -236,7 +236,7 @@ pub fn validate(d: &Dataset) -> Vec<Problem> {
             let oloc = format!("{loc}, observation[{j}] {}", o.span());
             v.check_observation(&oloc, o, &refs);
             if o.status == Status::Preferred
-                && !preferred.insert((o.first, o.last, o.basis, o.currency))
+                && !preferred.insert((o.first, o.last, same_period_basis(o), o.currency))
             {
                 v.problem(
                     &oloc,
@@ -509,6 +509,15 @@ impl Validator {
             self.check_number(loc, "yoy_pct", p, false);
         }
         refs.check_sources(self, loc, &o.sources);
+    }
+}
+
+/// A full-year figure and a January-to-December year-to-date figure are the same period.
+fn same_period_basis(o: &Observation) -> Basis {
+    if o.basis == Basis::Ytd && o.first.month() == 1 && o.last.month() == 12 {
+        Basis::Year
+    } else {
+        o.basis
     }
 }
 

@@ -232,3 +232,29 @@ for (const year of [2022, 2023, 2024]) {
     expect(shown).toEqual(expectedPeriods(year, 'world'));
   });
 }
+
+test('a server error offers a retry that recovers; a broken connection is named', async ({ page }) => {
+  let fail = true;
+  await page.route('**/data/xinjiang.json', (route) => (fail ? route.fulfill({ status: 503, body: 'busy' }) : route.continue()));
+  await page.goto('./');
+  const alert = page.getByRole('alert');
+  await expect(alert.getByRole('heading')).toHaveText('The dataset could not be loaded');
+  await expect(alert).toContainText('data/xinjiang.json: the server answered HTTP 503');
+  fail = false;
+  await alert.getByRole('button', { name: 'Try again' }).click();
+  await expect(page.locator('main .chart-svg-host svg[role="img"]')).toBeVisible();
+  await page.unroute('**/data/xinjiang.json');
+  await page.route('**/data/xinjiang.json', (route) => route.abort('connectionreset'));
+  await page.goto('./');
+  await expect(page.getByRole('alert').getByRole('heading')).toHaveText('The dataset could not be fetched');
+  await expect(page.getByRole('alert').getByRole('button', { name: 'Try again' })).toBeVisible();
+});
+
+test('a page served instead of the dataset is named as such, with no retry', async ({ page }) => {
+  await page.route('**/data/xinjiang.json', (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><p>Login required</p>' }));
+  await page.goto('./');
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('data/xinjiang.json is not valid JSON: expected value (line 1, column 1)');
+  await expect(alert).toContainText('The server sent it as text/html, not as JSON.');
+  await expect(alert.getByRole('button', { name: 'Try again' })).toHaveCount(0);
+});
