@@ -543,9 +543,11 @@ fn Tooltip(snapshot: Memo<Snapshot>, selected: RwSignal<Option<usize>>) -> impl 
             let flip = left > 60.0;
             Some(view! {
                 <div class="crosshair" aria-hidden="true"
-                    style=format!("left:{left:.2}%;top:{:.2}%;height:{:.2}%", 100.0 * plot_top as f64 / s.height as f64, 100.0 * (plot_bottom - plot_top) as f64 / s.height as f64)></div>
-                <div class="dot" aria-hidden="true" style=format!("left:{left:.2}%;top:{top:.2}%")></div>
-                <div class="tooltip" class:flip=flip role="tooltip" style=format!("left:{left:.2}%;top:{top:.2}%")>
+                    style:left=format!("{left:.2}%")
+                    style:top=format!("{:.2}%", 100.0 * plot_top as f64 / s.height as f64)
+                    style:height=format!("{:.2}%", 100.0 * (plot_bottom - plot_top) as f64 / s.height as f64)></div>
+                <div class="dot" aria-hidden="true" style:left=format!("{left:.2}%") style:top=format!("{top:.2}%")></div>
+                <div class="tooltip" class:flip=flip role="tooltip" style:left=format!("{left:.2}%") style:top=format!("{top:.2}%")>
                     <p class="tt-period">{p.period.clone()}" · "{p.series_label.clone()}</p>
                     <p class="tt-value">{p.value.clone()}</p>
                     <p class="tt-how">{p.provenance.clone()}</p>
@@ -960,10 +962,10 @@ fn EmbedDialog(snapshot: Memo<Snapshot>) -> impl IntoView {
                     <option value="640">"640 px (article column)"</option>
                 </select>
             </label>
-            <div class="preview" style=move || format!("width:{}px", preview_width.get())>
+            <div class="preview" style:width=move || format!("{}px", preview_width.get())>
                 {move || open.get().then(|| {
                     let src = snapshot.with(|s| { let mut e = s.state.clone(); e.embed = true; e.id = Some("preview".into()); format!("{}?{}", page_base(), to_query(&e)) });
-                    view! { <iframe title="Preview of the embedded chart" src=src style="width:100%;height:560px;border:1px solid #ccc"></iframe> }
+                    view! { <iframe class="preview-frame" title="Preview of the embedded chart" src=src></iframe> }
                 })}
             </div>
             <form method="dialog"><button>"Close"</button></form>

@@ -77,7 +77,7 @@ mod cli {
         let config: Config = serde_json::from_str(&read(&config)?)
             .map_err(|e| format!("{}: {e}", config.display()))?;
         let index_path = dist.join("index.html");
-        let template = strip_static(&read(&index_path)?);
+        let template = externalize_loader(&strip_static(&read(&index_path)?), &dist)?;
         let fonts = fonts();
         for view in &config.views {
             if !view
@@ -112,6 +112,33 @@ mod cli {
             );
         }
         Ok(())
+    }
+
+    /// Moves Trunk's inline module loader into `boot.js` (with subresource integrity), so
+    /// that the page runs under a Content-Security-Policy without `'unsafe-inline'`.
+    fn externalize_loader(html: &str, dist: &Path) -> Result<String, String> {
+        use base64::Engine;
+        use sha2::Digest;
+        let open = "<script type=\"module\">";
+        let Some(start) = html.find(open) else {
+            return Ok(html.to_string()); // already external
+        };
+        let body_start = start + open.len();
+        let end = html[body_start..]
+            .find("</script>")
+            .map(|i| body_start + i)
+            .ok_or("unclosed loader script")?;
+        let code = &html[body_start..end];
+        let boot = dist.join("boot.js");
+        std::fs::write(&boot, code).map_err(|e| format!("{}: {e}", boot.display()))?;
+        let digest =
+            base64::engine::general_purpose::STANDARD.encode(sha2::Sha384::digest(code.as_bytes()));
+        let tag = format!("<script type=\"module\" src=\"./boot.js\" integrity=\"sha384-{digest}\" crossorigin=\"anonymous\"></script>");
+        Ok(format!(
+            "{}{tag}{}",
+            &html[..start],
+            &html[end + "</script>".len()..]
+        ))
     }
 
     /// The HTML without a static view from an earlier run.
