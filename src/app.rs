@@ -327,10 +327,21 @@ fn ErrorState(
     }
 }
 
+/// A link to a source's page, or, when its address is not an http(s) address (a
+/// `javascript:` or `data:` address in a hostile dataset), the text and the address as
+/// plain text: never a live link.
+fn source_anchor(url: &str, text: String, class: &'static str) -> AnyView {
+    if url.starts_with("https://") || url.starts_with("http://") {
+        view! { <a class=class href=url.to_string() target="_blank" rel="noopener noreferrer">{text}</a> }.into_any()
+    } else {
+        view! { <span class=format!("{class} not-a-link")>{format!("{text} (address not shown as a link: {url})")}</span> }.into_any()
+    }
+}
+
 fn source_links(sources: &[SourceLink]) -> impl IntoView {
     sources
         .iter()
-        .map(|s| view! { <a class="src" href=s.url.clone() target="_blank" rel="noopener noreferrer">{s.publisher.clone()}</a> })
+        .map(|s| source_anchor(&s.url, s.publisher.clone(), "src"))
         .collect_view()
 }
 
@@ -476,7 +487,7 @@ fn Dashboard(
                         if new { seen.push(src.publisher.clone()); }
                         new
                     }).take(8).map(|src| view! {
-                        <a href=src.url.clone() target="_blank" rel="noopener noreferrer">{src.publisher.clone()}</a>" "
+                        {source_anchor(&src.url, src.publisher.clone(), "src")}" "
                     }).collect_view()
                 })}
             </p>
@@ -488,7 +499,7 @@ fn Dashboard(
                         let date = src.date.clone().map(|d| format!(", {d}")).unwrap_or_default();
                         view! {
                             <li id=format!("source-{}", src.id)>
-                                <a href=src.url.clone() target="_blank" rel="noopener noreferrer">{src.title.clone()}</a>
+                                {source_anchor(&src.url, src.title.clone(), "source-title")}
                                 {format!(" — {}{date}", src.publisher)}
                             </li>
                         }
@@ -587,7 +598,7 @@ fn EventsList(snapshot: Memo<Snapshot>) -> impl IntoView {
                         {s.events.iter().map(|e| view! {
                             <li value=e.number.to_string()>
                                 <span class="event-date">{e.date.clone()}</span>" "{e.title.clone()}" "
-                                {e.source.clone().map(|src| view! { <a href=src.url target="_blank" rel="noopener noreferrer">"(source)"</a> })}
+                                {e.source.clone().map(|src| source_anchor(&src.url, "(source)".to_string(), "event-source"))}
                             </li>
                         }).collect_view()}
                     </ol>

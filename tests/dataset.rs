@@ -215,3 +215,95 @@ fn a_full_year_and_a_january_to_december_figure_are_the_same_period() {
         error_of(&v).contains("a second preferred figure for the same period, basis and currency")
     );
 }
+
+/// The problems of a dataset as lines (panics if it is valid).
+fn problems_of(v: &Value) -> Vec<String> {
+    match parse_dataset("test.json", &v.to_string()).unwrap_err() {
+        DatasetError::Invalid { problems, .. } => problems.iter().map(|p| p.to_string()).collect(),
+        other => panic!("{other}"),
+    }
+}
+
+#[test]
+fn implausible_numbers_out_of_order_periods_and_overlong_labels_are_named() {
+    let mut v = bundled_json();
+    let world = series_index(&v, "xinjiang/total/world");
+    let obs = v["series"][world]["observations"].as_array_mut().unwrap();
+    let i = obs
+        .iter()
+        .position(|o| o["first"] == "2023-01" && o["last"] == "2023-10" && o["currency"] == "CNY")
+        .unwrap();
+    obs[i]["value"] = json!(1e308);
+    obs.swap(0, 1);
+    v["partners"][2]["name"] = json!("K".repeat(301));
+    let lines = problems_of(&v);
+    assert!(
+        lines.contains(
+            &"partners[2] KAZ, field \"name\": 301 characters is too long (at most 300)"
+                .to_string()
+        ),
+        "{lines:#?}"
+    );
+    assert!(lines.iter().any(|l| l.ends_with("field \"value\": 1e308 is implausibly large for a trade value (more than 10^15 in full units; was the unit applied twice?)")), "{lines:#?}");
+    assert!(
+        lines.iter().any(|l| l
+            .contains("field \"last\": observations must be in time order; this one comes after")),
+        "{lines:#?}"
+    );
+    // A number beyond f64 is not JSON we can read.
+    let text = bundled_json()
+        .to_string()
+        .replacen("287300000000.0", "1e400", 1);
+    let err = parse_dataset("d.json", &text).unwrap_err().to_string();
+    assert!(
+        err.starts_with("d.json is not valid JSON: number out of range"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_year_to_date_figure_that_falls_and_a_jan_feb_that_does_not_add_up_are_named() {
+    let mut v = bundled_json();
+    let world = series_index(&v, "xinjiang/total/world");
+    let obs = v["series"][world]["observations"].as_array_mut().unwrap();
+    let oct = obs
+        .iter()
+        .position(|o| o["first"] == "2023-01" && o["last"] == "2023-10" && o["currency"] == "CNY")
+        .unwrap();
+    obs[oct]["value"] = json!(250e9);
+    let lines = problems_of(&v);
+    assert!(lines.contains(&format!(
+        "series[{world}] xinjiang/total/world, 2023-01..2023-10, field \"value\": the year-to-date figure falls within the year: 250.00 bn is less than 252.84 bn for 2023-01..2023-09 (a revision? keep one, mark the other alternative)"
+    )), "{lines:#?}");
+
+    let mut v = bundled_json();
+    let world = series_index(&v, "xinjiang/total/world");
+    let obs = v["series"][world]["observations"].as_array_mut().unwrap();
+    let jf = obs
+        .iter()
+        .position(|o| o["first"] == "2023-01" && o["last"] == "2023-02" && o["currency"] == "CNY")
+        .unwrap();
+    let mut jan = obs[jf].clone();
+    jan["basis"] = json!("month");
+    jan["last"] = json!("2023-01");
+    jan["value"] = json!(20e9);
+    let mut feb = jan.clone();
+    feb["first"] = json!("2023-02");
+    feb["last"] = json!("2023-02");
+    feb["value"] = json!(21e9);
+    obs.insert(jf, feb);
+    obs.insert(jf, jan);
+    let lines = problems_of(&v);
+    assert!(lines.contains(&format!(
+        "series[{world}] xinjiang/total/world, 2023-01..2023-02, field \"value\": January (20.00 bn) and February (21.00 bn) add up to 41.00 bn, not the Jan–Feb figure 44.39 bn"
+    )), "{lines:#?}");
+}
+
+#[test]
+fn script_and_data_addresses_are_accepted_as_text() {
+    let mut v = bundled_json();
+    v["sources"][0]["url"] = json!("javascript:alert(1)");
+    v["sources"][1]["url"] = json!("data:text/html,<script>alert(1)</script>");
+    v["sources"][2]["title"] = json!("<script>alert(1)</script> مرحبا 🚢");
+    assert!(parse_dataset("d.json", &v.to_string()).is_ok());
+}

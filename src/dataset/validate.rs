@@ -231,6 +231,7 @@ pub fn validate(d: &Dataset) -> Vec<Problem> {
                 "expected at least one observation, found none",
             );
         }
+        check_series_consistency(&mut v, &loc, s);
         let mut preferred = HashSet::new();
         for (j, o) in s.observations.iter().enumerate() {
             let oloc = format!("{loc}, observation[{j}] {}", o.span());
@@ -377,6 +378,16 @@ impl Validator {
     }
 
     fn check_declarations(&mut self, d: &Dataset) {
+        self.check_text("dataset", "title", &d.title);
+        for (i, r) in d.reporters.iter().enumerate() {
+            self.check_text(&format!("reporters[{i}] {}", r.code), "name", &r.name);
+        }
+        for (i, p) in d.partners.iter().enumerate() {
+            self.check_text(&format!("partners[{i}] {}", p.code), "name", &p.name);
+        }
+        for (i, e) in d.events.iter().enumerate() {
+            self.check_text(&format!("events[{i}] {}", e.date), "title", &e.title);
+        }
         let mut seen = HashSet::new();
         for (i, r) in d.reporters.iter().enumerate() {
             if r.code.trim().is_empty() || !seen.insert(r.code.as_str()) {
@@ -424,13 +435,15 @@ impl Validator {
                     &format!("\"{}\" is empty or declared twice", s.id),
                 );
             }
-            if !(s.url.starts_with("https://") || s.url.starts_with("http://")) {
+            // Any other address (javascript:, data:, …) is shown as text, never as a link.
+            if s.url.trim().is_empty() {
                 self.problem(
                     &loc,
                     "url",
-                    &format!("expected an http(s) address, found \"{}\"", s.url),
+                    "expected the address of the page, found nothing",
                 );
             }
+            self.check_text(&loc, "title", &s.title);
             if let Some(date) = &s.date {
                 if !is_iso_date(date) {
                     self.problem(
@@ -483,10 +496,31 @@ impl Validator {
         }
     }
 
+    /// Names and titles: not empty, not longer than [`MAX_TEXT`] characters.
+    fn check_text(&mut self, loc: &str, field: &str, text: &str) {
+        let n = text.chars().count();
+        if n > MAX_TEXT {
+            self.problem(
+                loc,
+                field,
+                &format!("{n} characters is too long (at most {MAX_TEXT})"),
+            );
+        }
+    }
+
     fn check_observation(&mut self, loc: &str, o: &Observation, refs: &Refs) {
         self.check_span(loc, o.span(), o.basis);
         match (o.value, o.currency) {
-            (Some(v), Some(_)) => self.check_number(loc, "value", v, true),
+            (Some(v), Some(_)) => {
+                self.check_number(loc, "value", v, true);
+                if v.is_finite() && v > MAX_VALUE {
+                    self.problem(
+                        loc,
+                        "value",
+                        &format!("{v:e} is implausibly large for a trade value (more than 10^15 in full units; was the unit applied twice?)"),
+                    );
+                }
+            }
             (Some(_), None) => {
                 self.problem(loc, "currency", "a value needs its currency (CNY or USD)")
             }
@@ -509,6 +543,89 @@ impl Validator {
             self.check_number(loc, "yoy_pct", p, false);
         }
         refs.check_sources(self, loc, &o.sources);
+    }
+}
+
+/// Largest plausible trade value in full units (a thousand trillion).
+const MAX_VALUE: f64 = 1e15;
+/// Longest name or title shown.
+const MAX_TEXT: usize = 300;
+
+/// Checks within one series: time order, year-to-date figures that fall within a year, and a
+/// Jan–Feb figure next to separate January and February figures that do not add up.
+fn check_series_consistency(v: &mut Validator, loc: &str, s: &Series) {
+    for pair in s.observations.windows(2).enumerate() {
+        let (j, w) = pair;
+        if (w[1].last, w[1].first) < (w[0].last, w[0].first) {
+            v.problem(
+                &format!("{loc}, observation[{}] {}", j + 1, w[1].span()),
+                "last",
+                &format!(
+                    "observations must be in time order; this one comes after {}",
+                    w[0].span()
+                ),
+            );
+        }
+    }
+    let facts: Vec<&Observation> = s.observations.iter().filter(|o| o.is_fact()).collect();
+    for a in &facts {
+        for b in &facts {
+            let cumulative = |o: &Observation| matches!(o.basis, Basis::Ytd | Basis::Year);
+            if cumulative(a)
+                && cumulative(b)
+                && a.currency == b.currency
+                && a.last.year() == b.last.year()
+                && a.last < b.last
+            {
+                let (va, vb) = (a.value.unwrap_or(0.0), b.value.unwrap_or(0.0));
+                let tolerance = a.resolution.unwrap_or(0.0) + b.resolution.unwrap_or(0.0);
+                if vb >= 0.0 && vb + tolerance < va {
+                    v.problem(
+                        &format!("{loc}, {}", b.span()),
+                        "value",
+                        &format!(
+                            "the year-to-date figure falls within the year: {} bn is less than {} bn for {} (a revision? keep one, mark the other alternative)",
+                            crate::format::billions(vb, 2),
+                            crate::format::billions(va, 2),
+                            a.span()
+                        ),
+                    );
+                }
+            }
+        }
+    }
+    for jan_feb in facts
+        .iter()
+        .filter(|o| o.basis == Basis::Ytd && o.first.month() == 1 && o.last.month() == 2)
+    {
+        let month = |m: u8| {
+            facts.iter().find(|o| {
+                o.basis == Basis::Month
+                    && o.currency == jan_feb.currency
+                    && o.first.year() == jan_feb.first.year()
+                    && o.first.month() == m
+            })
+        };
+        if let (Some(jan), Some(feb)) = (month(1), month(2)) {
+            let sum = jan.value.unwrap_or(0.0) + feb.value.unwrap_or(0.0);
+            let tolerance = [jan_feb, jan, feb]
+                .iter()
+                .map(|o| o.resolution.unwrap_or(0.0))
+                .sum::<f64>();
+            if (sum - jan_feb.value.unwrap_or(0.0)).abs() > tolerance {
+                v.problem(
+                    &format!("{loc}, {}", jan_feb.span()),
+                    "value",
+                    &format!(
+                        "January ({} bn) and February ({} bn) add up to {} bn, not the Jan–Feb figure {} bn",
+                        crate::format::billions(jan.value.unwrap_or(0.0), 2),
+                        crate::format::billions(feb.value.unwrap_or(0.0), 2),
+                        crate::format::billions(sum, 2),
+                        crate::format::billions(jan_feb.value.unwrap_or(0.0), 2)
+                    ),
+                );
+            }
+        }
     }
 }
 

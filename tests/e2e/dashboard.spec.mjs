@@ -127,6 +127,24 @@ test.describe('broken datasets', () => {
     const labelled = JSON.parse(text);
     labelled.partners[0].name = '<img src=x onerror="window.__pwned=1">World';
     fs.writeFileSync(path.join(dir, 'markup-label.json'), JSON.stringify(labelled));
+    const hostile = JSON.parse(text);
+    // The sources of the first World figures: a script address, a data address, markup.
+    const first = hostile.series[0].observations.find((o) => o.status === 'preferred' && o.currency === 'CNY');
+    const target = hostile.sources.find((s) => s.id === first.sources[0]);
+    target.url = 'javascript:window.__pwned=1';
+    target.title = '<script>window.__pwned=2</script> تقرير 🚢';
+    for (const s of hostile.sources.filter((s) => s.id !== target.id).slice(0, 3)) s.url = 'data:text/html,<script>window.__pwned=3</script>';
+    fs.writeFileSync(path.join(dir, 'hostile-links.json'), JSON.stringify(hostile));
+  });
+
+  test('script and data addresses are shown as text, never as live links', async ({ page }) => {
+    await openDashboard(page, '?data=fixtures/hostile-links.json');
+    const hrefs = await page.locator('a[href]').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    expect(hrefs.filter((h) => /^(javascript|data):/i.test(h))).toEqual([]);
+    const sources = page.locator('section.sources');
+    await expect(sources).toContainText('<script>window.__pwned=2</script> تقرير 🚢 (address not shown as a link: javascript:window.__pwned=1)');
+    await page.locator('section.sources .not-a-link').first().click();
+    expect(await page.evaluate(() => window.__pwned)).toBeUndefined();
   });
 
   test('truncated JSON names the problem', async ({ page }) => {
