@@ -34,6 +34,22 @@ extern "C" {
     fn listen_parent(max: usize, callback: &Closure<dyn FnMut(String)>);
     #[wasm_bindgen(catch)]
     async fn copy_text(text: &str) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(catch)]
+    async fn read_body(
+        response: &web_sys::Response,
+        limit: f64,
+        on_progress: &Closure<dyn FnMut(f64, f64)>,
+    ) -> Result<JsValue, JsValue>;
+    fn abort_after(controller: &web_sys::AbortController, ms: u32) -> js_sys::Function;
+}
+
+/// Largest dataset loaded: bigger files are refused before they can freeze the tab.
+const MAX_DATASET_BYTES: f64 = 50.0 * 1024.0 * 1024.0;
+/// How long to wait for the dataset before giving up.
+const FETCH_TIMEOUT_MS: u32 = 20_000;
+
+fn megabytes(bytes: f64) -> String {
+    format!("{:.1} MB", bytes / 1024.0 / 1024.0)
 }
 
 /// Sets the page's theme and embed classes on `<html>`.
@@ -117,19 +133,49 @@ fn write_url(state: &ViewState, commit: Commit) {
 type LoadError = (String, Vec<String>, bool);
 
 /// Fetches and validates the dataset at `path`; errors are sentences for the reader.
-async fn fetch_dataset(path: String) -> Result<Dataset, LoadError> {
-    let response = gloo_net::http::Request::get(&path)
-        .send()
-        .await
-        .map_err(|e| {
-            (
-                "The dataset could not be fetched".to_string(),
-                vec![format!(
-                    "{path}: the connection failed ({e}). Check your connection and try again."
-                )],
-                true,
-            )
-        })?;
+/// `progress` receives (bytes received, bytes expected or 0) while the body arrives.
+async fn fetch_dataset(
+    path: String,
+    progress: RwSignal<Option<(f64, f64)>>,
+) -> Result<Dataset, LoadError> {
+    let controller = web_sys::AbortController::new().ok();
+    let cancel_timer = controller
+        .as_ref()
+        .map(|c| abort_after(c, FETCH_TIMEOUT_MS));
+    let signal = controller.as_ref().map(|c| c.signal());
+    let request = gloo_net::http::Request::get(&path).abort_signal(signal.as_ref());
+    let result = fetch_and_parse(&path, request, progress).await;
+    if let Some(cancel) = cancel_timer {
+        let _ = cancel.call0(&JsValue::NULL);
+    }
+    if result.is_err() && signal.is_some_and(|s| s.aborted()) {
+        return Err((
+            "The dataset did not arrive".to_string(),
+            vec![format!(
+                "{path}: no complete answer within {} seconds. The server may be slow or unreachable.",
+                FETCH_TIMEOUT_MS / 1000
+            )],
+            true,
+        ));
+    }
+    result
+}
+
+async fn fetch_and_parse(
+    path: &str,
+    request: gloo_net::http::RequestBuilder,
+    progress: RwSignal<Option<(f64, f64)>>,
+) -> Result<Dataset, LoadError> {
+    let path = path.to_string();
+    let response = request.send().await.map_err(|e| {
+        (
+            "The dataset could not be fetched".to_string(),
+            vec![format!(
+                "{path}: the connection failed ({e}). Check your connection and try again."
+            )],
+            true,
+        )
+    })?;
     match response.status() {
         200 => {}
         404 => {
@@ -148,13 +194,42 @@ async fn fetch_dataset(path: String) -> Result<Dataset, LoadError> {
         }
     }
     let content_type = response.headers().get("content-type").unwrap_or_default();
-    let text = response.text().await.map_err(|e| {
-        (
-            "The dataset could not be read".to_string(),
-            vec![format!("{path}: the download broke off ({e}).")],
-            true,
-        )
-    })?;
+    let on_progress = Closure::<dyn FnMut(f64, f64)>::new(move |received: f64, expected: f64| {
+        progress.set(Some((received, expected)));
+    });
+    let raw: web_sys::Response = response.into();
+    let body = read_body(&raw, MAX_DATASET_BYTES, &on_progress).await;
+    drop(on_progress);
+    let text = match body {
+        Ok(text) => text.as_string().unwrap_or_default(),
+        Err(e) => {
+            let message = js_sys::Error::from(e)
+                .message()
+                .as_string()
+                .unwrap_or_default();
+            return Err(match message.strip_prefix("too-large:") {
+                Some(bytes) => (
+                    "The dataset is too large".to_string(),
+                    vec![format!(
+                        "{path} is {}; this page loads at most {} so that it cannot freeze your browser.",
+                        megabytes(bytes.parse().unwrap_or(0.0)),
+                        megabytes(MAX_DATASET_BYTES)
+                    )],
+                    false,
+                ),
+                None if message == "not-utf8" => (
+                    "The dataset is not valid".to_string(),
+                    vec![format!("{path} is not UTF-8 text.")],
+                    false,
+                ),
+                None => (
+                    "The dataset could not be read".to_string(),
+                    vec![format!("{path}: the download broke off ({message}).")],
+                    true,
+                ),
+            });
+        }
+    };
     parse_dataset(&path, &text).map_err(|e| {
         let message = e.to_string();
         let mut lines: Vec<String> = message
@@ -187,6 +262,17 @@ fn mark_rendered() {
 /// The whole page.
 #[component]
 pub fn App() -> impl IntoView {
+    // The static first paint shows the page's own view; any other view replaces it at once.
+    let search = window().location().search().unwrap_or_default();
+    let painted_view = document()
+        .query_selector("meta[name=\"trade-trends-view\"]")
+        .ok()
+        .flatten()
+        .and_then(|m| m.get_attribute("content"))
+        .unwrap_or_default();
+    if !search.is_empty() && search.trim_start_matches('?') != painted_view {
+        remove_static_view();
+    }
     let (initial, notices) = parse_query(&current_query());
     let state = RwSignal::new(initial);
     let url_notices = RwSignal::new(
@@ -196,6 +282,7 @@ pub fn App() -> impl IntoView {
             .collect::<Vec<_>>(),
     );
     let load = RwSignal::new(Load::Loading(String::new()));
+    let progress = RwSignal::new(None::<(f64, f64)>);
     let loaded_path = StoredValue::new(String::new());
     let attempt = RwSignal::new(0u32);
     let last_attempt = StoredValue::new(0u32);
@@ -210,9 +297,10 @@ pub fn App() -> impl IntoView {
         loaded_path.set_value(data.clone());
         match data_path(Some(&data)) {
             Ok(path) => {
+                progress.set(None);
                 load.set(Load::Loading(path.clone()));
                 spawn_local(async move {
-                    let result = fetch_dataset(path.clone()).await;
+                    let result = fetch_dataset(path.clone(), progress).await;
                     // A slow answer for a dataset the reader has since left is dropped.
                     if loaded_path.get_value() != path {
                         return;
@@ -297,6 +385,9 @@ pub fn App() -> impl IntoView {
                     <p class="status" role="status" aria-live="polite">
                         <span class="spinner" aria-hidden="true"></span>
                         {format!("Loading dataset {path}…")}
+                        <span class="progress">{move || progress.get().filter(|(received, _)| *received > 256.0 * 1024.0).map(|(received, expected)| {
+                            if expected > 0.0 { format!(" {} of {}", megabytes(received), megabytes(expected)) } else { format!(" {}", megabytes(received)) }
+                        })}</span>
                     </p>
                 }
                 .into_any(),

@@ -90,3 +90,37 @@ export function listen_parent(max, callback) {
 export function copy_text(text) {
   return navigator.clipboard.writeText(text);
 }
+
+// Reads a response body up to `limit` bytes, reporting progress (bytes received, bytes
+// expected or 0). Refuses a body over the limit before or while reading, and text that
+// is not UTF-8.
+export async function read_body(response, limit, on_progress) {
+  const expected = Number(response.headers.get('content-length')) || 0;
+  if (expected > limit) throw new Error(`too-large:${expected}`);
+  if (!response.body) return await response.text();
+  const reader = response.body.getReader();
+  const chunks = [];
+  let received = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    received += value.length;
+    if (received > limit) { reader.cancel(); throw new Error(`too-large:${received}`); }
+    chunks.push(value);
+    on_progress(received, expected);
+  }
+  const all = new Uint8Array(received);
+  let at = 0;
+  for (const c of chunks) { all.set(c, at); at += c.length; }
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(all);
+  } catch (e) {
+    throw new Error('not-utf8');
+  }
+}
+
+// Aborts `controller` after `ms` milliseconds unless cancelled; returns a cancel function.
+export function abort_after(controller, ms) {
+  const timer = setTimeout(() => controller.abort(), ms);
+  return () => clearTimeout(timer);
+}

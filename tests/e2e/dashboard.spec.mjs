@@ -276,3 +276,34 @@ test('a page served instead of the dataset is named as such, with no retry', asy
   await expect(alert).toContainText('The server sent it as text/html, not as JSON.');
   await expect(alert.getByRole('button', { name: 'Try again' })).toHaveCount(0);
 });
+
+test('a dataset over 50 MB is refused before it is read', async ({ page }) => {
+  await page.route('**/data/xinjiang.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: Buffer.alloc(51 * 1024 * 1024, 32) }));
+  await page.goto('./');
+  const alert = page.getByRole('alert');
+  await expect(alert.getByRole('heading')).toHaveText('The dataset is too large');
+  await expect(alert).toContainText('data/xinjiang.json is 51.0 MB; this page loads at most 50.0 MB so that it cannot freeze your browser.');
+});
+
+test('a slow answer shows the loading state, then the chart', async ({ page }) => {
+  test.setTimeout(40_000);
+  await page.route('**/data/xinjiang.json', async (route) => { await new Promise((r) => setTimeout(r, 10_000)); await route.continue(); });
+  await page.goto('./');
+  await expect(page.locator('p.status[role="status"]')).toHaveText(/^Loading dataset data\/xinjiang\.json…/);
+  await expect(page.locator('p.status[role="status"]')).toBeVisible();
+  await page.waitForTimeout(5_000);
+  await expect(page.locator('p.status[role="status"]')).toBeVisible();
+  await expect(page.locator('#static-view')).toHaveCount(0, { timeout: 15_000 });
+  await expect(page.locator('main .chart-svg-host svg[role="img"]')).toBeVisible();
+  await expect(page.locator('p.status[role="status"]')).toHaveCount(0);
+});
+
+test('no answer at all ends in a named timeout with a retry', async ({ page }) => {
+  test.setTimeout(45_000);
+  await page.route('**/data/xinjiang.json', () => { /* never answered */ });
+  await page.goto('./');
+  const alert = page.getByRole('alert');
+  await expect(alert.getByRole('heading')).toHaveText('The dataset did not arrive', { timeout: 30_000 });
+  await expect(alert).toContainText('data/xinjiang.json: no complete answer within 20 seconds.');
+  await expect(alert.getByRole('button', { name: 'Try again' })).toBeVisible();
+});
