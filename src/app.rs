@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::prelude::*;
 
-use crate::dataset::{parse_dataset, Currency, Dataset, PartnerKind};
+use crate::dataset::{parse_dataset_noting, Currency, Dataset, PartnerKind};
 use crate::embed::{height_message, parse_theme_message, Theme, MAX_MESSAGE};
 use crate::snapshot::{HitPoint, Snapshot, SourceLink, TableRow};
 use crate::urlstate::{
@@ -78,7 +78,8 @@ fn remove_static_view() {
 #[derive(Clone)]
 enum Load {
     Loading(String),
-    Ready(Arc<Dataset>),
+    /// The dataset, and notes about what was accepted but is worth saying.
+    Ready(Arc<Dataset>, Vec<String>),
     /// `retry`: whether trying again can help (network and server errors).
     Failed {
         title: String,
@@ -137,7 +138,7 @@ type LoadError = (String, Vec<String>, bool);
 async fn fetch_dataset(
     path: String,
     progress: RwSignal<Option<(f64, f64)>>,
-) -> Result<Dataset, LoadError> {
+) -> Result<(Dataset, Vec<String>), LoadError> {
     let controller = web_sys::AbortController::new().ok();
     let cancel_timer = controller
         .as_ref()
@@ -165,7 +166,7 @@ async fn fetch_and_parse(
     path: &str,
     request: gloo_net::http::RequestBuilder,
     progress: RwSignal<Option<(f64, f64)>>,
-) -> Result<Dataset, LoadError> {
+) -> Result<(Dataset, Vec<String>), LoadError> {
     let path = path.to_string();
     let response = request.send().await.map_err(|e| {
         (
@@ -230,7 +231,7 @@ async fn fetch_and_parse(
             });
         }
     };
-    parse_dataset(&path, &text).map_err(|e| {
+    parse_dataset_noting(&path, &text).map_err(|e| {
         let message = e.to_string();
         let mut lines: Vec<String> = message
             .lines()
@@ -306,7 +307,7 @@ pub fn App() -> impl IntoView {
                         return;
                     }
                     load.set(match result {
-                        Ok(d) => Load::Ready(Arc::new(d)),
+                        Ok((d, notes)) => Load::Ready(Arc::new(d), notes),
                         Err((title, lines, retry)) => Load::Failed {
                             title,
                             lines,
@@ -395,7 +396,7 @@ pub fn App() -> impl IntoView {
                     let on_retry = retry.then(|| Callback::new(move |_: ()| attempt.update(|n| *n += 1)));
                     view! { <ErrorState title lines on_retry/> }.into_any()
                 }
-                Load::Ready(d) => view! { <Dashboard dataset=d state set_state url_notices theme/> }.into_any(),
+                Load::Ready(d, data_notes) => view! { <Dashboard dataset=d state set_state url_notices theme data_notes/> }.into_any(),
             }}
         </main>
     }
@@ -444,6 +445,7 @@ fn Dashboard(
     set_state: Callback<(ViewState, Commit)>,
     url_notices: RwSignal<Vec<String>>,
     theme: Memo<Theme>,
+    data_notes: Vec<String>,
 ) -> impl IntoView {
     let width = RwSignal::new(0u32);
     let host = NodeRef::<leptos::html::Div>::new();
@@ -491,7 +493,7 @@ fn Dashboard(
         <article class="dashboard">
             <h1>{move || snapshot.with(|s| s.title.clone())}</h1>
             <p class="standfirst">{dataset.description.clone()}</p>
-            <Notices url_notices snapshot/>
+            <Notices url_notices snapshot data_notes=data_notes.clone()/>
             <div class="dashboard-body">
             {move || snapshot.with(|s| s.state.controls).then(|| view! { <Controls dataset=d1.clone() snapshot update/> })}
             <div class="dashboard-main">
@@ -663,14 +665,19 @@ fn Tooltip(snapshot: Memo<Snapshot>, selected: RwSignal<Option<usize>>) -> impl 
 
 /// Notices about link parameters that could not be used.
 #[component]
-fn Notices(url_notices: RwSignal<Vec<String>>, snapshot: Memo<Snapshot>) -> impl IntoView {
+fn Notices(
+    url_notices: RwSignal<Vec<String>>,
+    snapshot: Memo<Snapshot>,
+    data_notes: Vec<String>,
+) -> impl IntoView {
     move || {
-        let mut all = url_notices.get();
+        let mut all = data_notes.clone();
+        all.extend(url_notices.get());
         all.extend(snapshot.with(|s| s.notices.clone()));
         (!all.is_empty()).then(|| {
             view! {
                 <div class="notice" role="status">
-                    <p>"Some settings in the link could not be used; defaults are shown instead:"</p>
+                    <p>"Please note (what could not be used as given, and what was shown instead):"</p>
                     <ul>{all.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
                 </div>
             }

@@ -113,7 +113,7 @@ export async function read_body(response, limit, on_progress) {
   let at = 0;
   for (const c of chunks) { all.set(c, at); at += c.length; }
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(all);
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(all);
   } catch (e) {
     throw new Error('not-utf8');
   }

@@ -10,7 +10,9 @@ mod types;
 mod validate;
 
 pub use types::*;
-pub use validate::{is_iso_date, parse_dataset, validate, DatasetError, Problem};
+pub use validate::{
+    is_iso_date, parse_dataset, parse_dataset_noting, validate, DatasetError, Problem,
+};
 
 /// The schema version this build reads and writes.
 pub const SCHEMA_VERSION: u32 = 1;

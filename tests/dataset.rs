@@ -307,3 +307,56 @@ fn script_and_data_addresses_are_accepted_as_text() {
     v["sources"][2]["title"] = json!("<script>alert(1)</script> مرحبا 🚢");
     assert!(parse_dataset("d.json", &v.to_string()).is_ok());
 }
+
+#[test]
+fn a_byte_order_mark_is_ignored_and_said_so() {
+    let text = format!("\u{feff}{}", bundled_json());
+    let (d, notes) = trade_trends::dataset::parse_dataset_noting("bom.json", &text).unwrap();
+    assert_eq!(d.series.len(), 27);
+    assert_eq!(
+        notes,
+        ["bom.json starts with a byte-order mark (U+FEFF); it was ignored"]
+    );
+}
+
+#[test]
+fn unknown_currencies_nan_empty_series_and_reversed_periods_are_named() {
+    let mut v = bundled_json();
+    v["series"][0]["observations"][0]["currency"] = json!("EUR");
+    assert_eq!(
+        error_of(&v),
+        "test.json is not a Trade Trends dataset: at series[0].observations[0].currency: unknown variant `EUR`, expected `CNY` or `USD`"
+    );
+    let text = bundled_json()
+        .to_string()
+        .replacen("287300000000.0", "NaN", 1);
+    assert!(parse_dataset("d.json", &text)
+        .unwrap_err()
+        .to_string()
+        .starts_with("d.json is not valid JSON: expected value"));
+    let mut v = bundled_json();
+    v["series"][1]["observations"] = json!([]);
+    let key = format!(
+        "{}/{}/{}",
+        v["series"][1]["reporter"].as_str().unwrap(),
+        v["series"][1]["flow"].as_str().unwrap(),
+        v["series"][1]["partner"].as_str().unwrap()
+    );
+    assert!(problems_of(&v).contains(&format!(
+        "series[1] {key}, field \"observations\": expected at least one observation, found none"
+    )));
+    let mut v = bundled_json();
+    let o = &mut v["series"][0]["observations"][0];
+    let first = o["first"].clone();
+    o["first"] = o["last"].clone();
+    o["last"] = first;
+    o["basis"] = json!("ytd");
+    let lines = problems_of(&v);
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains("field \"last\": the last month")
+                && l.contains("is before the first month")),
+        "{lines:#?}"
+    );
+}

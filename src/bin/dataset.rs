@@ -19,7 +19,7 @@ fn main() {}
 mod cli {
     use std::path::{Path, PathBuf};
 
-    use trade_trends::dataset::parse_dataset;
+    use trade_trends::dataset::parse_dataset_noting;
     use trade_trends::ingest::{build, Inputs};
     use trade_trends::summary::summarize;
 
@@ -155,9 +155,12 @@ mod cli {
                 return 1;
             }
         };
-        match parse_dataset(file, &text) {
-            Ok(d) => {
+        match parse_dataset_noting(file, &text) {
+            Ok((d, notes)) => {
                 println!("{file}: valid (schema version {})", d.schema_version);
+                for note in notes {
+                    println!("note: {note}");
+                }
                 println!("{}", summarize(&d));
                 0
             }

@@ -96,8 +96,26 @@ impl std::error::Error for DatasetError {}
 
 /// Parses and validates dataset text; `file` names it in messages.
 pub fn parse_dataset(file: &str, text: &str) -> Result<Dataset, DatasetError> {
-    // A byte-order mark is harmless; editors on some systems add one.
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    parse_dataset_noting(file, text).map(|(d, _)| d)
+}
+
+/// As [`parse_dataset`], with notes about what was accepted but is worth knowing (a
+/// byte-order mark at the start, which is ignored).
+pub fn parse_dataset_noting(
+    file: &str,
+    text: &str,
+) -> Result<(Dataset, Vec<String>), DatasetError> {
+    let mut notes = Vec::new();
+    // A byte-order mark is harmless (editors on some systems add one): ignored, and said so.
+    let text = match text.strip_prefix('\u{feff}') {
+        Some(rest) => {
+            notes.push(format!(
+                "{file} starts with a byte-order mark (U+FEFF); it was ignored"
+            ));
+            rest
+        }
+        None => text,
+    };
     if let Some(found) = top_level_kind(text) {
         return Err(DatasetError::Shape {
             file: file.to_string(),
@@ -126,7 +144,7 @@ pub fn parse_dataset(file: &str, text: &str) -> Result<Dataset, DatasetError> {
     }
     let problems = validate(&dataset);
     if problems.is_empty() {
-        Ok(dataset)
+        Ok((dataset, notes))
     } else {
         Err(DatasetError::Invalid {
             file: file.to_string(),

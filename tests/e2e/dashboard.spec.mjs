@@ -135,6 +135,7 @@ test.describe('broken datasets', () => {
     target.title = '<script>window.__pwned=2</script> تقرير 🚢';
     for (const s of hostile.sources.filter((s) => s.id !== target.id).slice(0, 3)) s.url = 'data:text/html,<script>window.__pwned=3</script>';
     fs.writeFileSync(path.join(dir, 'hostile-links.json'), JSON.stringify(hostile));
+    fs.writeFileSync(path.join(dir, 'bom.json'), '\ufeff' + text);
   });
 
   test('script and data addresses are shown as text, never as live links', async ({ page }) => {
@@ -306,4 +307,30 @@ test('no answer at all ends in a named timeout with a retry', async ({ page }) =
   await expect(alert.getByRole('heading')).toHaveText('The dataset did not arrive', { timeout: 30_000 });
   await expect(alert).toContainText('data/xinjiang.json: no complete answer within 20 seconds.');
   await expect(alert.getByRole('button', { name: 'Try again' })).toBeVisible();
+});
+
+test('a byte-order mark is ignored with a note', async ({ page }) => {
+  const dir = path.join(root, 'target/e2e-fixtures');
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, 'bom-only.json'), '\ufeff' + fs.readFileSync(path.join(root, 'dist/data/xinjiang.json'), 'utf8'));
+  await openDashboard(page, '?data=fixtures/bom-only.json');
+  await expect(page.locator('.notice')).toContainText('fixtures/bom-only.json starts with a byte-order mark (U+FEFF); it was ignored');
+});
+
+test('fuzzed URL parameters never break the page', async ({ page }) => {
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  const params = ['flow', 'partners', 'measure', 'currency', 'from', 'to', 'chart', 'view', 'events', 'average', 'reporter', 'embed', 'controls', 'id', 'theme', 'transparent'];
+  const values = ['', 'x'.repeat(3000), '%00%ff', '%E2%80%AE%3Cscript%3Ealert(1)%3C%2Fscript%3E', '..%2F..', '2023-99', '-1', 'null', 'world,,,,', '%25%25%25', 'ZZZ', '🚢'];
+  let seed = 7;
+  const pick = (list) => list[(seed = (seed * 1103515245 + 12345) % 2147483648) % list.length];
+  for (let round = 0; round < 12; round++) {
+    const query = Array.from({ length: 5 }, () => `${pick(params)}=${pick(values)}`).join('&') + `&${pick(params)}=${pick(values)}`;
+    await page.goto('./?' + query);
+    await expect(page.locator('#static-view')).toHaveCount(0);
+    // Either the chart (with notices naming what fell back) or, for a refused data path, a message.
+    await expect(page.locator('main .chart-svg-host svg[role="img"], main [role="alert"]').first()).toBeVisible();
+    expect(await page.evaluate(() => window.__pwned)).toBeUndefined();
+  }
+  expect(errors).toEqual([]);
 });
