@@ -1109,3 +1109,11 @@ pub fn install_panic_hook() {
         let _ = body.append_child(&section);
     }));
 }
+
+/// Panics on purpose, so that the browser tests can check the error state a reader gets
+/// if the app ever fails (`window.wasmBindings.simulate_panic_for_tests()`). It changes no
+/// data; it only stops the app, as a real fault would.
+#[wasm_bindgen]
+pub fn simulate_panic_for_tests() {
+    panic!("simulated fault (called by a test)");
+}

@@ -360,3 +360,14 @@ fn unknown_currencies_nan_empty_series_and_reversed_periods_are_named() {
         "{lines:#?}"
     );
 }
+
+#[test]
+fn infinities_are_not_json_numbers() {
+    for bad in ["Infinity", "-Infinity", "1e999"] {
+        let text = bundled_json()
+            .to_string()
+            .replacen("287300000000.0", bad, 1);
+        let err = parse_dataset("d.json", &text).unwrap_err();
+        assert!(matches!(err, DatasetError::NotJson { .. }), "{bad}: {err}");
+    }
+}

@@ -334,3 +334,11 @@ test('fuzzed URL parameters never break the page', async ({ page }) => {
   }
   expect(errors).toEqual([]);
 });
+
+test('a panic shows an error state with what to report, not a blank page', async ({ page }) => {
+  await openDashboard(page);
+  await page.evaluate(() => { try { window.wasmBindings.simulate_panic_for_tests(); } catch (e) { /* the trap after the hook */ } });
+  const alert = page.getByRole('alert');
+  await expect(alert.getByRole('heading')).toHaveText('Something went wrong in Trade Trends');
+  await expect(alert.locator('pre')).toContainText('simulated fault (called by a test)');
+});
