@@ -1,8 +1,9 @@
 // Small browser helpers the Rust app calls (wasm-bindgen snippet). Kept here because they
 // are plain DOM plumbing: file downloads, SVG-to-PNG, and watching an element's width.
 
-export function download_text(text, mime, name) {
-  const url = URL.createObjectURL(new Blob([text], { type: mime }));
+// Offers a blob to the reader as a file download.
+function save(blob, name) {
+  const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
   a.download = name;
@@ -10,6 +11,10 @@ export function download_text(text, mime, name) {
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+export function download_text(text, mime, name) {
+  save(new Blob([text], { type: mime }), name);
 }
 
 export function download_png(svg, width, height, scale, name) {
@@ -26,14 +31,7 @@ export function download_png(svg, width, height, scale, name) {
       URL.revokeObjectURL(url);
       canvas.toBlob((blob) => {
         if (!blob) { reject(new Error('the PNG could not be made')); return; }
-        const out = URL.createObjectURL(blob);
-        const a = document.createElement('a');
-        a.href = out;
-        a.download = name;
-        document.body.appendChild(a);
-        a.click();
-        a.remove();
-        setTimeout(() => URL.revokeObjectURL(out), 1000);
+        save(blob, name);
         resolve();
       }, 'image/png');
     };
