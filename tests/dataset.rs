@@ -371,3 +371,31 @@ fn infinities_are_not_json_numbers() {
         assert!(matches!(err, DatasetError::NotJson { .. }), "{bad}: {err}");
     }
 }
+
+#[test]
+fn exchange_rates_must_have_the_shape_of_their_basis() {
+    let mut v = bundled_json();
+    let rates = v["exchange_rates"].as_array_mut().unwrap();
+    let monthly = rates.iter().position(|r| r["basis"] == "month").unwrap();
+    rates[monthly]["last"] = json!("2030-12");
+    let yearly = rates.iter().position(|r| r["basis"] == "year").unwrap();
+    rates[yearly]["last"] = json!(format!(
+        "{}-06",
+        &rates[yearly]["first"].as_str().unwrap()[..4]
+    ));
+    let day = rates.iter().position(|r| r["basis"] == "day").unwrap();
+    rates[day].as_object_mut().unwrap().remove("date");
+    let lines = problems_of(&v);
+    for expected in [
+        "a monthly rate covers one month and has no date",
+        "an annual rate runs from January to December of one year and has no date",
+        "a day's rate has a date in its month",
+    ] {
+        assert!(
+            lines
+                .iter()
+                .any(|l| l.contains("field \"basis\"") && l.ends_with(expected)),
+            "{expected}: {lines:#?}"
+        );
+    }
+}

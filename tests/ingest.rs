@@ -302,3 +302,31 @@ fn a_row_with_value_but_no_unit_or_a_unit_without_value_is_refused() {
         ]
     );
 }
+
+#[test]
+fn a_disputed_growth_rate_never_supports_the_preferred_figure() {
+    let tail = "https://a.example/1,T,2023-11-21,";
+    let csv = format!(
+        "{CSV_HEADER}\n{}\n{}\n{}\n",
+        row("x1", &format!("xinjiang,total,world,2023-01,2023-10,ytd,287.3,billion,CNY,48.9,{tail}")),
+        row("x2", "xinjiang,total,world,2023-01,2023-10,ytd,,,,40,https://b.example/2,T,2023-11-20,DISPUTED - a copy of the seed article"),
+        row("x3", "xinjiang,total,world,2023-01,2023-10,ytd,,,,48.9,https://c.example/3,T,2023-11-22,"),
+    );
+    let d = build_csv(&csv).unwrap();
+    let world = d.series("xinjiang", Flow::Total, "world").unwrap();
+    let preferred = world
+        .observations
+        .iter()
+        .find(|o| o.status == Status::Preferred)
+        .unwrap();
+    assert_eq!(preferred.rows, ["x1", "x3"]);
+    let disputed = world
+        .observations
+        .iter()
+        .find(|o| o.status == Status::Disputed)
+        .unwrap();
+    assert_eq!(
+        (disputed.rows.as_slice(), disputed.yoy_pct, disputed.value),
+        (&["x2".to_string()][..], Some(40.0), None)
+    );
+}

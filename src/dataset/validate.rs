@@ -303,6 +303,28 @@ pub fn validate(d: &Dataset) -> Vec<Problem> {
         if r.first > r.last {
             v.problem(&loc, "last", "the last month is before the first month");
         }
+        let shape_ok = match r.basis {
+            RateBasis::Month => r.first == r.last && r.date.is_none(),
+            RateBasis::Year => {
+                r.first.month() == 1 && r.last == r.first.december() && r.date.is_none()
+            }
+            RateBasis::Day => {
+                r.first == r.last
+                    && r.date
+                        .as_deref()
+                        .is_some_and(|d| d.get(..7) == Some(&r.first.to_string()))
+            }
+        };
+        if !shape_ok {
+            let expected = match r.basis {
+                RateBasis::Month => "a monthly rate covers one month and has no date",
+                RateBasis::Year => {
+                    "an annual rate runs from January to December of one year and has no date"
+                }
+                RateBasis::Day => "a day's rate has a date in its month",
+            };
+            v.problem(&loc, "basis", expected);
+        }
         if !(r.cny_per_usd.is_finite() && r.cny_per_usd > 0.0) {
             v.problem(
                 &loc,

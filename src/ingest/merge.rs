@@ -361,58 +361,66 @@ impl PeriodOut<'_, '_> {
                 });
             }
         }
-        if growth_only.is_empty() {
-            return observations;
-        }
-        let growth = Cluster {
-            rows: growth_only.clone(),
-            best: Printed {
-                value: 0.0,
-                resolution: 1.0,
-            },
-            disputed: false,
-        };
-        match growth_home {
-            Some(i) => {
-                // Rows that published only the growth rate join the preferred figure they describe.
-                let o = &mut observations[i];
-                for s in growth.sources() {
-                    if !o.sources.contains(&s) {
-                        o.sources.push(s);
-                    }
-                }
-                o.rows.extend(growth.row_ids());
-                if o.yoy_pct.is_none() {
-                    o.yoy_pct = yoy_choice;
-                }
-                let mut all: Vec<&ObsRow> = g
-                    .rows
-                    .iter()
-                    .copied()
-                    .filter(|r| o.rows.contains(&r.id))
-                    .collect();
-                all.sort_by_key(|r| r.id.clone());
-                o.note = note_of(&all);
+        // Rows that published only a growth rate: the undisputed ones join the preferred
+        // figure they describe (or stand alone); disputed ones stand apart, never as support.
+        let (supported, disputed): (Vec<&ObsRow>, Vec<&ObsRow>) =
+            growth_only.iter().partition(|r| !r.disputed);
+        for (rows, is_disputed) in [(supported, false), (disputed, true)] {
+            if rows.is_empty() {
+                continue;
             }
-            None => observations.push(Observation {
-                first: g.first,
-                last: g.last,
-                basis: g.basis,
-                value: None,
-                currency: None,
-                resolution: None,
-                yoy_pct: yoy_choice
-                    .or_else(|| growth_only.iter().find_map(|r| r.yoy_pct).map(|p| p.value)),
-                status: if growth_only.iter().all(|r| r.disputed) {
-                    Status::Disputed
-                } else {
-                    Status::Preferred
+            let growth = Cluster {
+                rows: rows.clone(),
+                best: Printed {
+                    value: 0.0,
+                    resolution: 1.0,
                 },
-                sources: growth.sources(),
-                rows: growth.row_ids(),
-                flags: flags_of(&growth_only),
-                note: note_of(&growth_only),
-            }),
+                disputed: is_disputed,
+            };
+            match growth_home.filter(|_| !is_disputed) {
+                Some(i) => {
+                    let o = &mut observations[i];
+                    for s in growth.sources() {
+                        if !o.sources.contains(&s) {
+                            o.sources.push(s);
+                        }
+                    }
+                    o.rows.extend(growth.row_ids());
+                    if o.yoy_pct.is_none() {
+                        o.yoy_pct = yoy_choice;
+                    }
+                    let mut all: Vec<&ObsRow> = g
+                        .rows
+                        .iter()
+                        .copied()
+                        .filter(|r| o.rows.contains(&r.id))
+                        .collect();
+                    all.sort_by_key(|r| r.id.clone());
+                    o.note = note_of(&all);
+                }
+                None => observations.push(Observation {
+                    first: g.first,
+                    last: g.last,
+                    basis: g.basis,
+                    value: None,
+                    currency: None,
+                    resolution: None,
+                    yoy_pct: if is_disputed {
+                        rows.iter().find_map(|r| r.yoy_pct).map(|p| p.value)
+                    } else {
+                        yoy_choice.or_else(|| rows.iter().find_map(|r| r.yoy_pct).map(|p| p.value))
+                    },
+                    status: if is_disputed {
+                        Status::Disputed
+                    } else {
+                        Status::Preferred
+                    },
+                    sources: growth.sources(),
+                    rows: growth.row_ids(),
+                    flags: flags_of(&rows),
+                    note: note_of(&rows),
+                }),
+            }
         }
         observations
     }
