@@ -3,7 +3,7 @@
 //! table rows and the CSV. The Leptos layer renders this; the chart layer draws it.
 
 use crate::dataset::{Currency, Dataset, Event, Flow, PartnerKind, Series};
-use crate::format::{amount_short, billions, percent, unit_label};
+use crate::format::{amount_short, billions, join_and, percent, unit_label};
 use crate::measures::{self, Cut, How, Point};
 use crate::month::{Month, Span};
 use crate::urlstate::{FlowChoice, MeasureKind, Notice, ViewState};
@@ -543,7 +543,7 @@ impl<'a> DashboardView<'a> {
                 if p.approx { "≈ " } else { "" },
                 amount_short(p.value, 2, currency)
             );
-            let other = other_currency(currency);
+            let other = currency.other();
             let alt = self
                 .money_in(&first.code, other, p.span, true)
                 .map(|(v, approx)| {
@@ -616,7 +616,7 @@ impl<'a> DashboardView<'a> {
     fn notes_lines(&self) -> Vec<String> {
         let mut notes = Vec::new();
         if let ValueKind::Money { currency, .. } = self.kind {
-            let other = other_currency(currency);
+            let other = currency.other();
             notes.push(format!(
                 "Values in {}, current prices. Figures published in {} are used as published; a figure published only in {} \
                  is converted at the average of the monthly exchange rates over its period's months and marked ≈ \
@@ -748,25 +748,10 @@ fn bounds_of(series: &[SeriesOut]) -> Option<(Month, Month)> {
     Some((firsts.min()?, lasts.max()?))
 }
 
-fn other_currency(c: Currency) -> Currency {
-    match c {
-        Currency::CNY => Currency::USD,
-        Currency::USD => Currency::CNY,
-    }
-}
-
 fn currency_name(c: Currency) -> &'static str {
     match c {
         Currency::CNY => "yuan",
         Currency::USD => "US dollars",
-    }
-}
-
-fn join_and(items: &[String]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.clone(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
     }
 }
 

@@ -16,3 +16,12 @@ pub use validate::{
 
 /// The schema version this build reads and writes.
 pub const SCHEMA_VERSION: u32 = 1;
+
+/// Appends the ids of `more` not yet in `into`, keeping first-use order.
+pub fn push_unique(into: &mut Vec<String>, more: &[String]) {
+    for id in more {
+        if !into.contains(id) {
+            into.push(id.clone());
+        }
+    }
+}

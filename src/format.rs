@@ -92,3 +92,12 @@ fn group_thousands(number: &str) -> String {
         None => format!("{sign}{grouped}"),
     }
 }
+
+/// "a", "a and b", "a, b and c".
+pub fn join_and(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}

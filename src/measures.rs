@@ -7,7 +7,7 @@
 //! sums, shares of the world total and contributions to growth. Every value says how it
 //! was obtained.
 
-use crate::dataset::{Currency, Dataset, Flag, Observation, RateBasis, Series};
+use crate::dataset::{push_unique, Currency, Dataset, Flag, Observation, RateBasis, Series};
 use crate::month::{Month, Span};
 use crate::periods::{derive_with, Derivation, PeriodFlag, Provenance};
 
@@ -74,13 +74,6 @@ pub enum Cut {
     YearToDate,
 }
 
-fn other(c: Currency) -> Currency {
-    match c {
-        Currency::CNY => Currency::USD,
-        Currency::USD => Currency::CNY,
-    }
-}
-
 /// A figure published in its own currency by the reporter, not a publisher's conversion.
 fn native(o: &Observation) -> bool {
     !o.flags.contains(&Flag::PublisherConversion)
@@ -121,18 +114,6 @@ pub fn average_rate(d: &Dataset, span: Span) -> Option<RateUsed> {
     })
 }
 
-fn first_row(o: &Observation) -> String {
-    o.rows.first().cloned().unwrap_or_default()
-}
-
-fn union(into: &mut Vec<String>, more: &[String]) {
-    for s in more {
-        if !into.contains(s) {
-            into.push(s.clone());
-        }
-    }
-}
-
 /// Points of a derivation, in the derivation's own currency.
 fn points_of(s: &Series, derivation: &Derivation, cut: Cut, unit_label: &str) -> Vec<Point> {
     let obs = &s.observations;
@@ -145,7 +126,7 @@ fn points_of(s: &Series, derivation: &Derivation, cut: Cut, unit_label: &str) ->
                 Point {
                     span: c.span,
                     value: c.value,
-                    how: How::Official { rows: vec![first_row(o)] },
+                    how: How::Official { rows: vec![o.first_row()] },
                     sources: o.sources.clone(),
                     approx: false,
                     tolerance: o.resolution.unwrap_or(0.0),
@@ -163,14 +144,14 @@ fn points_of(s: &Series, derivation: &Derivation, cut: Cut, unit_label: &str) ->
                     Provenance::Official { observation } => {
                         let o = &obs[*observation];
                         let yoy = (o.span() == p.span).then_some(o.yoy_pct).flatten();
-                        (How::Official { rows: vec![first_row(o)] }, o.sources.clone(), yoy)
+                        (How::Official { rows: vec![o.first_row()] }, o.sources.clone(), yoy)
                     }
                     Provenance::Derived { plus, minus } => {
                         let mut sources = Vec::new();
                         for i in plus.iter().chain(minus) {
-                            union(&mut sources, &obs[*i].sources);
+                            push_unique(&mut sources, &obs[*i].sources);
                         }
-                        let rows = |ids: &[usize]| ids.iter().map(|i| first_row(&obs[*i])).collect();
+                        let rows = |ids: &[usize]| ids.iter().map(|i| obs[*i].first_row()).collect();
                         (How::Derived { plus: rows(plus), minus: rows(minus) }, sources, None)
                     }
                 };
@@ -213,7 +194,7 @@ pub fn money(d: &Dataset, s: &Series, currency: Currency, cut: Cut) -> Vec<Point
         cut,
         crate::format::unit_label(currency),
     );
-    let from = other(currency);
+    let from = currency.other();
     let theirs = points_of(
         s,
         &derive_with(s, from, native),
@@ -227,7 +208,7 @@ pub fn money(d: &Dataset, s: &Series, currency: Currency, cut: Cut) -> Vec<Point
             Currency::CNY => rate.cny_per_usd,
         };
         let mut sources = p.sources.clone();
-        union(&mut sources, &rate.sources);
+        push_unique(&mut sources, &rate.sources);
         Some(Point {
             value: p.value * factor,
             tolerance: p.tolerance * factor,
@@ -323,7 +304,7 @@ pub fn balance(exports: &[Point], imports: &[Point]) -> Vec<Point> {
         .filter_map(|e| {
             let i = imports.iter().find(|i| i.span == e.span && i.drawable)?;
             let mut sources = e.sources.clone();
-            union(&mut sources, &i.sources);
+            push_unique(&mut sources, &i.sources);
             Some(computed(
                 e.span,
                 e.value - i.value,
@@ -350,7 +331,7 @@ pub fn yoy(points: &[Point]) -> Vec<Point> {
         let published = p.published_yoy.filter(|_| !p.approx);
         let mut sources = p.sources.clone();
         if let Some(q) = base {
-            union(&mut sources, &q.sources);
+            push_unique(&mut sources, &q.sources);
         }
         let point = match (published, computed_pct, base) {
             (Some(pub_pct), computed_pct, _) => {
@@ -420,7 +401,7 @@ pub fn published_growth_only(s: &Series) -> Vec<Point> {
                 span: o.span(),
                 value: pct,
                 how: How::Official {
-                    rows: vec![first_row(o)],
+                    rows: vec![o.first_row()],
                 },
                 sources: o.sources.clone(),
                 approx: false,
@@ -447,7 +428,7 @@ pub fn rolling12(points: &[Point]) -> Vec<Point> {
         let Some(window) = window else { continue };
         let mut sources = Vec::new();
         for p in &window {
-            union(&mut sources, &p.sources);
+            push_unique(&mut sources, &p.sources);
         }
         let span = Span {
             first: last.offset(-11),
@@ -474,7 +455,7 @@ pub fn share(part: &[Point], world: &[Point], part_label: &str) -> Vec<Point> {
                 .iter()
                 .find(|w| w.span == p.span && w.drawable && w.value > 0.0)?;
             let mut sources = p.sources.clone();
-            union(&mut sources, &w.sources);
+            push_unique(&mut sources, &w.sources);
             Some(computed(
                 p.span,
                 100.0 * p.value / w.value,
@@ -513,7 +494,7 @@ pub fn contributions(parts: &[(String, Vec<Point>)], world: &[Point]) -> Vec<Con
             continue;
         };
         let mut sources = w.sources.clone();
-        union(&mut sources, &wb.sources);
+        push_unique(&mut sources, &wb.sources);
         let mut approx = w.approx || wb.approx;
         let mut shares = Vec::new();
         for (label, points) in parts {
@@ -521,8 +502,8 @@ pub fn contributions(parts: &[(String, Vec<Point>)], world: &[Point]) -> Vec<Con
             let before = points.iter().find(|p| p.span == wb.span && p.drawable);
             if let (Some(now), Some(before)) = (now, before) {
                 shares.push((label.clone(), 100.0 * (now.value - before.value) / wb.value));
-                union(&mut sources, &now.sources);
-                union(&mut sources, &before.sources);
+                push_unique(&mut sources, &now.sources);
+                push_unique(&mut sources, &before.sources);
                 approx |= now.approx || before.approx;
             }
         }

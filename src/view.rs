@@ -2,9 +2,10 @@
 //! series, runs the period engine, and lays out the table rows, the figure-check notes
 //! and the chart spec. No browser code: the Leptos layer only renders this.
 
-use crate::chart::{ChartSeries, ChartSpec, Panel, PanelKind, Step};
-use crate::dataset::{Currency, Dataset, Flow, Observation, PartnerKind, Series, Status};
-use crate::format::{amount_long, billions, decimals_for, percent, unit_label};
+use crate::dataset::{
+    push_unique, Currency, Dataset, Flow, Observation, PartnerKind, Series, Status,
+};
+use crate::format::{amount_long, billions, decimals_for, join_and, percent, unit_label};
 use crate::month::Span;
 use crate::periods::{derive, Derivation, PeriodFlag, Provenance};
 
@@ -148,26 +149,6 @@ fn partner_phrase(d: &Dataset, code: &str) -> String {
     }
 }
 
-fn join_and(items: &[String]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.clone(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
-    }
-}
-
-fn first_row(o: &Observation) -> String {
-    o.rows.first().cloned().unwrap_or_default()
-}
-
-fn push_unique(into: &mut Vec<String>, ids: &[String]) {
-    for id in ids {
-        if !into.contains(id) {
-            into.push(id.clone());
-        }
-    }
-}
-
 impl<'a> FirstView<'a> {
     /// Builds the view of `spec` over `d`.
     pub fn new(d: &'a Dataset, spec: ViewSpec) -> FirstView<'a> {
@@ -247,9 +228,9 @@ impl<'a> FirstView<'a> {
                     decimals: decimals_for(o.resolution.unwrap_or(1e7)),
                     provenance: format!(
                         "Official: published year-to-date figure ({})",
-                        first_row(o)
+                        o.first_row()
                     ),
-                    plus: vec![first_row(o)],
+                    plus: vec![o.first_row()],
                     minus: vec![],
                     sources: o.sources.clone(),
                     caveat: None,
@@ -267,15 +248,15 @@ impl<'a> FirstView<'a> {
                                 format!("the year's first published figure ({})", o.span().label())
                             };
                         (
-                            format!("Official: {what} ({})", first_row(o)),
-                            vec![first_row(o)],
+                            format!("Official: {what} ({})", o.first_row()),
+                            vec![o.first_row()],
                             vec![],
                             o.sources.clone(),
                         )
                     }
                     Provenance::Derived { plus, minus } => {
                         let term = |i: &usize| {
-                            format!("{} ({})", obs[*i].span().label(), first_row(&obs[*i]))
+                            format!("{} ({})", obs[*i].span().label(), obs[*i].first_row())
                         };
                         let text = format!(
                             "Derived: {}{}",
@@ -291,8 +272,8 @@ impl<'a> FirstView<'a> {
                         }
                         (
                             text,
-                            plus.iter().map(|i| first_row(&obs[*i])).collect(),
-                            minus.iter().map(|i| first_row(&obs[*i])).collect(),
+                            plus.iter().map(|i| obs[*i].first_row()).collect(),
+                            minus.iter().map(|i| obs[*i].first_row()).collect(),
                             sources,
                         )
                     }
@@ -441,7 +422,7 @@ impl<'a> FirstView<'a> {
             o.span().label(),
             s.flow.label(),
             partner_phrase(d, &s.partner),
-            first_row(o)
+            o.first_row()
         );
         let mut sources = o.sources.clone();
         // What customs published for the same period, in either currency.
@@ -478,7 +459,7 @@ impl<'a> FirstView<'a> {
                         decimals_for(x.resolution.unwrap_or(1e7)),
                         c
                     ),
-                    first_row(x)
+                    x.first_row()
                 )
             })
             .collect();
@@ -557,7 +538,7 @@ impl<'a> FirstView<'a> {
                                 .map(|i| format!(
                                     "{} ({})",
                                     obs[*i].span().label(),
-                                    first_row(&obs[*i])
+                                    obs[*i].first_row()
                                 ))
                                 .collect::<Vec<_>>()
                                 .join(" + "),
@@ -566,12 +547,12 @@ impl<'a> FirstView<'a> {
                                 .map(|i| format!(
                                     " − {} ({})",
                                     obs[*i].span().label(),
-                                    first_row(&obs[*i])
+                                    obs[*i].first_row()
                                 ))
                                 .collect::<String>()
                         ),
                         Provenance::Official { observation } => {
-                            format!(" ({})", first_row(&obs[*observation]))
+                            format!(" ({})", obs[*observation].first_row())
                         }
                     };
                     let ids: Vec<usize> = match &x.provenance {
@@ -637,112 +618,5 @@ impl<'a> FirstView<'a> {
             }
         }
         notes
-    }
-
-    /// The chart of this view at `width` pixels.
-    pub fn chart_spec(&self, width: u32) -> ChartSpec {
-        let to_y = |v: f64| v / 1e9;
-        let mut ytd_series = Vec::new();
-        let mut period_series = Vec::new();
-        for (style, p) in self.series.iter().enumerate() {
-            let mut segments: Vec<Vec<(f64, f64)>> = Vec::new();
-            let mut year = None;
-            for c in &p.derivation.cumulative {
-                if year != Some(c.span.last.year()) {
-                    segments.push(Vec::new());
-                    year = Some(c.span.last.year());
-                }
-                let x = (c.span.last.index() + 1) as f64;
-                segments
-                    .last_mut()
-                    .expect("pushed")
-                    .push((x, to_y(c.value)));
-            }
-            ytd_series.push(ChartSeries {
-                label: p.label.clone(),
-                style,
-                segments,
-                steps: vec![],
-            });
-            let steps = p
-                .derivation
-                .periods
-                .iter()
-                .filter(|x| x.drawable())
-                .map(|x| Step {
-                    x0: x.span.first.index() as f64,
-                    x1: (x.span.last.index() + 1) as f64,
-                    // A period of several months is drawn at its average per month, so
-                    // that steps of different lengths compare; the table has the totals.
-                    y: to_y(x.value) / x.span.len() as f64,
-                })
-                .collect();
-            period_series.push(ChartSeries {
-                label: p.label.clone(),
-                style,
-                segments: vec![],
-                steps,
-            });
-        }
-        let unit = self.unit().to_string();
-        let height = if width < 520 { 560 } else { 620 };
-        ChartSpec {
-            width,
-            height,
-            months: self.months,
-            panels: vec![
-                Panel {
-                    title: "Year to date, as published".into(),
-                    y_label: unit.clone(),
-                    kind: PanelKind::Lines,
-                    series: ytd_series,
-                },
-                Panel {
-                    title: if width < 520 {
-                        "Per month, averaged over each period".into()
-                    } else {
-                        "Per month, averaged over each period between releases".into()
-                    },
-                    y_label: unit,
-                    kind: PanelKind::Steps,
-                    series: period_series,
-                },
-            ],
-            alt_text: self.alt_text(),
-            events: vec![],
-            flags: vec![],
-            value_format: crate::chart::ValueFormat::Billions,
-            theme: crate::chart::ChartTheme::LIGHT,
-        }
-    }
-
-    /// A text alternative generated from the data: what is shown, the range, and the
-    /// latest published figure of each series. No causal claims.
-    pub fn alt_text(&self) -> String {
-        let (first, last) = (
-            crate::month::Month::from_index(self.months.0),
-            crate::month::Month::from_index(self.months.1),
-        );
-        let mut text = format!(
-            "Two-panel chart of {}, {} to {}, in {}. Top: year-to-date totals as published. \
-             Bottom: the average per month in each period between releases.",
-            self.title,
-            first.label(),
-            last.label(),
-            self.unit()
-        );
-        for p in &self.series {
-            if let Some(c) = p.derivation.cumulative.last() {
-                let o = &p.series.observations[c.observation];
-                text.push_str(&format!(
-                    " Latest for {}: {} {} in {}.",
-                    p.label,
-                    billions(c.value, decimals_for(o.resolution.unwrap_or(1e7))),
-                    self.unit(),
-                    c.span.label()
-                ));
-            }
-        }
-        text
     }
 }

@@ -125,16 +125,15 @@ fn the_seed_figures_are_called_out_with_the_customs_figures() {
 }
 
 #[test]
-fn the_chart_spec_has_ytd_lines_and_per_month_steps() {
+fn the_default_chart_has_per_month_steps_and_ytd_lines_per_year() {
+    use trade_trends::dashboard::DashboardView;
+    use trade_trends::urlstate::parse_query;
     let d = common::bundled();
-    let view = FirstView::new(&d, ViewSpec::default_for(&d).unwrap());
-    let spec = view.chart_spec(960);
-    assert_eq!(spec.panels.len(), 2);
-    let world_ytd = &spec.panels[0].series[0];
-    assert_eq!(world_ytd.label, "World");
-    // One run per year with a published year-to-date figure: 2019 and 2020 to 2025.
-    assert_eq!(world_ytd.segments.len(), 7);
-    let steps = &spec.panels[1].series[0].steps;
+    // The default view: value per period, multi-month periods at their average per month.
+    let view = DashboardView::new(&d, &parse_query("").0);
+    let spec = view.chart_spec(960, 480);
+    let steps = &spec.panels[0].series[0].steps;
+    assert_eq!(spec.panels[0].series[0].label, "World");
     let jan_feb_2023 = steps
         .iter()
         .find(|s| s.x0 == m("2023-01").index() as f64)
@@ -148,12 +147,20 @@ fn the_chart_spec_has_ytd_lines_and_per_month_steps() {
         (jan_feb_2023.y - 44.39 / 2.0).abs() < 1e-9,
         "drawn at its average per month"
     );
-    assert!(spec
-        .alt_text
-        .contains("Jan 2019 to Dec 2025, in billion yuan"));
     assert!(
         spec.alt_text
-            .contains("Latest for World: 520.37 billion yuan in 2025."),
+            .contains("Jan 2011 to Dec 2025, in billion yuan per month."),
+        "{}",
+        spec.alt_text
+    );
+    // Year to date: one line per year that has releases (the dollar-only years 2011,
+    // 2012, 2014 and 2017 converted, then 2019 to 2025).
+    let ytd = DashboardView::new(&d, &parse_query("measure=ytd").0);
+    let spec = ytd.chart_spec(960, 480);
+    assert_eq!(spec.panels[0].series[0].segments.len(), 11);
+    assert!(
+        spec.alt_text
+            .contains("World: highest 520.37 in 2025; latest 520.37 in 2025."),
         "{}",
         spec.alt_text
     );

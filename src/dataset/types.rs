@@ -136,6 +136,14 @@ impl Currency {
             .into_iter()
             .find(|c| c.code() == code)
     }
+
+    /// The other currency of the two.
+    pub fn other(self) -> Currency {
+        match self {
+            Currency::CNY => Currency::USD,
+            Currency::USD => Currency::CNY,
+        }
+    }
 }
 
 /// How a figure's period relates to the calendar.
@@ -226,6 +234,11 @@ impl Observation {
             first: self.first,
             last: self.last,
         }
+    }
+
+    /// The id of the source-table row that printed this figure (the first row cited).
+    pub fn first_row(&self) -> String {
+        self.rows.first().cloned().unwrap_or_default()
     }
 
     /// Usable as fact: preferred and carrying a value.
