@@ -19,7 +19,7 @@ fn main() {
                 v.provenance(&s.code, p),
                 p.caveat
                     .as_ref()
-                    .map(|c| format!(" [{c}]"))
+                    .map(|c| format!(" [{}]", c.text(Default::default())))
                     .unwrap_or_default()
             );
         }

@@ -10,9 +10,10 @@ use wasm_bindgen::prelude::*;
 
 use crate::dataset::{parse_dataset_noting, Currency, Dataset, PartnerKind};
 use crate::embed::{height_message, parse_theme_message, Theme, MAX_MESSAGE};
+use crate::i18n::{fill, Catalogue, Lang};
 use crate::snapshot::{HitPoint, Snapshot, SourceLink, TableRow};
 use crate::urlstate::{
-    data_path, parse_query, to_query, ChartKind, FlowChoice, MeasureKind, ViewMode, ViewState,
+    data_path, parse_query_in, to_query, ChartKind, FlowChoice, MeasureKind, ViewMode, ViewState,
 };
 
 #[wasm_bindgen(module = "/src/browser.js")]
@@ -80,12 +81,141 @@ enum Load {
     Loading(String),
     /// The dataset, and notes about what was accepted but is worth saying.
     Ready(Arc<Dataset>, Vec<String>),
-    /// `retry`: whether trying again can help (network and server errors).
-    Failed {
-        title: String,
-        lines: Vec<String>,
-        retry: bool,
+    Failed(Failure),
+}
+
+/// Why a load failed, told in the reader's language when shown.
+#[derive(Clone)]
+enum Failure {
+    Timeout { path: String },
+    Connection { path: String, detail: String },
+    NotFound { path: String },
+    Http { path: String, status: u16, text: String },
+    TooLarge { path: String, bytes: f64 },
+    NotUtf8 { path: String },
+    BrokenOff { path: String, detail: String },
+    /// Not a valid dataset; `content_type` when the server called it something else.
+    Invalid {
+        error: crate::dataset::DatasetError,
+        content_type: Option<String>,
     },
+    Refused(crate::urlstate::DataRefused),
+}
+
+impl Failure {
+    /// Whether trying again can help (network and server errors).
+    fn retry(&self) -> bool {
+        match self {
+            Failure::Timeout { .. } | Failure::Connection { .. } | Failure::BrokenOff { .. } => {
+                true
+            }
+            Failure::Http { status, .. } => *status >= 500 || *status == 408 || *status == 429,
+            _ => false,
+        }
+    }
+
+    /// The heading and the problem in sentences; the second list holds details written by
+    /// the dataset checker, which speaks English (marked as such for screen readers).
+    fn describe(&self, t: &Catalogue) -> (String, Vec<String>, Vec<String>) {
+        let one = |title: &str, template: &str, values: &[(&str, &str)]| {
+            (title.to_string(), vec![fill(template, values)], Vec::new())
+        };
+        match self {
+            Failure::Timeout { path } => one(
+                t.err_timeout_title,
+                t.err_timeout,
+                &[("path", path), ("seconds", &(FETCH_TIMEOUT_MS / 1000).to_string())],
+            ),
+            Failure::Connection { path, detail } => one(
+                t.err_fetch_title,
+                t.err_connection,
+                &[("path", path), ("detail", detail)],
+            ),
+            Failure::NotFound { path } => one(t.err_not_found_title, t.err_not_found, &[("path", path)]),
+            Failure::Http { path, status, text } => one(
+                t.err_load_title,
+                t.err_http,
+                &[("path", path), ("status", format!("{status} {text}").trim_end())],
+            ),
+            Failure::TooLarge { path, bytes } => one(
+                t.err_too_large_title,
+                t.err_too_large,
+                &[
+                    ("path", path),
+                    ("size", &megabytes(*bytes)),
+                    ("max", &megabytes(MAX_DATASET_BYTES)),
+                ],
+            ),
+            Failure::NotUtf8 { path } => one(t.err_invalid_title, t.err_not_utf8, &[("path", path)]),
+            Failure::BrokenOff { path, detail } => one(
+                t.err_read_title,
+                t.err_broken_off,
+                &[("path", path), ("detail", detail)],
+            ),
+            Failure::Refused(refused) => (
+                t.err_refused_title.to_string(),
+                vec![fill(
+                    t.err_refused,
+                    &[("value", &refused.value), ("reason", refused.reason)],
+                )],
+                Vec::new(),
+            ),
+            Failure::Invalid {
+                error,
+                content_type,
+            } => {
+                use crate::dataset::DatasetError;
+                let mut lines = Vec::new();
+                let mut details = Vec::new();
+                match error {
+                    DatasetError::NotJson {
+                        file,
+                        line,
+                        column,
+                        detail,
+                    } => {
+                        lines.push(fill(
+                            t.err_not_json,
+                            &[
+                                ("file", file),
+                                ("line", &line.to_string()),
+                                ("column", &column.to_string()),
+                                ("detail", detail),
+                            ],
+                        ));
+                        if let Some(kind) = content_type {
+                            lines.push(fill(t.err_content_type, &[("type", kind)]));
+                        }
+                    }
+                    DatasetError::Shape { file, path, detail } => {
+                        lines.push(fill(
+                            t.err_shape,
+                            &[("file", file), ("path", path), ("detail", detail)],
+                        ));
+                    }
+                    DatasetError::UnsupportedVersion { file, found } => lines.push(fill(
+                        t.err_version,
+                        &[
+                            ("file", file),
+                            ("found", found),
+                            (
+                                "supported",
+                                &crate::dataset::SCHEMA_VERSION.to_string(),
+                            ),
+                        ],
+                    )),
+                    DatasetError::Invalid { file, problems } => {
+                        lines.push(fill(
+                            t.err_problems,
+                            &[("file", file), ("count", &problems.len().to_string())],
+                        ));
+                        details.extend(problems.iter().map(|p| p.to_string()));
+                    }
+                }
+                (t.err_invalid_title.to_string(), lines, details)
+            }
+        }
+    }
 }
 
 /// How a state change reaches the address bar.
@@ -130,15 +260,23 @@ fn write_url(state: &ViewState, commit: Commit) {
     }
 }
 
-/// Why a load failed: a heading, the problem in sentences, and whether retrying can help.
-type LoadError = (String, Vec<String>, bool);
+/// The reader's browser languages, best first.
+fn browser_lang() -> Lang {
+    let languages: Vec<String> = window()
+        .navigator()
+        .languages()
+        .iter()
+        .filter_map(|l| l.as_string())
+        .collect();
+    Lang::from_browser(languages.iter().map(String::as_str))
+}
 
-/// Fetches and validates the dataset at `path`; errors are sentences for the reader.
+/// Fetches and validates the dataset at `path`.
 /// `progress` receives (bytes received, bytes expected or 0) while the body arrives.
 async fn fetch_dataset(
     path: String,
     progress: RwSignal<Option<(f64, f64)>>,
-) -> Result<(Dataset, Vec<String>), LoadError> {
+) -> Result<(Dataset, Vec<String>), Failure> {
     let controller = web_sys::AbortController::new().ok();
     let cancel_timer = controller
         .as_ref()
@@ -150,14 +288,7 @@ async fn fetch_dataset(
         let _ = cancel.call0(&JsValue::NULL);
     }
     if result.is_err() && signal.is_some_and(|s| s.aborted()) {
-        return Err((
-            "The dataset did not arrive".to_string(),
-            vec![format!(
-                "{path}: no complete answer within {} seconds. The server may be slow or unreachable.",
-                FETCH_TIMEOUT_MS / 1000
-            )],
-            true,
-        ));
+        return Err(Failure::Timeout { path });
     }
     result
 }
@@ -166,32 +297,21 @@ async fn fetch_and_parse(
     path: &str,
     request: gloo_net::http::RequestBuilder,
     progress: RwSignal<Option<(f64, f64)>>,
-) -> Result<(Dataset, Vec<String>), LoadError> {
+) -> Result<(Dataset, Vec<String>), Failure> {
     let path = path.to_string();
-    let response = request.send().await.map_err(|e| {
-        (
-            "The dataset could not be fetched".to_string(),
-            vec![format!(
-                "{path}: the connection failed ({e}). Check your connection and try again."
-            )],
-            true,
-        )
+    let response = request.send().await.map_err(|e| Failure::Connection {
+        path: path.clone(),
+        detail: e.to_string(),
     })?;
     match response.status() {
         200 => {}
-        404 => {
-            return Err((
-                "Dataset not found".to_string(),
-                vec![format!("{path} was not found on the server (HTTP 404). Check the data= parameter or the file name.")],
-                false,
-            ))
-        }
+        404 => return Err(Failure::NotFound { path }),
         status => {
-            return Err((
-                "The dataset could not be loaded".to_string(),
-                vec![format!("{path}: the server answered HTTP {status} {}.", response.status_text())],
-                status >= 500 || status == 408 || status == 429,
-            ))
+            return Err(Failure::Http {
+                path,
+                status,
+                text: response.status_text(),
+            })
         }
     }
     let content_type = response.headers().get("content-type").unwrap_or_default();
@@ -209,43 +329,26 @@ async fn fetch_and_parse(
                 .as_string()
                 .unwrap_or_default();
             return Err(match message.strip_prefix("too-large:") {
-                Some(bytes) => (
-                    "The dataset is too large".to_string(),
-                    vec![format!(
-                        "{path} is {}; this page loads at most {} so that it cannot freeze your browser.",
-                        megabytes(bytes.parse().unwrap_or(0.0)),
-                        megabytes(MAX_DATASET_BYTES)
-                    )],
-                    false,
-                ),
-                None if message == "not-utf8" => (
-                    "The dataset is not valid".to_string(),
-                    vec![format!("{path} is not UTF-8 text.")],
-                    false,
-                ),
-                None => (
-                    "The dataset could not be read".to_string(),
-                    vec![format!("{path}: the download broke off ({message}).")],
-                    true,
-                ),
+                Some(bytes) => Failure::TooLarge {
+                    path,
+                    bytes: bytes.parse().unwrap_or(0.0),
+                },
+                None if message == "not-utf8" => Failure::NotUtf8 { path },
+                None => Failure::BrokenOff {
+                    path,
+                    detail: message,
+                },
             });
         }
     };
-    parse_dataset_noting(&path, &text).map_err(|e| {
-        let message = e.to_string();
-        let mut lines: Vec<String> = message
-            .lines()
-            .map(|l| l.trim_start_matches("- ").to_string())
-            .collect();
-        if matches!(e, crate::dataset::DatasetError::NotJson { .. })
+    parse_dataset_noting(&path, &text).map_err(|error| {
+        let named_otherwise = matches!(error, crate::dataset::DatasetError::NotJson { .. })
             && !content_type.contains("json")
-            && !content_type.is_empty()
-        {
-            lines.push(format!(
-                "The server sent it as {content_type}, not as JSON."
-            ));
+            && !content_type.is_empty();
+        Failure::Invalid {
+            error,
+            content_type: named_otherwise.then_some(content_type),
         }
-        ("The dataset is not valid".to_string(), lines, false)
     })
 }
 
@@ -274,8 +377,17 @@ pub fn App() -> impl IntoView {
     if !search.is_empty() && search.trim_start_matches('?') != painted_view {
         remove_static_view();
     }
-    let (initial, notices) = parse_query(&current_query());
+    let browser = browser_lang();
+    let (initial, notices) = parse_query_in(&current_query(), browser);
     let state = RwSignal::new(initial);
+    // The page's language: the link's, or the reader's browser's.
+    let lang = Memo::new(move |_| state.with(|s| s.lang).unwrap_or(browser));
+    Effect::new(move |_| {
+        let l = lang.get();
+        if let Some(root) = document().document_element() {
+            let _ = root.set_attribute("lang", l.html_tag());
+        }
+    });
     let url_notices = RwSignal::new(
         notices
             .into_iter()
@@ -308,29 +420,21 @@ pub fn App() -> impl IntoView {
                     }
                     load.set(match result {
                         Ok((d, notes)) => Load::Ready(Arc::new(d), notes),
-                        Err((title, lines, retry)) => Load::Failed {
-                            title,
-                            lines,
-                            retry,
-                        },
+                        Err(failure) => Load::Failed(failure),
                     });
                 });
             }
-            Err(refused) => load.set(Load::Failed {
-                title: "This dataset address is not allowed".into(),
-                lines: vec![refused.to_string()],
-                retry: false,
-            }),
+            Err(refused) => load.set(Load::Failed(Failure::Refused(refused))),
         }
     });
     // A failed load shows its message in place of the static first paint.
     Effect::new(move |_| {
-        if matches!(load.get(), Load::Failed { .. }) {
+        if matches!(load.get(), Load::Failed(_)) {
             remove_static_view();
         }
     });
     let popstate = window_event_listener(leptos::ev::popstate, move |_| {
-        let (s, n) = parse_query(&current_query());
+        let (s, n) = parse_query_in(&current_query(), browser);
         url_notices.set(n.into_iter().map(|n| n.to_string()).collect());
         state.set(s);
     });
@@ -376,45 +480,69 @@ pub fn App() -> impl IntoView {
         url_notices.set(Vec::new());
         state.set(next);
     });
+    let choose_lang = move |code: String| {
+        if let Some(l) = Lang::from_code(&code) {
+            let mut next = state.get_untracked();
+            next.lang = Some(l);
+            set_state.run((next, Commit::Push));
+        }
+    };
     view! {
         <header class="masthead" class:hidden=move || state.with(|s| s.embed)>
-            <p class="brand">"Trade Trends"</p>
+            <p class="brand">{move || lang.get().text().brand}</p>
+            <label class="lang-switch">
+                <span class="visually-hidden">{move || lang.get().text().language}</span>
+                <select on:change=move |ev| choose_lang(event_target_value(&ev)) prop:value=move || lang.get().code()>
+                    {Lang::ALL.into_iter().map(|l| view! {
+                        <option value=l.code() lang=l.html_tag()>{l.own_name()}</option>
+                    }).collect_view()}
+                </select>
+            </label>
         </header>
         <main id="main">
-            {move || match load.get() {
+            {move || {
+                let t = lang.get().text();
+                match load.get() {
                 Load::Loading(path) => view! {
                     <p class="status" role="status" aria-live="polite">
                         <span class="spinner" aria-hidden="true"></span>
-                        {format!("Loading dataset {path}…")}
+                        {fill(t.loading, &[("path", &path)])}
                         <span class="progress">{move || progress.get().filter(|(received, _)| *received > 256.0 * 1024.0).map(|(received, expected)| {
-                            if expected > 0.0 { format!(" {} of {}", megabytes(received), megabytes(expected)) } else { format!(" {}", megabytes(received)) }
+                            if expected > 0.0 { format!(" {} / {}", megabytes(received), megabytes(expected)) } else { format!(" {}", megabytes(received)) }
                         })}</span>
                     </p>
                 }
                 .into_any(),
-                Load::Failed { title, lines, retry } => {
-                    let on_retry = retry.then(|| Callback::new(move |_: ()| attempt.update(|n| *n += 1)));
-                    view! { <ErrorState title lines on_retry/> }.into_any()
+                Load::Failed(failure) => {
+                    let on_retry = failure.retry().then(|| Callback::new(move |_: ()| attempt.update(|n| *n += 1)));
+                    let (title, lines, details) = failure.describe(t);
+                    view! { <ErrorState t title lines details on_retry/> }.into_any()
                 }
-                Load::Ready(d, data_notes) => view! { <Dashboard dataset=d state set_state url_notices theme data_notes/> }.into_any(),
-            }}
+                Load::Ready(d, data_notes) => view! { <Dashboard dataset=d state set_state url_notices theme data_notes t/> }.into_any(),
+            }}}
         </main>
     }
 }
 
-/// The error state: a heading and the problem in words.
+/// The error state: a heading and the problem in words; `details` are the dataset
+/// checker's own lines, in English.
 #[component]
 fn ErrorState(
+    t: &'static Catalogue,
     title: String,
     lines: Vec<String>,
+    details: Vec<String>,
     #[prop(default = None)] on_retry: Option<Callback<()>>,
 ) -> impl IntoView {
     view! {
         <section class="error" role="alert" aria-labelledby="error-title">
             <h1 id="error-title">{title}</h1>
-            <ul class="error-lines">{lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
-            {on_retry.map(|retry| view! { <button type="button" class="retry" on:click=move |_| retry.run(())>"Try again"</button> })}
-            <p class="hint">"The default dataset is at "<a href="./">"this page without parameters"</a>"."</p>
+            <ul class="error-lines">
+                {lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}
+                {details.into_iter().map(|l| view! { <li lang="en">{l}</li> }).collect_view()}
+            </ul>
+            {on_retry.map(|retry| view! { <button type="button" class="retry" on:click=move |_| retry.run(())>{t.try_again}</button> })}
+            <p class="hint">{t.default_dataset_hint}<a href="./">{t.default_dataset_link}</a>{t.default_dataset_end}</p>
         </section>
     }
 }
@@ -422,18 +550,18 @@ fn ErrorState(
 /// A link to a source's page, or, when its address is not an http(s) address (a
 /// `javascript:` or `data:` address in a hostile dataset), the text and the address as
 /// plain text: never a live link.
-fn source_anchor(url: &str, text: String, class: &'static str) -> AnyView {
+fn source_anchor(t: &Catalogue, url: &str, text: String, class: &'static str) -> AnyView {
     if url.starts_with("https://") || url.starts_with("http://") {
         view! { <a class=class href=url.to_string() target="_blank" rel="noopener noreferrer">{text}</a> }.into_any()
     } else {
-        view! { <span class=format!("{class} not-a-link")>{format!("{text} (address not shown as a link: {url})")}</span> }.into_any()
+        view! { <span class=format!("{class} not-a-link")>{fill(t.not_a_link, &[("text", &text), ("url", url)])}</span> }.into_any()
     }
 }
 
-fn source_links(sources: &[SourceLink]) -> impl IntoView {
+fn source_links(t: &Catalogue, sources: &[SourceLink]) -> impl IntoView {
     sources
         .iter()
-        .map(|s| source_anchor(&s.url, s.publisher.clone(), "src"))
+        .map(|s| source_anchor(t, &s.url, s.publisher.clone(), "src"))
         .collect_view()
 }
 
@@ -446,6 +574,7 @@ fn Dashboard(
     url_notices: RwSignal<Vec<String>>,
     theme: Memo<Theme>,
     data_notes: Vec<String>,
+    t: &'static Catalogue,
 ) -> impl IntoView {
     let width = RwSignal::new(0u32);
     let host = NodeRef::<leptos::html::Div>::new();
@@ -466,7 +595,14 @@ fn Dashboard(
     let snapshot = Memo::new(move |_| {
         let w = width.get();
         let dark = theme.get() == Theme::Dark;
-        state.with(|s| Snapshot::themed(&data, s, if w == 0 { 960 } else { w }, dark))
+        state.with(|s| {
+            let mut s = s.clone();
+            s.lang = Some(t.lang);
+            Snapshot::themed(&data, &s, if w == 0 { 960 } else { w }, dark)
+        })
+    });
+    Effect::new(move |_| {
+        snapshot.with(|s| document().set_title(&fill(t.page_title, &[("title", &s.title)])));
     });
     Effect::new(move |_| {
         snapshot.track();
@@ -493,13 +629,13 @@ fn Dashboard(
         <article class="dashboard">
             <h1>{move || snapshot.with(|s| s.title.clone())}</h1>
             <p class="standfirst">{dataset.description.clone()}</p>
-            <Notices url_notices snapshot data_notes=data_notes.clone()/>
+            <Notices t url_notices snapshot data_notes=data_notes.clone()/>
             <div class="dashboard-body">
-            {move || snapshot.with(|s| s.state.controls).then(|| view! { <Controls dataset=d1.clone() snapshot update/> })}
+            {move || snapshot.with(|s| s.state.controls).then(|| view! { <Controls t dataset=d1.clone() snapshot update/> })}
             <div class="dashboard-main">
             <p class="key-figures" aria-live="polite">{move || snapshot.with(|s| s.key_figures.clone().unwrap_or_default())}</p>
-            <div class="view-switch" role="group" aria-label="Show">
-                {[(ViewMode::Chart, "Chart"), (ViewMode::Table, "Table")].into_iter().map(|(mode, label)| view! {
+            <div class="view-switch" role="group" aria-label=t.show>
+                {[(ViewMode::Chart, t.view_chart), (ViewMode::Table, t.view_table)].into_iter().map(|(mode, label)| view! {
                     <button type="button" class="tab"
                         aria-pressed=move || (snapshot.with(|s| s.state.view) == mode).to_string()
                         on:click=move |_| update(&|s| s.view = mode, Commit::Push)>{label}</button>
@@ -512,8 +648,8 @@ fn Dashboard(
                         class="chart-svg-host"
                         tabindex="0"
                         role="application"
-                        aria-roledescription="interactive chart"
-                        aria-label=move || snapshot.with(|s| format!("{} Use the arrow keys to move between periods (left, right) and series (up, down).", s.alt_text))
+                        aria-roledescription=t.interactive_chart
+                        aria-label=move || snapshot.with(|s| format!("{} {}", s.alt_text, t.chart_keys))
                         inner_html=move || snapshot.with(|s| s.svg.clone())
                         on:pointermove=move |ev: leptos::ev::PointerEvent| pick(&ev, snapshot, selected)
                         on:pointerdown=move |ev: leptos::ev::PointerEvent| pick(&ev, snapshot, selected)
@@ -542,37 +678,36 @@ fn Dashboard(
                             }
                         }
                     ></div>
-                    <Tooltip snapshot selected/>
+                    <Tooltip t snapshot selected/>
                 </div>
                 <p class="visually-hidden" aria-live="polite" role="status">{move || announce.get()}</p>
                 {move || snapshot.with(|s| s.context_svg.clone().map(|svg| view! {
                     <figure class="context-chart">
-                        <figcaption class="context-caption">{format!("The releases these periods come from: year to date, as published — {}", s.y_label.trim_end_matches(" per month").trim_end_matches(" per period"))}</figcaption>
+                        <figcaption class="context-caption">{fill(t.context_caption, &[("unit", &s.context_unit)])}</figcaption>
                         <div class="context-svg-host" inner_html=svg></div>
                     </figure>
                 }))}
-                <EventsList snapshot/>
+                <EventsList t snapshot/>
             </figure>
-            <Downloads snapshot/>
-            <EmbedDialog snapshot/>
+            <Downloads t snapshot/>
+            <EmbedDialog t snapshot/>
             </div>
             </div>
             <section class="notes" aria-labelledby="notes-title">
-                <h2 id="notes-title" class="visually-hidden">"Notes"</h2>
+                <h2 id="notes-title" class="visually-hidden">{t.notes}</h2>
                 {move || snapshot.with(|s| s.notes.iter().map(|n| view! { <p>{n.clone()}</p> }).collect_view())}
             </section>
             <section class="checks" aria-labelledby="check-title">
-                <h2 id="check-title">"Figure check"</h2>
-                <p>"Disputed figures, and derived values that point to a revision, are not drawn; where published figures disagree, the preferred one is named. Each period is marked “!” on the chart."</p>
-                <ul>{move || snapshot.with(|s| s.checks.iter().map(|c| view! { <li>{c.clone()}</li> }).collect_view())}</ul>
+                <h2 id="check-title">{t.figure_check}</h2>
+                <p>{t.figure_check_lead}</p>
+                <ul>{move || snapshot.with(|s| s.checks.iter().map(|c| view! { <li lang=s.checks_lang>{c.clone()}</li> }).collect_view())}</ul>
             </section>
             <p class="embed-checks">
-                {move || snapshot.with(|s| (!s.checks.is_empty()).then(|| format!(
-                    "“!” marks periods where {} published figure(s) are disputed or disagree; disputed figures are not drawn. ", s.checks.len())))}
-                <a href=move || full_page_url(&snapshot.with(|s| s.state.clone())) target="_blank" rel="noopener">"Details and all sources on the full page"</a>
+                {move || snapshot.with(|s| (!s.checks.is_empty()).then(|| fill(t.embed_checks, &[("count", &s.checks.len().to_string())])))}
+                <a href=move || full_page_url(&snapshot.with(|s| s.state.clone())) target="_blank" rel="noopener">{t.full_page_link}</a>
             </p>
-            <DataTable snapshot/>
-            <p class="source-line">"Sources: "
+            <DataTable t snapshot/>
+            <p class="source-line">{t.sources_lead}
                 {move || snapshot.with(|s| {
                     let mut seen: Vec<String> = Vec::new();
                     s.sources.iter().filter(|src| {
@@ -580,19 +715,19 @@ fn Dashboard(
                         if new { seen.push(src.publisher.clone()); }
                         new
                     }).take(8).map(|src| view! {
-                        {source_anchor(&src.url, src.publisher.clone(), "src")}" "
+                        {source_anchor(t, &src.url, src.publisher.clone(), "src")}" "
                     }).collect_view()
                 })}
             </p>
             <section class="sources" aria-labelledby="sources-title">
-                <h2 id="sources-title">"Sources"</h2>
+                <h2 id="sources-title">{t.sources}</h2>
                 <p>{d2.attribution.clone()}</p>
                 <ol>
                     {move || snapshot.with(|s| s.sources.iter().map(|src| {
                         let date = src.date.clone().map(|d| format!(", {d}")).unwrap_or_default();
                         view! {
                             <li id=format!("source-{}", src.id)>
-                                {source_anchor(&src.url, src.title.clone(), "source-title")}
+                                {source_anchor(t, &src.url, src.title.clone(), "source-title")}
                                 {format!(" — {}{date}", src.publisher)}
                             </li>
                         }
@@ -636,7 +771,11 @@ fn pick(
 
 /// The tooltip and crosshair for the selected point.
 #[component]
-fn Tooltip(snapshot: Memo<Snapshot>, selected: RwSignal<Option<usize>>) -> impl IntoView {
+fn Tooltip(
+    t: &'static Catalogue,
+    snapshot: Memo<Snapshot>,
+    selected: RwSignal<Option<usize>>,
+) -> impl IntoView {
     move || {
         let i = selected.get()?;
         snapshot.with(|s| {
@@ -656,7 +795,7 @@ fn Tooltip(snapshot: Memo<Snapshot>, selected: RwSignal<Option<usize>>) -> impl 
                     <p class="tt-value">{p.value.clone()}</p>
                     <p class="tt-how">{p.provenance.clone()}</p>
                     {p.caveat.clone().map(|c| view! { <p class="tt-caveat">{c}</p> })}
-                    <p class="tt-src">"Source: "{source_links(&p.sources)}</p>
+                    <p class="tt-src">{t.source_lead}{source_links(t, &p.sources)}</p>
                 </div>
             })
         })
@@ -666,6 +805,7 @@ fn Tooltip(snapshot: Memo<Snapshot>, selected: RwSignal<Option<usize>>) -> impl 
 /// Notices about link parameters that could not be used.
 #[component]
 fn Notices(
+    t: &'static Catalogue,
     url_notices: RwSignal<Vec<String>>,
     snapshot: Memo<Snapshot>,
     data_notes: Vec<String>,
@@ -677,7 +817,7 @@ fn Notices(
         (!all.is_empty()).then(|| {
             view! {
                 <div class="notice" role="status">
-                    <p>"Please note (what could not be used as given, and what was shown instead):"</p>
+                    <p>{t.notices_lead}</p>
                     <ul>{all.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
                 </div>
             }
@@ -687,16 +827,16 @@ fn Notices(
 
 /// The events listed under the chart, numbered as on the chart.
 #[component]
-fn EventsList(snapshot: Memo<Snapshot>) -> impl IntoView {
+fn EventsList(t: &'static Catalogue, snapshot: Memo<Snapshot>) -> impl IntoView {
     move || {
         snapshot.with(|s| {
             (s.state.events && !s.events.is_empty()).then(|| {
                 view! {
-                    <ol class="events" aria-label="Events on the time axis">
+                    <ol class="events" aria-label=t.events_label>
                         {s.events.iter().map(|e| view! {
                             <li value=e.number.to_string()>
-                                <span class="event-date">{e.date.clone()}</span>" "{e.title.clone()}" "
-                                {e.source.clone().map(|src| source_anchor(&src.url, "(source)".to_string(), "event-source"))}
+                                <span class="event-date">{e.date.clone()}</span>" "<span lang="en">{e.title.clone()}</span>" "
+                                {e.source.clone().map(|src| source_anchor(t, &src.url, t.event_source.to_string(), "event-source"))}
                             </li>
                         }).collect_view()}
                     </ol>
@@ -708,17 +848,17 @@ fn EventsList(snapshot: Memo<Snapshot>) -> impl IntoView {
 
 /// CSV, SVG and PNG of what is shown.
 #[component]
-fn Downloads(snapshot: Memo<Snapshot>) -> impl IntoView {
+fn Downloads(t: &'static Catalogue, snapshot: Memo<Snapshot>) -> impl IntoView {
     let status = RwSignal::new(String::new());
     view! {
-        <div class="downloads" role="group" aria-label="Download">
-            <span class="dl-label">"Get the data:"</span>
+        <div class="downloads" role="group" aria-label=t.download>
+            <span class="dl-label">{t.get_the_data}</span>
             <button type="button" on:click=move |_| snapshot.with_untracked(|s| {
                 download_text(&s.csv, "text/csv;charset=utf-8", &format!("{}.csv", s.file_stem));
-            })>"CSV"</button>
+            })>{t.csv_button}</button>
             <button type="button" on:click=move |_| snapshot.with_untracked(|s| {
                 download_text(&s.export_svg(), "image/svg+xml", &format!("{}.svg", s.file_stem));
-            })>"SVG"</button>
+            })>{t.svg_button}</button>
             <button type="button" on:click=move |_| {
                 let (svg, w, h, name) = snapshot.with_untracked(|s| {
                     let svg = s.export_svg();
@@ -727,10 +867,10 @@ fn Downloads(snapshot: Memo<Snapshot>) -> impl IntoView {
                 });
                 spawn_local(async move {
                     if let Err(e) = download_png(&svg, w, h, 2.0, &name).await {
-                        status.set(format!("The PNG could not be made: {e:?}"));
+                        status.set(fill(t.png_failed, &[("detail", &format!("{e:?}"))]));
                     }
                 });
-            }>"PNG (2×)"</button>
+            }>{t.png_button}</button>
             <span role="status" class="dl-status">{move || status.get()}</span>
         </div>
     }
@@ -738,7 +878,7 @@ fn Downloads(snapshot: Memo<Snapshot>) -> impl IntoView {
 
 /// The table of exactly what the chart shows, sortable.
 #[component]
-fn DataTable(snapshot: Memo<Snapshot>) -> impl IntoView {
+fn DataTable(t: &'static Catalogue, snapshot: Memo<Snapshot>) -> impl IntoView {
     // (column, ascending); columns: 0 period, 1 series, 2 value.
     let sort = RwSignal::new((0usize, true));
     let header = move |col: usize, label: &'static str, class: &'static str| {
@@ -770,7 +910,7 @@ fn DataTable(snapshot: Memo<Snapshot>) -> impl IntoView {
                         <td>{r.series}</td>
                         <td class="num">{r.value}</td>
                         <td>{r.provenance}<span class="caveat">{r.caveat.unwrap_or_default()}</span></td>
-                        <td>{source_links(&r.sources)}</td>
+                        <td>{source_links(t, &r.sources)}</td>
                     </tr>
                 })
                 .collect_view()
@@ -778,16 +918,16 @@ fn DataTable(snapshot: Memo<Snapshot>) -> impl IntoView {
     };
     view! {
         <section class="table-section" class:primary=move || snapshot.with(|s| s.state.view == ViewMode::Table) aria-labelledby="table-title">
-            <h2 id="table-title">"Data table"</h2>
+            <h2 id="table-title">{t.data_table}</h2>
             <div class="table-scroll" tabindex="0" role="region" aria-labelledby="table-title">
                 <table class="values">
-                    <caption>{move || snapshot.with(|s| format!("{}: {} — {}, with how each value was obtained", s.title, s.measure_label, s.y_label))}</caption>
+                    <caption>{move || snapshot.with(|s| fill(t.table_caption, &[("title", &s.title), ("measure", &s.measure_label), ("unit", &s.y_label)]))}</caption>
                     <thead><tr>
-                        {header(0, "Period", "")}
-                        {header(1, "Partner", "")}
-                        {header(2, "Value", "num")}
-                        <th scope="col">"How obtained"</th>
-                        <th scope="col">"Sources"</th>
+                        {header(0, t.col_period, "")}
+                        {header(1, t.col_partner, "")}
+                        {header(2, t.col_value, "num")}
+                        <th scope="col">{t.col_how}</th>
+                        <th scope="col">{t.col_sources}</th>
                     </tr></thead>
                     <tbody>{rows}</tbody>
                 </table>
@@ -799,6 +939,7 @@ fn DataTable(snapshot: Memo<Snapshot>) -> impl IntoView {
 /// Every control, each a labelled form control bound to the URL state.
 #[component]
 fn Controls(
+    t: &'static Catalogue,
     dataset: Arc<Dataset>,
     snapshot: Memo<Snapshot>,
     update: impl Fn(&dyn Fn(&mut ViewState), Commit) + Copy + Send + Sync + 'static,
@@ -807,7 +948,7 @@ fn Controls(
     let reporters: Vec<(String, String)> = d
         .reporters
         .iter()
-        .map(|r| (r.code.clone(), r.name.clone()))
+        .map(|r| (r.code.clone(), r.name_in(t.lang).to_string()))
         .collect();
     let search = RwSignal::new(String::new());
     let open = window()
@@ -822,7 +963,7 @@ fn Controls(
             .filter_map(|c| {
                 dataset
                     .partner(&c)
-                    .map(|p| (p.code.clone(), p.name.clone(), p.kind))
+                    .map(|p| (p.code.clone(), p.name_in(t.lang).to_string(), p.kind))
             })
             .collect()
     };
@@ -846,52 +987,52 @@ fn Controls(
     };
     view! {
         <details class="controls" open=open>
-            <summary>"Chart settings"</summary>
+            <summary>{t.settings}</summary>
             <form class="control-grid" on:submit=|ev| ev.prevent_default()>
                 {(reporters.len() > 1).then(|| view! {
-                    <label class="control">"Reporter"
+                    <label class="control">{t.reporter}
                         <select on:change=move |ev| { let v = event_target_value(&ev); update(&|s| { s.reporter = Some(v.clone()); s.partners.clear(); }, Commit::Push) }
                             prop:value=move || snapshot.with(|s| s.reporter.clone())>
                             {reporters.iter().map(|(code, name)| view! { <option value=code.clone()>{name.clone()}</option> }).collect_view()}
                         </select>
                     </label>
                 })}
-                <label class="control">"Flow"
+                <label class="control">{t.flow}
                     <select on:change=move |ev| { let v = event_target_value(&ev); if let Some(f) = FlowChoice::from_code(&v) { update(&|s| s.flow = f, Commit::Push) } }
                         prop:value=move || snapshot.with(|s| s.state.flow.code())>
-                        <option value="total">"Total trade"</option>
-                        <option value="exports">"Exports"</option>
-                        <option value="imports">"Imports"</option>
-                        <option value="balance">"Trade balance (exports − imports)"</option>
+                        <option value="total">{t.flow_total}</option>
+                        <option value="exports">{t.flow_exports}</option>
+                        <option value="imports">{t.flow_imports}</option>
+                        <option value="balance">{t.flow_balance_option}</option>
                     </select>
                 </label>
-                <label class="control">"Measure"
+                <label class="control">{t.measure}
                     <select on:change=move |ev| { let v = event_target_value(&ev); if let Some(m) = MeasureKind::from_code(&v) { update(&|s| s.measure = m, Commit::Push) } }
                         prop:value=move || snapshot.with(|s| s.state.measure.code())>
-                        <option value="monthly">"Value per period"</option>
-                        <option value="ytd">"Year to date (as published)"</option>
-                        <option value="yoy">"Change on a year earlier (%)"</option>
-                        <option value="rolling12">"Rolling 12-month sum"</option>
-                        <option value="share">"Share of the world total (%)"</option>
-                        <option value="contribution">"Contribution to growth (pp)"</option>
+                        <option value="monthly">{t.opt_monthly}</option>
+                        <option value="ytd">{t.opt_ytd}</option>
+                        <option value="yoy">{t.opt_yoy}</option>
+                        <option value="rolling12">{t.opt_rolling12}</option>
+                        <option value="share">{t.opt_share}</option>
+                        <option value="contribution">{t.opt_contribution}</option>
                     </select>
                 </label>
                 <label class="control check" class:hidden=move || snapshot.with(|s| s.state.measure != MeasureKind::Monthly)>
                     <input type="checkbox" prop:checked=move || snapshot.with(|s| s.state.average)
                         on:change=move |ev| { let on = event_target_checked(&ev); update(&|s| s.average = on, Commit::Push) }/>
-                    "Average per month over multi-month periods"
+                    {t.average_per_month}
                 </label>
                 <fieldset class="control radios">
-                    <legend>"Currency"</legend>
-                    {[(Currency::CNY, "Yuan (CNY)"), (Currency::USD, "US dollars (USD)")].into_iter().map(|(c, label)| view! {
+                    <legend>{t.currency}</legend>
+                    {[(Currency::CNY, t.currency_cny_option), (Currency::USD, t.currency_usd_option)].into_iter().map(|(c, label)| view! {
                         <label><input type="radio" name="currency" value=c.code()
                             prop:checked=move || snapshot.with(|s| s.state.currency == c)
                             on:change=move |_| update(&|s| s.currency = c, Commit::Push)/>{label}</label>
                     }).collect_view()}
                 </fieldset>
                 <fieldset class="control radios">
-                    <legend>"Chart type"</legend>
-                    {[(ChartKind::Line, "Line"), (ChartKind::Bar, "Bars"), (ChartKind::Area, "Stacked area")].into_iter().map(|(k, label)| view! {
+                    <legend>{t.chart_type}</legend>
+                    {[(ChartKind::Line, t.chart_type_line), (ChartKind::Bar, t.chart_type_bar), (ChartKind::Area, t.chart_type_area)].into_iter().map(|(k, label)| view! {
                         <label><input type="radio" name="chart" value=k.code()
                             prop:checked=move || snapshot.with(|s| s.state.chart == k)
                             on:change=move |_| update(&|s| s.chart = k, Commit::Push)/>{label}</label>
@@ -900,11 +1041,11 @@ fn Controls(
                 <label class="control check">
                     <input type="checkbox" prop:checked=move || snapshot.with(|s| s.state.events)
                         on:change=move |ev| { let on = event_target_checked(&ev); update(&|s| s.events = on, Commit::Push) }/>
-                    "Show events on the time axis"
+                    {t.show_events}
                 </label>
                 <fieldset class="control partners">
-                    <legend>"Partners"</legend>
-                    <input type="search" placeholder="Type to filter" aria-label="Filter partners"
+                    <legend>{t.partners}</legend>
+                    <input type="search" placeholder=t.filter_placeholder aria-label=t.filter_partners
                         prop:value=move || search.get() on:input=move |ev| search.set(event_target_value(&ev))/>
                     <ul class="partner-list">
                         {move || {
@@ -914,7 +1055,7 @@ fn Controls(
                                 .filter(|(code, name, _)| needle.is_empty() || name.to_lowercase().contains(&needle) || code.to_lowercase().contains(&needle))
                                 .map(|(code, name, kind)| {
                                     let c2 = code.clone();
-                                    let kind_label = match kind { PartnerKind::World => "all partners", PartnerKind::Group => "group", PartnerKind::Country => "country" };
+                                    let kind_label = match kind { PartnerKind::World => t.kind_world, PartnerKind::Group => t.kind_group, PartnerKind::Country => t.kind_country };
                                     view! {
                                         <li><label>
                                             <input type="checkbox" value=code.clone()
@@ -929,7 +1070,7 @@ fn Controls(
                                                         s.partners = next;
                                                     }, Commit::Push)
                                                 }/>
-                                            {name}<span class="kind">{format!(" ({kind_label})")}</span>
+                                            {name}<span class="kind">{fill(t.kind_suffix, &[("kind", kind_label)])}</span>
                                         </label></li>
                                     }
                                 })
@@ -938,11 +1079,11 @@ fn Controls(
                     </ul>
                 </fieldset>
                 <fieldset class="control range">
-                    <legend>"Time range"</legend>
-                    <label>"From "<output aria-hidden="true">{move || month_at(from_index()).map(|m| m.label()).unwrap_or_default()}</output>
-                        <input type="range" aria-label="From month" min="0" max=move || month_count().saturating_sub(1).to_string()
+                    <legend>{t.time_range}</legend>
+                    <label>{t.from}<output aria-hidden="true">{move || month_at(from_index()).map(|m| m.label_in(t.lang)).unwrap_or_default()}</output>
+                        <input type="range" aria-label=t.from_month min="0" max=move || month_count().saturating_sub(1).to_string()
                             prop:value=move || from_index().to_string()
-                            aria-valuetext=move || month_at(from_index()).map(|m| m.label()).unwrap_or_default()
+                            aria-valuetext=move || month_at(from_index()).map(|m| m.label_in(t.lang)).unwrap_or_default()
                             on:input=move |ev| {
                                 let i: usize = event_target_value(&ev).parse().unwrap_or(0);
                                 let to = to_index();
@@ -950,10 +1091,10 @@ fn Controls(
                                 update(&move |s| s.from = m, Commit::Replace)
                             }/>
                     </label>
-                    <label>"To "<output aria-hidden="true">{move || month_at(to_index()).map(|m| m.label()).unwrap_or_default()}</output>
-                        <input type="range" aria-label="To month" min="0" max=move || month_count().saturating_sub(1).to_string()
+                    <label>{t.to}<output aria-hidden="true">{move || month_at(to_index()).map(|m| m.label_in(t.lang)).unwrap_or_default()}</output>
+                        <input type="range" aria-label=t.to_month min="0" max=move || month_count().saturating_sub(1).to_string()
                             prop:value=move || to_index().to_string()
-                            aria-valuetext=move || month_at(to_index()).map(|m| m.label()).unwrap_or_default()
+                            aria-valuetext=move || month_at(to_index()).map(|m| m.label_in(t.lang)).unwrap_or_default()
                             on:input=move |ev| {
                                 let i: usize = event_target_value(&ev).parse().unwrap_or(0);
                                 let from = from_index();
@@ -961,16 +1102,16 @@ fn Controls(
                                 update(&move |s| s.to = m, Commit::Replace)
                             }/>
                     </label>
-                    <div class="presets" role="group" aria-label="Range presets">
+                    <div class="presets" role="group" aria-label=t.range_presets>
                         <button type="button" on:click=move |_| {
                             let last = snapshot.with_untracked(|s| s.months.last().copied());
                             update(&move |s| { s.to = None; s.from = last.map(|m| m.offset(-11)); }, Commit::Push)
-                        }>"Last 12 months"</button>
+                        }>{t.last_12_months}</button>
                         <button type="button" on:click=move |_| {
                             let last = snapshot.with_untracked(|s| s.months.last().copied());
                             update(&move |s| { s.to = None; s.from = last.map(|m| m.january()); }, Commit::Push)
-                        }>"Year to date"</button>
-                        <button type="button" on:click=move |_| update(&|s| { s.from = None; s.to = None; }, Commit::Push)>"All"</button>
+                        }>{t.year_to_date}</button>
+                        <button type="button" on:click=move |_| update(&|s| { s.from = None; s.to = None; }, Commit::Push)>{t.all}</button>
                     </div>
                 </fieldset>
             </form>
@@ -1030,7 +1171,7 @@ fn embed_codes(state: &ViewState, title: &str) -> (String, String) {
 
 /// The Embed dialog: code for the current view, copy buttons and a live preview.
 #[component]
-fn EmbedDialog(snapshot: Memo<Snapshot>) -> impl IntoView {
+fn EmbedDialog(t: &'static Catalogue, snapshot: Memo<Snapshot>) -> impl IntoView {
     let dialog = NodeRef::<leptos::html::Dialog>::new();
     // The preview iframe exists only while the dialog is open (an iframe in the page would
     // load the app twice, and its navigations would join the page's history).
@@ -1042,42 +1183,42 @@ fn EmbedDialog(snapshot: Memo<Snapshot>) -> impl IntoView {
         let text = codes.with_untracked(|(a, b)| if which == 0 { a.clone() } else { b.clone() });
         spawn_local(async move {
             copied.set(match copy_text(&text).await {
-                Ok(_) => "Copied.".to_string(),
-                Err(_) => "Copying is not allowed here; select the code and copy it.".to_string(),
+                Ok(_) => t.copied.to_string(),
+                Err(_) => t.copy_refused.to_string(),
             });
         });
     };
     view! {
         <button type="button" class="embed-open" on:click=move |_| {
             if let Some(d) = dialog.get() { open.set(true); let _ = d.show_modal(); }
-        }>"Embed"</button>
+        }>{t.embed}</button>
         <dialog node_ref=dialog class="embed-dialog" aria-labelledby="embed-title" on:close=move |_| open.set(false)>
-            <h2 id="embed-title">"Embed this chart"</h2>
-            <p>"Paste either code into an article. Both keep every setting of the current view and resize to their content."</p>
-            <label class="code-label">"Iframe"
+            <h2 id="embed-title">{t.embed_title}</h2>
+            <p>{t.embed_lead}</p>
+            <label class="code-label">{t.embed_iframe}
                 <textarea readonly rows="4" prop:value=move || codes.with(|c| c.0.clone())></textarea>
             </label>
-            <button type="button" on:click=move |_| copy(0)>"Copy iframe code"</button>
-            <label class="code-label">"Script (one tag and a div)"
+            <button type="button" on:click=move |_| copy(0)>{t.copy_iframe}</button>
+            <label class="code-label">{t.embed_script}
                 <textarea readonly rows="3" prop:value=move || codes.with(|c| c.1.clone())></textarea>
             </label>
-            <button type="button" on:click=move |_| copy(1)>"Copy script code"</button>
+            <button type="button" on:click=move |_| copy(1)>{t.copy_script}</button>
             <p role="status" class="copy-status">{move || copied.get()}</p>
-            <label class="control">"Preview width"
+            <label class="control">{t.preview_width}
                 <select on:change=move |ev| preview_width.set(event_target_value(&ev).parse().unwrap_or(480))
                     prop:value=move || preview_width.get().to_string()>
-                    <option value="320">"320 px (phone)"</option>
-                    <option value="480">"480 px"</option>
-                    <option value="640">"640 px (article column)"</option>
+                    <option value="320">{t.preview_320}</option>
+                    <option value="480">{t.preview_480}</option>
+                    <option value="640">{t.preview_640}</option>
                 </select>
             </label>
             <div class="preview" style:width=move || format!("{}px", preview_width.get())>
                 {move || open.get().then(|| {
                     let src = snapshot.with(|s| { let mut e = s.state.clone(); e.embed = true; e.id = Some("preview".into()); format!("{}?{}", page_base(), to_query(&e)) });
-                    view! { <iframe class="preview-frame" title="Preview of the embedded chart" src=src></iframe> }
+                    view! { <iframe class="preview-frame" title=t.preview_title src=src></iframe> }
                 })}
             </div>
-            <form method="dialog"><button>"Close"</button></form>
+            <form method="dialog"><button>{t.close}</button></form>
         </dialog>
     }
 }
@@ -1094,9 +1235,16 @@ pub fn install_panic_hook() {
         };
         let _ = section.set_attribute("class", "error");
         let _ = section.set_attribute("role", "alert");
+        let lang = doc
+            .document_element()
+            .and_then(|root| root.get_attribute("lang"))
+            .filter(|l| l.starts_with("zh"))
+            .map(|_| Lang::Zh)
+            .unwrap_or_default();
+        let t = lang.text();
         let parts = [
-            ("h1", "Something went wrong in Trade Trends".to_string()),
-            ("p", "The chart stopped working. Reloading the page usually helps. If it happens again, please report this message with the page address:".to_string()),
+            ("h1", t.panic_title.to_string()),
+            ("p", t.panic_text.to_string()),
             ("pre", info.to_string()),
         ];
         for (tag, text) in parts {

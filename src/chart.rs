@@ -120,6 +120,8 @@ pub struct ChartSpec {
     /// How value-axis ticks are written.
     pub value_format: ValueFormat,
     pub theme: ChartTheme,
+    /// The language of the time axis' month names.
+    pub lang: crate::i18n::Lang,
 }
 
 /// A labelled position on the time axis.
@@ -361,7 +363,7 @@ fn draw_panel(area: &Area, spec: &ChartSpec, panel: &Panel) -> DrawResult<Geomet
         .x_label_area_size(26)
         .y_label_area_size(52)
         .build_cartesian_2d(axis, y_range(panel).0..y_range(panel).1)?;
-    let year_label = |x: &f64| axis::label_for(*x);
+    let year_label = |x: &f64| axis::label_for(*x, spec.lang);
     let value_label =
         |y: &f64| crate::format::billions(y * 1e9, if *y >= 10.0 || *y == 0.0 { 0 } else { 1 });
     chart

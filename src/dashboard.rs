@@ -3,8 +3,12 @@
 //! table rows and the CSV. The Leptos layer renders this; the chart layer draws it.
 
 use crate::dataset::{Currency, Dataset, Event, Flow, PartnerKind, Series};
-use crate::format::{amount_short, billions, join_and, percent, unit_label};
-use crate::measures::{self, Cut, How, Point};
+use crate::format::{
+    amount_short_in, join_and_in, money_number, money_unit, percent, points_in, unit_label_in,
+    with_unit,
+};
+use crate::i18n::{fill, Catalogue, Lang};
+use crate::measures::{self, Computation, Cut, How, Point};
 use crate::month::{Month, Span};
 use crate::urlstate::{FlowChoice, MeasureKind, Notice, ViewState};
 use crate::view::{CheckNote, FirstView, ViewSpec};
@@ -52,6 +56,8 @@ pub struct DashboardView<'a> {
     pub checks: Vec<CheckNote>,
     pub events: Vec<Event>,
     pub notices: Vec<Notice>,
+    /// The reader's language.
+    pub lang: Lang,
 }
 
 /// Partner codes offered for a reporter and flow: those with any series, world first,
@@ -83,17 +89,20 @@ fn flows_of(choice: FlowChoice) -> Vec<Flow> {
     }
 }
 
-fn flow_label(choice: FlowChoice) -> &'static str {
+/// The flow in words: the dataset's names for published flows, the catalogue's for the
+/// balance the page computes.
+fn flow_label(d: &Dataset, choice: FlowChoice, lang: Lang) -> String {
     match choice {
-        FlowChoice::Total => "total trade",
-        FlowChoice::Exports => "exports",
-        FlowChoice::Imports => "imports",
-        FlowChoice::Balance => "trade balance (exports − imports)",
+        FlowChoice::Total => d.flow_name(Flow::Total, lang).to_string(),
+        FlowChoice::Exports => d.flow_name(Flow::Exports, lang).to_string(),
+        FlowChoice::Imports => d.flow_name(Flow::Imports, lang).to_string(),
+        FlowChoice::Balance => lang.text().flow_balance.to_string(),
     }
 }
 
 /// Fills in the dataset's defaults and drops what the dataset does not have, with notices.
 pub fn resolve(d: &Dataset, state: &ViewState) -> (ViewState, String, Vec<Notice>) {
+    let t = state.lang.unwrap_or_default().text();
     let mut notices = Vec::new();
     let default = ViewSpec::default_for(d);
     let mut state = state.clone();
@@ -102,7 +111,7 @@ pub fn resolve(d: &Dataset, state: &ViewState) -> (ViewState, String, Vec<Notice
         Some(r) => {
             notices.push(Notice {
                 param: "reporter".into(),
-                message: format!("\"{r}\" is not a reporter in this dataset; the default is used"),
+                message: fill(t.notice_unknown_reporter, &[("value", r)]),
             });
             state.reporter = None;
             default
@@ -125,9 +134,9 @@ pub fn resolve(d: &Dataset, state: &ViewState) -> (ViewState, String, Vec<Notice
     if !unknown.is_empty() {
         notices.push(Notice {
             param: "partners".into(),
-            message: format!(
-                "{} not in this dataset for {reporter}; left out",
-                unknown.join(", ")
+            message: fill(
+                t.notice_unknown_partners,
+                &[("codes", &unknown.join(", ")), ("reporter", &reporter)],
             ),
         });
         state.partners.retain(|p| choices.contains(p));
@@ -145,10 +154,12 @@ impl<'a> DashboardView<'a> {
     /// Computes the view of `state` over `d`.
     pub fn new(d: &'a Dataset, requested: &ViewState) -> DashboardView<'a> {
         let (state, reporter, notices) = resolve(d, requested);
+        let lang = state.lang.unwrap_or_default();
+        let t = lang.text();
         let currency = state.currency;
         let partner_label = |code: &str| {
             d.partner(code)
-                .map(|p| p.name.clone())
+                .map(|p| p.name_in(lang).to_string())
                 .unwrap_or(code.to_string())
         };
         // Money values of a partner for the chosen flow (balance computed from two flows).
@@ -176,7 +187,7 @@ impl<'a> DashboardView<'a> {
                     .unwrap_or_default(),
             }
         };
-        let unit = unit_label(currency);
+        let unit = unit_label_in(currency, lang);
         let mut series: Vec<SeriesOut> = Vec::new();
         let (measure_label, kind, y_label): (String, ValueKind, String) = match state.measure {
             MeasureKind::Monthly => {
@@ -202,21 +213,21 @@ impl<'a> DashboardView<'a> {
                 }
                 if state.average {
                     (
-                        "Value per month (multi-month periods at their average per month)".into(),
+                        t.measure_per_month.into(),
                         ValueKind::Money {
                             currency,
                             per_month: true,
                         },
-                        format!("{unit} per month"),
+                        fill(t.unit_per_month, &[("unit", unit)]),
                     )
                 } else {
                     (
-                        "Value per period".into(),
+                        t.measure_per_period.into(),
                         ValueKind::Money {
                             currency,
                             per_month: false,
                         },
-                        format!("{unit} per period"),
+                        fill(t.unit_per_period, &[("unit", unit)]),
                     )
                 }
             }
@@ -230,7 +241,7 @@ impl<'a> DashboardView<'a> {
                     });
                 }
                 (
-                    "Year to date, as published".into(),
+                    t.measure_ytd.into(),
                     ValueKind::Money {
                         currency,
                         per_month: false,
@@ -255,9 +266,9 @@ impl<'a> DashboardView<'a> {
                     });
                 }
                 (
-                    "Change on a year earlier, year to date".into(),
+                    t.measure_yoy.into(),
                     ValueKind::Percent,
-                    "% change on a year earlier".into(),
+                    t.unit_yoy.into(),
                 )
             }
             MeasureKind::Rolling12 => {
@@ -270,12 +281,12 @@ impl<'a> DashboardView<'a> {
                     });
                 }
                 (
-                    "Rolling 12-month sum".into(),
+                    t.measure_rolling12.into(),
                     ValueKind::Money {
                         currency,
                         per_month: false,
                     },
-                    format!("{unit}, 12 months to date"),
+                    fill(t.unit_rolling12, &[("unit", unit)]),
                 )
             }
             MeasureKind::Share => {
@@ -290,9 +301,9 @@ impl<'a> DashboardView<'a> {
                     });
                 }
                 (
-                    "Share of total trade with the world, year to date".into(),
+                    t.measure_share.into(),
                     ValueKind::Percent,
-                    "% of the world total".into(),
+                    t.unit_share.into(),
                 )
             }
             MeasureKind::Contribution => {
@@ -312,10 +323,9 @@ impl<'a> DashboardView<'a> {
                             Some(contribution_point(
                                 r,
                                 v,
-                                format!(
-                                    "({} − a year earlier) ÷ world total a year earlier",
-                                    partner_label(code)
-                                ),
+                                Computation::Contribution {
+                                    part: partner_label(code),
+                                },
                             ))
                         })
                         .collect();
@@ -333,24 +343,23 @@ impl<'a> DashboardView<'a> {
                             contribution_point(
                                 r,
                                 r.residual,
-                                format!(
-                                    "world total's change ({}) minus the partners shown",
-                                    percent(r.total_pct)
-                                ),
+                                Computation::Residual {
+                                    total_pct: r.total_pct,
+                                },
                             )
                         })
                         .collect();
                     series.push(SeriesOut {
                         code: "other".into(),
-                        label: "Other / unallocated".into(),
+                        label: t.series_other.into(),
                         style: 0,
                         points,
                     });
                 }
                 (
-                    "Contribution to the growth of total trade with the world, year to date".into(),
+                    t.measure_contribution.into(),
                     ValueKind::Points,
-                    "percentage points".into(),
+                    t.unit_points.into(),
                 )
             }
         };
@@ -361,11 +370,7 @@ impl<'a> DashboardView<'a> {
             && series.iter().any(|s| s.code == "world")
         {
             series.retain(|s| s.code != "world");
-            stack_note = Some(
-                "Stacked area: the world total is left out of the stack, which shows only the partners chosen besides it \
-                 (stacking the total on its own parts would count them twice)."
-                    .to_string(),
-            );
+            stack_note = Some(t.note_stack.to_string());
         }
         for (i, s) in series.iter_mut().enumerate() {
             s.style = i;
@@ -388,21 +393,24 @@ impl<'a> DashboardView<'a> {
         }
         let reporter_name = d
             .reporter(&reporter)
-            .map(|r| r.name.clone())
+            .map(|r| r.name_in(lang).to_string())
             .unwrap_or(reporter.clone());
         let partners_phrase: Vec<String> = state
             .partners
             .iter()
             .map(|c| match d.partner(c) {
-                Some(p) if p.kind == PartnerKind::World => "the world".to_string(),
-                Some(p) => p.name.clone(),
+                Some(p) if p.kind == PartnerKind::World => t.the_world.to_string(),
+                Some(p) => p.name_in(lang).to_string(),
                 None => c.clone(),
             })
             .collect();
-        let title = format!(
-            "{reporter_name}: {} with {}",
-            flow_label(state.flow),
-            join_and(&partners_phrase)
+        let title = fill(
+            t.title,
+            &[
+                ("reporter", &reporter_name),
+                ("flow", &flow_label(d, state.flow, lang)),
+                ("partners", &join_and_in(&partners_phrase, lang)),
+            ],
         );
         let check_flow = match state.flow {
             FlowChoice::Exports => Flow::Exports,
@@ -447,6 +455,7 @@ impl<'a> DashboardView<'a> {
             checks,
             events,
             notices,
+            lang,
         };
         view.key_figures = view.key_figures_line();
         view.notes = view.notes_lines();
@@ -454,13 +463,35 @@ impl<'a> DashboardView<'a> {
         view
     }
 
-    /// A value as a reader reads it: "≈ 4.72", "+48.9%", "+19.3 pp".
+    /// The catalogue of the view's language.
+    pub fn text(&self) -> &'static Catalogue {
+        self.lang.text()
+    }
+
+    /// A value as a reader reads it: "≈ 4.72", "+48.9%", "+19.3 pp" (in Chinese, money in
+    /// 亿: "≈ 47.2").
     pub fn value_text(&self, p: &Point) -> String {
         let approx = if p.approx { "≈ " } else { "" };
         match self.kind {
-            ValueKind::Money { .. } => format!("{approx}{}", billions(p.value, 2)),
+            ValueKind::Money { .. } => format!("{approx}{}", money_number(p.value, 2, self.lang)),
             ValueKind::Percent => format!("{approx}{}", percent(p.value)),
-            ValueKind::Points => format!("{approx}{} pp", percent(p.value).trim_end_matches('%')),
+            ValueKind::Points => format!("{approx}{}", points_in(p.value, self.lang)),
+        }
+    }
+
+    /// A value with its unit: "≈ 4.72 billion yuan per month", "47.2亿元/月", "+48.9%".
+    pub fn value_with_unit(&self, p: &Point) -> String {
+        match self.kind {
+            ValueKind::Money { .. } => with_unit(&self.value_text(p), &self.y_label, self.lang),
+            _ => self.value_text(p),
+        }
+    }
+
+    /// How many display units a full-unit value is (money in billions or 亿).
+    pub fn display_scale(&self) -> f64 {
+        match self.kind {
+            ValueKind::Money { .. } => 1.0 / money_unit(self.lang),
+            _ => 1.0,
         }
     }
 
@@ -473,28 +504,38 @@ impl<'a> DashboardView<'a> {
                 .filter(|s| s.reporter == self.reporter && (s.partner == series_code))
                 .flat_map(|s| s.observations.iter())
                 .find(|o| o.rows.first().map(String::as_str) == Some(row))
-                .map(|o| format!("{} ({row})", o.span().label()))
+                .map(|o| {
+                    fill(
+                        self.text().row_ref,
+                        &[("period", &o.span().label_in(self.lang)), ("row", row)],
+                    )
+                })
                 .unwrap_or(row.to_string())
         };
-        describe(&p.how, &obs_span)
+        describe(&p.how, &obs_span, self.lang)
     }
 
     /// The sentence a reporter would quote: for money measures, the latest year-to-date
     /// figure of the first series in the range, in both currencies, with its growth;
     /// otherwise the measure's latest value.
     fn key_figures_line(&self) -> Option<String> {
+        let t = self.text();
+        let lang = self.lang;
         let first = self.series.first()?;
         let partner = if first.code == "world" {
-            "the world".to_string()
+            t.the_world.to_string()
         } else {
             first.label.clone()
         };
-        let subject = match self.state.flow {
-            FlowChoice::Total => format!("Total trade with {partner}"),
-            FlowChoice::Exports => format!("Exports to {partner}"),
-            FlowChoice::Imports => format!("Imports from {partner}"),
-            FlowChoice::Balance => format!("Trade balance with {partner}"),
-        };
+        let subject = fill(
+            match self.state.flow {
+                FlowChoice::Total => t.kf_total,
+                FlowChoice::Exports => t.kf_exports,
+                FlowChoice::Imports => t.kf_imports,
+                FlowChoice::Balance => t.kf_balance,
+            },
+            &[("partner", &partner)],
+        );
         let sources_of = |p: &Point| {
             let names: Vec<String> = p
                 .sources
@@ -541,37 +582,47 @@ impl<'a> DashboardView<'a> {
             let main = format!(
                 "{}{}",
                 if p.approx { "≈ " } else { "" },
-                amount_short(p.value, 2, currency)
+                amount_short_in(p.value, 2, currency, lang)
             );
             let other = currency.other();
             let alt = self
                 .money_in(&first.code, other, p.span, true)
                 .map(|(v, approx)| {
-                    format!(
-                        " ({}{})",
+                    let value = format!(
+                        "{}{}",
                         if approx { "≈ " } else { "" },
-                        amount_short(v, 1, other)
-                    )
+                        amount_short_in(v, 1, other, lang)
+                    );
+                    fill(t.kf_other_currency, &[("value", &value)])
                 })
                 .unwrap_or_default();
             let growth = measures::yoy(&ytd)
                 .into_iter()
                 .find(|g| g.span == p.span)
-                .map(|g| format!(", {} y/y", percent(g.value)))
+                .map(|g| fill(t.kf_growth, &[("growth", &percent(g.value))]))
                 .unwrap_or_default();
-            return Some(format!(
-                "{subject}, {}: {main}{alt}{growth}{}",
-                p.span.label(),
-                sources_of(p)
+            return Some(fill(
+                t.kf_money,
+                &[
+                    ("subject", &subject),
+                    ("period", &p.span.label_in(lang)),
+                    ("value", &main),
+                    ("other", &alt),
+                    ("growth", &growth),
+                    ("sources", &sources_of(p)),
+                ],
             ));
         }
         let p = first.points.iter().rev().find(|p| p.drawable)?;
-        Some(format!(
-            "{subject}, {}: {} ({}){}",
-            p.span.label(),
-            self.value_text(p),
-            self.measure_label.to_lowercase(),
-            sources_of(p)
+        Some(fill(
+            t.kf_measure,
+            &[
+                ("subject", &subject),
+                ("period", &p.span.label_in(lang)),
+                ("value", &self.value_text(p)),
+                ("measure", &self.measure_label.to_lowercase()),
+                ("sources", &sources_of(p)),
+            ],
         ))
     }
 
@@ -614,29 +665,28 @@ impl<'a> DashboardView<'a> {
     }
 
     fn notes_lines(&self) -> Vec<String> {
+        let t = self.text();
         let mut notes = Vec::new();
         if let ValueKind::Money { currency, .. } = self.kind {
             let other = currency.other();
-            notes.push(format!(
-                "Values in {}, current prices. Figures published in {} are used as published; a figure published only in {} \
-                 is converted at the average of the monthly exchange rates over its period's months and marked ≈ \
-                 (rate series: {}). Publishers' own conversions are not used.",
-                unit_label(currency),
-                currency_name(currency),
-                currency_name(other),
-                self.rate_series().unwrap_or_else(|| "none in this dataset".into())
+            notes.push(fill(
+                t.note_currency,
+                &[
+                    ("unit", unit_label_in(currency, self.lang)),
+                    ("currency", currency_name(currency, self.lang)),
+                    ("other", currency_name(other, self.lang)),
+                    (
+                        "rates",
+                        &self.rate_series().unwrap_or_else(|| t.no_rate_series.into()),
+                    ),
+                ],
             ));
         }
-        notes.push(
-            "Customs publishes cumulative year-to-date figures; January and February are released together, so Jan–Feb is one \
-             period. A period between two releases is shown as one value across its months, never split into invented months. \
-             Gaps stay gaps."
-                .into(),
-        );
+        notes.push(t.note_periods.into());
         match self.state.measure {
-            MeasureKind::Yoy => notes.push("Growth rates are year to date. Where customs published a rate it is shown as published (customs compares with revised figures); otherwise it is computed from the published values.".into()),
-            MeasureKind::Share | MeasureKind::Contribution => notes.push("Shares and contributions are computed from year-to-date values of the same period; the world total is the reporter's trade with all partners.".into()),
-            MeasureKind::Rolling12 => notes.push("A rolling sum is shown only where twelve consecutive single months were published or derived.".into()),
+            MeasureKind::Yoy => notes.push(t.note_yoy.into()),
+            MeasureKind::Share | MeasureKind::Contribution => notes.push(t.note_share.into()),
+            MeasureKind::Rolling12 => notes.push(t.note_rolling12.into()),
             _ => {}
         }
         notes
@@ -724,11 +774,11 @@ impl CurrencyCode for ViewState {
     }
 }
 
-fn contribution_point(r: &measures::Contribution, value: f64, what: String) -> Point {
+fn contribution_point(r: &measures::Contribution, value: f64, what: Computation) -> Point {
     Point {
         span: r.span,
         value,
-        how: How::Computed { what },
+        how: How::Computed(what),
         sources: r.sources.clone(),
         approx: r.approx,
         tolerance: 0.0,
@@ -748,41 +798,59 @@ fn bounds_of(series: &[SeriesOut]) -> Option<(Month, Month)> {
     Some((firsts.min()?, lasts.max()?))
 }
 
-fn currency_name(c: Currency) -> &'static str {
+/// The currency in words: "yuan", "人民币".
+fn currency_name(c: Currency, lang: Lang) -> &'static str {
+    let t = lang.text();
     match c {
-        Currency::CNY => "yuan",
-        Currency::USD => "US dollars",
+        Currency::CNY => t.currency_cny,
+        Currency::USD => t.currency_usd,
     }
 }
 
-/// Words for a provenance; `row` names a source-table row (e.g. with its period).
-pub fn describe(how: &How, row: &dyn Fn(&str) -> String) -> String {
+/// Words for a provenance in a language; `row` names a source-table row (e.g. with its
+/// period).
+pub fn describe(how: &How, row: &dyn Fn(&str) -> String, lang: Lang) -> String {
+    let t = lang.text();
     match how {
-        How::Official { rows } => format!(
-            "Official: published ({})",
-            rows.iter().map(|r| row(r)).collect::<Vec<_>>().join(", ")
+        How::Official { rows } => fill(
+            t.how_official,
+            &[(
+                "rows",
+                &rows.iter().map(|r| row(r)).collect::<Vec<_>>().join(", "),
+            )],
         ),
-        How::Derived { plus, minus } => format!(
-            "Derived: {}{}",
-            plus.iter().map(|r| row(r)).collect::<Vec<_>>().join(" + "),
-            minus
-                .iter()
-                .map(|r| format!(" − {}", row(r)))
-                .collect::<String>()
+        How::Derived { plus, minus } => fill(
+            t.how_derived,
+            &[(
+                "terms",
+                &format!(
+                    "{}{}",
+                    plus.iter().map(|r| row(r)).collect::<Vec<_>>().join(" + "),
+                    minus
+                        .iter()
+                        .map(|r| format!(" − {}", row(r)))
+                        .collect::<String>()
+                ),
+            )],
         ),
-        How::Converted { inner, from, rate } => format!(
-            "{}; converted from {} at {:.4} yuan per US dollar (average of {} monthly rate{}, {})",
-            describe(inner, row),
-            currency_name(*from),
-            rate.cny_per_usd,
-            rate.months,
-            if rate.months == 1 { "" } else { "s" },
-            rate.rate_series
+        How::Converted { inner, from, rate } => fill(
+            t.how_converted,
+            &[
+                ("inner", &describe(inner, row, lang)),
+                ("from", currency_name(*from, lang)),
+                ("rate", &format!("{:.4}", rate.cny_per_usd)),
+                ("months", &rate.months.to_string()),
+                ("s", if rate.months == 1 { "" } else { "s" }),
+                ("series", &rate.rate_series),
+            ],
         ),
-        How::Computed { what } => format!("Computed: {what}"),
-        How::PerMonth { inner, months } => format!(
-            "{}; average per month over its {months} months",
-            describe(inner, row)
+        How::Computed(what) => fill(t.how_computed, &[("what", &what.text(lang))]),
+        How::PerMonth { inner, months } => fill(
+            t.how_per_month,
+            &[
+                ("inner", &describe(inner, row, lang)),
+                ("months", &months.to_string()),
+            ],
         ),
     }
 }
@@ -829,10 +897,7 @@ impl DashboardView<'_> {
             ChartSeries, ChartSpec, FlagBand, Marker, Panel, PanelKind, Step, ValueFormat,
         };
         use crate::urlstate::ChartKind;
-        let scale = match self.kind {
-            ValueKind::Money { .. } => 1e-9,
-            _ => 1.0,
-        };
+        let scale = self.display_scale();
         let kind = match (self.state.chart, self.spans_months()) {
             (ChartKind::Line, true) => PanelKind::Steps,
             (ChartKind::Line, false) => PanelKind::Lines,
@@ -936,6 +1001,7 @@ impl DashboardView<'_> {
                 series,
             }],
             alt_text: self.alt_text(),
+            lang: self.lang,
             events,
             flags,
             theme: {
@@ -959,26 +1025,31 @@ impl DashboardView<'_> {
     /// A text alternative generated from the data: what is drawn, over which months, in
     /// which unit, the highest and the latest value of each series. No causal claims.
     pub fn alt_text(&self) -> String {
+        let t = self.text();
+        let lang = self.lang;
         let kind = match self.state.chart {
-            crate::urlstate::ChartKind::Line => "Line chart",
-            crate::urlstate::ChartKind::Bar => "Bar chart",
-            crate::urlstate::ChartKind::Area => "Stacked area chart",
+            crate::urlstate::ChartKind::Line => t.chart_line,
+            crate::urlstate::ChartKind::Bar => t.chart_bar,
+            crate::urlstate::ChartKind::Area => t.chart_area,
         };
-        let mut text = format!(
-            "{kind} of {}: {}",
-            self.title,
-            self.measure_label.to_lowercase()
-        );
-        if let Some((a, b)) = self.range {
-            text.push_str(&format!(
-                ", {} to {}, in {}.",
-                a.label(),
-                b.label(),
-                self.y_label
-            ));
-        } else {
-            text.push_str(". No values to draw.");
-        }
+        let measure = self.measure_label.to_lowercase();
+        let mut text = match self.range {
+            Some((a, b)) => fill(
+                t.alt_head,
+                &[
+                    ("kind", kind),
+                    ("title", &self.title),
+                    ("measure", &measure),
+                    ("from", &a.label_in(lang)),
+                    ("to", &b.label_in(lang)),
+                    ("unit", &self.y_label),
+                ],
+            ),
+            None => fill(
+                t.alt_empty,
+                &[("kind", kind), ("title", &self.title), ("measure", &measure)],
+            ),
+        };
         for s in &self.series {
             let drawn: Vec<&Point> = s.points.iter().filter(|p| p.drawable).collect();
             let (Some(high), Some(latest)) = (
@@ -987,13 +1058,30 @@ impl DashboardView<'_> {
             ) else {
                 continue;
             };
-            text.push_str(&format!(
-                " {}: highest {} in {}; latest {} in {}.",
-                s.label,
-                self.value_text(high),
-                high.span.label(),
-                self.value_text(latest),
-                latest.span.label()
+            // For money, the latest value's change on the same period a year earlier.
+            let growth = match self.kind {
+                ValueKind::Money { .. } => drawn
+                    .iter()
+                    .find(|q| q.span == latest.span.year_earlier() && q.value > 0.0)
+                    .map(|q| {
+                        fill(
+                            t.alt_growth,
+                            &[("growth", &percent((latest.value / q.value - 1.0) * 100.0))],
+                        )
+                    })
+                    .unwrap_or_default(),
+                _ => String::new(),
+            };
+            text.push_str(&fill(
+                t.alt_series,
+                &[
+                    ("series", &s.label),
+                    ("high", &self.value_text(high)),
+                    ("high_period", &high.span.label_in(lang)),
+                    ("latest", &self.value_text(latest)),
+                    ("latest_period", &latest.span.label_in(lang)),
+                    ("growth", &growth),
+                ],
             ));
         }
         text

@@ -2,6 +2,7 @@
 //! currency names spelled out, signed percentages.
 
 use crate::dataset::Currency;
+use crate::i18n::Lang;
 
 const BILLION: f64 = 1e9;
 
@@ -19,8 +20,13 @@ pub fn decimals_for(resolution: f64) -> usize {
 /// Rounds half away from zero on the decimal value (31.845 → 31.85), not on its binary
 /// approximation.
 pub fn billions(value: f64, decimals: usize) -> String {
-    let decimals = decimals.min(9);
-    let step = 10f64.powi(9 - decimals as i32);
+    scaled(value, 9, decimals)
+}
+
+/// `value` in units of 10^`exponent` with `decimals` decimals, thousands separated.
+fn scaled(value: f64, exponent: i32, decimals: usize) -> String {
+    let decimals = decimals.min(exponent.max(0) as usize);
+    let step = 10f64.powi(exponent - decimals as i32);
     let units = (value / step).round();
     let text = format!("{:.0}", units.abs());
     let text = if decimals == 0 {
@@ -34,27 +40,90 @@ pub fn billions(value: f64, decimals: usize) -> String {
     group_thousands(&format!("{sign}{text}"))
 }
 
+/// The money unit a language counts in: a billion in English, 亿 (10^8, as customs in
+/// China publishes) in Chinese.
+pub fn money_unit(lang: Lang) -> f64 {
+    match lang {
+        Lang::En => 1e9,
+        Lang::Zh => 1e8,
+    }
+}
+
+/// `value` (full units) in the language's money unit, as precise as an English figure in
+/// billions with `decimals` decimals: "287.30" is "2,873.0" in 亿.
+pub fn money_number(value: f64, decimals: usize, lang: Lang) -> String {
+    match lang {
+        Lang::En => scaled(value, 9, decimals),
+        Lang::Zh => scaled(value, 8, decimals.saturating_sub(1)),
+    }
+}
+
 /// "billion yuan" / "billion US dollars".
 pub fn unit_label(currency: Currency) -> &'static str {
+    unit_label_in(currency, Lang::En)
+}
+
+/// The money unit in words: "billion yuan", "亿元", "亿美元".
+pub fn unit_label_in(currency: Currency, lang: Lang) -> &'static str {
+    let t = lang.text();
     match currency {
-        Currency::CNY => "billion yuan",
-        Currency::USD => "billion US dollars",
+        Currency::CNY => t.unit_cny,
+        Currency::USD => t.unit_usd,
     }
 }
 
 /// Short symbol form: "¥287.3 bn" / "$40.2 bn".
 pub fn amount_short(value: f64, decimals: usize, currency: Currency) -> String {
-    let symbol = match currency {
-        Currency::CNY => "¥",
-        Currency::USD => "$",
-    };
+    amount_short_in(value, decimals, currency, Lang::En)
+}
+
+/// Short form in a language: "¥287.3 bn", "2,873亿元".
+pub fn amount_short_in(value: f64, decimals: usize, currency: Currency, lang: Lang) -> String {
     let sign = if value < 0.0 { "−" } else { "" };
-    format!("{sign}{symbol}{} bn", billions(value.abs(), decimals))
+    let number = money_number(value.abs(), decimals, lang);
+    match lang {
+        Lang::En => {
+            let symbol = match currency {
+                Currency::CNY => "¥",
+                Currency::USD => "$",
+            };
+            format!("{sign}{symbol}{number} bn")
+        }
+        Lang::Zh => format!("{sign}{number}{}", unit_label_in(currency, lang)),
+    }
 }
 
 /// Long form a reader quotes: "287.3 billion yuan".
 pub fn amount_long(value: f64, decimals: usize, currency: Currency) -> String {
-    format!("{} {}", billions(value, decimals), unit_label(currency))
+    amount_long_in(value, decimals, currency, Lang::En)
+}
+
+/// Long form in a language: "287.30 billion yuan", "2,873.0亿元".
+pub fn amount_long_in(value: f64, decimals: usize, currency: Currency, lang: Lang) -> String {
+    with_unit(
+        &money_number(value, decimals, lang),
+        unit_label_in(currency, lang),
+        lang,
+    )
+}
+
+/// A number and its unit: "4.72 billion yuan" (a space in English), "47.2亿元" (none in
+/// Chinese).
+pub fn with_unit(number: &str, unit: &str, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("{number} {unit}"),
+        Lang::Zh => format!("{number}{unit}"),
+    }
+}
+
+/// Percentage points, signed: "+19.3 pp", "+19.3个百分点".
+pub fn points_in(p: f64, lang: Lang) -> String {
+    let number = percent(p);
+    let number = number.trim_end_matches('%');
+    match lang {
+        Lang::En => format!("{number} pp"),
+        Lang::Zh => format!("{number}个百分点"),
+    }
 }
 
 /// Signed percentage: "+48.9%", "−3.1%" (a true minus sign).
@@ -95,9 +164,18 @@ fn group_thousands(number: &str) -> String {
 
 /// "a", "a and b", "a, b and c".
 pub fn join_and(items: &[String]) -> String {
+    join_and_in(items, Lang::En)
+}
+
+/// A list in a language: "a, b and c"; "a、b和c".
+pub fn join_and_in(items: &[String], lang: Lang) -> String {
+    let (comma, and) = match lang {
+        Lang::En => (", ", " and "),
+        Lang::Zh => ("、", "和"),
+    };
     match items {
         [] => String::new(),
         [one] => one.clone(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+        [init @ .., last] => format!("{}{and}{last}", init.join(comma)),
     }
 }

@@ -61,6 +61,9 @@ pub struct Meta {
     pub attribution: String,
     pub reporters: Vec<Reporter>,
     pub partners: Vec<Partner>,
+    /// Names of the flows in other languages.
+    #[serde(default)]
+    pub flow_names: Vec<crate::dataset::FlowName>,
     /// Hosts that republish agency articles (flagged `mirror` whatever the note says).
     #[serde(default)]
     pub mirror_hosts: Vec<String>,
@@ -124,6 +127,7 @@ pub fn build(inputs: &Inputs) -> Result<Dataset, Vec<InputError>> {
         conflicts,
         exchange_rates: rates,
         events,
+        flow_names: meta.flow_names,
     };
     // The shared validation is the last word: what the tool writes, the app accepts.
     let problems = crate::dataset::validate(&dataset);

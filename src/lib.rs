@@ -13,6 +13,7 @@ pub mod dashboard;
 pub mod dataset;
 pub mod embed;
 pub mod format;
+pub mod i18n;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod ingest;
 pub mod measures;

@@ -8,6 +8,7 @@
 //! was obtained.
 
 use crate::dataset::{push_unique, Currency, Dataset, Flag, Observation, RateBasis, Series};
+use crate::i18n::{fill, Lang};
 use crate::month::{Month, Span};
 use crate::periods::{derive_with, Derivation, PeriodFlag, Provenance};
 
@@ -38,10 +39,88 @@ pub enum How {
         from: Currency,
         rate: RateUsed,
     },
-    /// Computed from other values; `what` says how, in words.
-    Computed { what: String },
+    /// Computed from other values.
+    Computed(Computation),
     /// A period's value divided by its number of months.
     PerMonth { inner: Box<How>, months: i64 },
+}
+
+/// What a computed value is.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Computation {
+    /// Exports − imports.
+    Balance,
+    /// A growth rate published without its figure's provenance.
+    GrowthAsPublished,
+    /// Change on the same period a year earlier: `span` ÷ `base` − 1.
+    ChangeOn { span: Span, base: Span },
+    /// Sum of the 12 months of `span`.
+    Sum12 { span: Span },
+    /// `part` ÷ world total.
+    Share { part: String },
+    /// (`part` − a year earlier) ÷ world total a year earlier.
+    Contribution { part: String },
+    /// The world total's change (`total_pct`) minus the partners shown.
+    Residual { total_pct: f64 },
+}
+
+impl Computation {
+    /// In words, in a language.
+    pub fn text(&self, lang: Lang) -> String {
+        let t = lang.text();
+        match self {
+            Computation::Balance => t.how_balance.to_string(),
+            Computation::GrowthAsPublished => t.how_growth_as_published.to_string(),
+            Computation::ChangeOn { span, base } => fill(
+                t.how_change_on,
+                &[("span", &span.label_in(lang)), ("base", &base.label_in(lang))],
+            ),
+            Computation::Sum12 { span } => fill(t.how_sum12, &[("span", &span.label_in(lang))]),
+            Computation::Share { part } => fill(t.how_share, &[("part", part)]),
+            Computation::Contribution { part } => fill(t.how_contribution, &[("part", part)]),
+            Computation::Residual { total_pct } => {
+                fill(t.how_residual, &[("total", &crate::format::percent(*total_pct))])
+            }
+        }
+    }
+}
+
+/// Something the reader should know about a value.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Caveat {
+    /// A derived value of zero or less: not drawn.
+    NotPositive,
+    /// A published month differs from what the year-to-date figures around it give.
+    DiffersFromDerived { derived: f64, currency: Currency },
+    /// A published growth rate differs from the one computed from first releases.
+    GrowthDiffers { published: f64, computed: f64 },
+}
+
+impl Caveat {
+    /// In words, in a language.
+    pub fn text(&self, lang: Lang) -> String {
+        let t = lang.text();
+        match self {
+            Caveat::NotPositive => t.caveat_not_positive.to_string(),
+            Caveat::DiffersFromDerived { derived, currency } => fill(
+                t.caveat_differs_from_derived,
+                &[(
+                    "derived",
+                    &crate::format::amount_long_in(*derived, 2, *currency, lang),
+                )],
+            ),
+            Caveat::GrowthDiffers {
+                published,
+                computed,
+            } => fill(
+                t.caveat_growth_differs,
+                &[
+                    ("published", &crate::format::percent(*published)),
+                    ("computed", &crate::format::percent(*computed)),
+                ],
+            ),
+        }
+    }
 }
 
 /// One value of a measure for one period.
@@ -60,7 +139,7 @@ pub struct Point {
     /// The growth rate published with this very figure, if any.
     pub published_yoy: Option<f64>,
     /// Something the reader should know (a likely revision, a disagreement).
-    pub caveat: Option<String>,
+    pub caveat: Option<Caveat>,
     /// False for values that must not be drawn as fact (see `caveat`).
     pub drawable: bool,
 }
@@ -115,7 +194,7 @@ pub fn average_rate(d: &Dataset, span: Span) -> Option<RateUsed> {
 }
 
 /// Points of a derivation, in the derivation's own currency.
-fn points_of(s: &Series, derivation: &Derivation, cut: Cut, unit_label: &str) -> Vec<Point> {
+fn points_of(s: &Series, derivation: &Derivation, cut: Cut, currency: Currency) -> Vec<Point> {
     let obs = &s.observations;
     match cut {
         Cut::YearToDate => derivation
@@ -156,14 +235,10 @@ fn points_of(s: &Series, derivation: &Derivation, cut: Cut, unit_label: &str) ->
                     }
                 };
                 let caveat = match p.flag {
-                    Some(PeriodFlag::NotPositive) => Some(
-                        "not drawn: a derived value of zero or less points to a revision or a mislabelled period"
-                            .to_string(),
-                    ),
-                    Some(PeriodFlag::DiffersFromDerived { derived }) => Some(format!(
-                        "the year-to-date figures around it give {} {unit_label}: customs revises earlier months",
-                        crate::format::billions(derived, 2)
-                    )),
+                    Some(PeriodFlag::NotPositive) => Some(Caveat::NotPositive),
+                    Some(PeriodFlag::DiffersFromDerived { derived }) => {
+                        Some(Caveat::DiffersFromDerived { derived, currency })
+                    }
                     None => None,
                 };
                 Point {
@@ -192,14 +267,14 @@ pub fn money(d: &Dataset, s: &Series, currency: Currency, cut: Cut) -> Vec<Point
         s,
         &derive_with(s, currency, native),
         cut,
-        crate::format::unit_label(currency),
+        currency,
     );
     let from = currency.other();
     let theirs = points_of(
         s,
         &derive_with(s, from, native),
         cut,
-        crate::format::unit_label(from),
+        from,
     );
     let convert = |p: Point| -> Option<Point> {
         let rate = average_rate(d, p.span)?;
@@ -278,7 +353,7 @@ pub fn money(d: &Dataset, s: &Series, currency: Currency, cut: Cut) -> Vec<Point
 fn computed(
     span: Span,
     value: f64,
-    what: String,
+    what: Computation,
     sources: Vec<String>,
     approx: bool,
     tolerance: f64,
@@ -286,7 +361,7 @@ fn computed(
     Point {
         span,
         value,
-        how: How::Computed { what },
+        how: How::Computed(what),
         sources,
         approx,
         tolerance,
@@ -308,7 +383,7 @@ pub fn balance(exports: &[Point], imports: &[Point]) -> Vec<Point> {
             Some(computed(
                 e.span,
                 e.value - i.value,
-                "exports − imports".to_string(),
+                Computation::Balance,
                 sources,
                 e.approx || i.approx,
                 e.tolerance + i.tolerance,
@@ -343,11 +418,10 @@ pub fn yoy(points: &[Point]) -> Vec<Point> {
                         * (p.tolerance / p.value + q.tolerance / q.value)
                         + 0.05;
                     if (pub_pct - c).abs() > tolerance {
-                        caveat = Some(format!(
-                            "published {}; the first-release figures give {} (customs computes growth against revised figures)",
-                            crate::format::percent(pub_pct),
-                            crate::format::percent(c)
-                        ));
+                        caveat = Some(Caveat::GrowthDiffers {
+                            published: pub_pct,
+                            computed: c,
+                        });
                     }
                 }
                 Point {
@@ -355,9 +429,7 @@ pub fn yoy(points: &[Point]) -> Vec<Point> {
                     value: pub_pct,
                     how: match &p.how {
                         How::Official { rows } => How::Official { rows: rows.clone() },
-                        _ => How::Computed {
-                            what: "growth rate as published".into(),
-                        },
+                        _ => How::Computed(Computation::GrowthAsPublished),
                     },
                     sources: p.sources.clone(),
                     approx: false,
@@ -370,12 +442,10 @@ pub fn yoy(points: &[Point]) -> Vec<Point> {
             (None, Some(c), Some(q)) => computed(
                 p.span,
                 c,
-                format!(
-                    "change on {} ({} ÷ {} − 1)",
-                    q.span.label(),
-                    p.span.label(),
-                    q.span.label()
-                ),
+                Computation::ChangeOn {
+                    span: p.span,
+                    base: q.span,
+                },
                 sources,
                 p.approx || q.approx,
                 100.0
@@ -437,7 +507,7 @@ pub fn rolling12(points: &[Point]) -> Vec<Point> {
         out.push(computed(
             span,
             window.iter().map(|p| p.value).sum(),
-            format!("sum of the 12 months {}", span.label()),
+            Computation::Sum12 { span },
             sources,
             window.iter().any(|p| p.approx),
             window.iter().map(|p| p.tolerance).sum(),
@@ -459,7 +529,9 @@ pub fn share(part: &[Point], world: &[Point], part_label: &str) -> Vec<Point> {
             Some(computed(
                 p.span,
                 100.0 * p.value / w.value,
-                format!("{part_label} ÷ world total"),
+                Computation::Share {
+                    part: part_label.to_string(),
+                },
                 sources,
                 p.approx != w.approx,
                 100.0 * (p.tolerance / w.value + p.value * w.tolerance / (w.value * w.value)),

@@ -7,6 +7,8 @@
 use std::fmt;
 use std::str::FromStr;
 
+use crate::i18n::Lang;
+
 /// Short English month names, January first.
 pub const MONTH_ABBR: [&str; 12] = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
@@ -90,7 +92,23 @@ impl Month {
 
     /// "Oct 2023".
     pub fn label(self) -> String {
-        format!("{} {}", MONTH_ABBR[self.month as usize - 1], self.year)
+        self.label_in(Lang::En)
+    }
+
+    /// The label in a language: "Oct 2023", "2023年10月".
+    pub fn label_in(self, lang: Lang) -> String {
+        match lang {
+            Lang::En => format!("{} {}", MONTH_ABBR[self.month as usize - 1], self.year),
+            Lang::Zh => format!("{}年{}月", self.year, self.month),
+        }
+    }
+
+    /// The month's name alone: "Oct", "10月".
+    pub fn name_in(self, lang: Lang) -> String {
+        match lang {
+            Lang::En => MONTH_ABBR[self.month as usize - 1].to_string(),
+            Lang::Zh => format!("{}月", self.month),
+        }
     }
 }
 
@@ -190,22 +208,29 @@ impl Span {
 
     /// A reader's label: "Oct 2023", "Jan–Oct 2023", "Nov 2022–Feb 2023", "2023" for a full year.
     pub fn label(self) -> String {
+        self.label_in(Lang::En)
+    }
+
+    /// The label in a language. Chinese as customs writes it: "2023年10月", "2023年1–10月",
+    /// "2022年11月–2023年2月", "2023年".
+    pub fn label_in(self, lang: Lang) -> String {
         let (a, b) = (self.first, self.last);
         if a == b {
-            a.label()
+            a.label_in(lang)
         } else if a.year() == b.year() {
-            if a.month() == 1 && b.month() == 12 {
-                a.year().to_string()
-            } else {
-                format!(
+            match (lang, a.month() == 1 && b.month() == 12) {
+                (Lang::En, true) => a.year().to_string(),
+                (Lang::Zh, true) => format!("{}年", a.year()),
+                (Lang::En, false) => format!(
                     "{}–{} {}",
                     MONTH_ABBR[a.month() as usize - 1],
                     MONTH_ABBR[b.month() as usize - 1],
                     a.year()
-                )
+                ),
+                (Lang::Zh, false) => format!("{}年{}–{}月", a.year(), a.month(), b.month()),
             }
         } else {
-            format!("{}–{}", a.label(), b.label())
+            format!("{}–{}", a.label_in(lang), b.label_in(lang))
         }
     }
 }

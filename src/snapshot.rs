@@ -5,6 +5,7 @@
 use crate::chart::{render, Geometry};
 use crate::dashboard::DashboardView;
 use crate::dataset::Dataset;
+use crate::i18n::{fill, Lang};
 use crate::measures::How;
 use crate::month::Month;
 use crate::urlstate::ViewState;
@@ -34,15 +35,27 @@ pub struct HitPoint {
     pub provenance: String,
     pub caveat: Option<String>,
     pub sources: Vec<SourceLink>,
+    pub lang: Lang,
 }
 
 impl HitPoint {
-    /// What a screen reader announces: period, series, value with unit, provenance.
+    /// What a screen reader announces: period, series, value with unit and currency,
+    /// provenance, and the caveat if there is one.
     pub fn announcement(&self) -> String {
-        format!(
-            "{}, {}: {}. {}.",
-            self.period, self.series_label, self.value, self.provenance
-        )
+        let t = self.lang.text();
+        let mut text = fill(
+            t.announce,
+            &[
+                ("period", &self.period),
+                ("series", &self.series_label),
+                ("value", &self.value),
+                ("provenance", &self.provenance),
+            ],
+        );
+        if let Some(c) = &self.caveat {
+            text.push_str(&fill(t.announce_caveat, &[("caveat", c)]));
+        }
+        text
     }
 }
 
@@ -117,6 +130,10 @@ pub struct Snapshot {
     /// With values per period: a small chart of the year-to-date figures as published,
     /// the releases the periods are derived from.
     pub context_svg: Option<String>,
+    /// The unit of the year-to-date context chart ("billion yuan").
+    pub context_unit: String,
+    /// The language the figure-check notes are written in (`<li lang>`).
+    pub checks_lang: &'static str,
 }
 
 fn link(d: &Dataset, id: &str) -> Option<SourceLink> {
@@ -160,11 +177,8 @@ impl Snapshot {
                 },
             )
         });
-        let unit = view.y_label.clone();
-        let scale = match view.kind {
-            crate::dashboard::ValueKind::Money { .. } => 1e-9,
-            _ => 1.0,
-        };
+        let lang = view.lang;
+        let scale = view.display_scale();
         let sources_of =
             |ids: &[String]| ids.iter().filter_map(|id| link(d, id)).collect::<Vec<_>>();
         let mut points = Vec::new();
@@ -172,12 +186,8 @@ impl Snapshot {
         let mut all_sources: Vec<String> = Vec::new();
         for (i, s) in view.series.iter().enumerate() {
             for p in &s.points {
-                let value = match view.kind {
-                    crate::dashboard::ValueKind::Money { .. } => {
-                        format!("{} {unit}", view.value_text(p))
-                    }
-                    _ => view.value_text(p),
-                };
+                let value = view.value_with_unit(p);
+                let caveat = p.caveat.as_ref().map(|c| c.text(lang));
                 let provenance = view.provenance(&s.code, p);
                 let exact = match view.kind {
                     crate::dashboard::ValueKind::Money { .. } if !p.approx => exact_rows(&p.how),
@@ -192,23 +202,24 @@ impl Snapshot {
                     points.push(HitPoint {
                         series: i,
                         series_label: s.label.clone(),
-                        period: p.span.label(),
+                        period: p.span.label_in(lang),
                         x_px: geometry.x_px(view.x_of(p)),
                         y_px: geometry.y_px(p.value * scale),
                         value: value.clone(),
                         provenance: provenance.clone(),
-                        caveat: p.caveat.clone(),
+                        caveat: caveat.clone(),
                         sources: sources_of(&p.sources),
+                        lang,
                     });
                 }
                 rows.push(TableRow {
-                    period: p.span.label(),
+                    period: p.span.label_in(lang),
                     period_key: (p.span.first.index(), p.span.last.index()),
                     series: s.label.clone(),
                     value: view.value_text(p),
                     number: p.value * scale,
                     provenance,
-                    caveat: p.caveat.clone(),
+                    caveat,
                     sources: sources_of(&p.sources),
                     drawn: p.drawable,
                     plus: exact.as_ref().map(|e| e.0.clone()).unwrap_or_default(),
@@ -281,6 +292,13 @@ impl Snapshot {
             reporter: view.reporter.clone(),
             partners: view.state.partners.clone(),
             context_svg,
+            context_unit: match view.kind {
+                crate::dashboard::ValueKind::Money { currency, .. } => {
+                    crate::format::unit_label_in(currency, lang).to_string()
+                }
+                _ => String::new(),
+            },
+            checks_lang: crate::view::CHECKS_LANG.html_tag(),
             state: view.state.clone(),
         }
     }
@@ -365,22 +383,35 @@ impl Snapshot {
             .collect::<std::collections::BTreeSet<_>>()
             .into_iter()
             .collect();
-        lines.push(format!("Sources: {}", sources.join(", ")));
-        // Wrap at about 7 px per character.
+        let lang = self.state.lang.unwrap_or_default();
+        lines.push(fill(
+            lang.text().export_sources,
+            &[("sources", &sources.join(", "))],
+        ));
+        // Wrap at about 7 px per narrow character (a Chinese character is two).
         let per_line = (w as usize / 7).max(40);
+        let width = |text: &str| -> usize {
+            text.chars()
+                .map(|c| if (c as u32) >= 0x2E80 { 2 } else { 1 })
+                .sum()
+        };
         let mut wrapped: Vec<String> = Vec::new();
         for line in lines {
             let mut current = String::new();
             for word in line.split(' ') {
-                if current.chars().count() + word.chars().count() + 1 > per_line
-                    && !current.is_empty()
-                {
+                if width(&current) + width(word) + 1 > per_line && !current.is_empty() {
                     wrapped.push(std::mem::take(&mut current));
                 }
                 if !current.is_empty() {
                     current.push(' ');
                 }
-                current.push_str(word);
+                // A word too long for a line (Chinese has no spaces) is cut where it must.
+                for c in word.chars() {
+                    if width(&current) + 2 > per_line {
+                        wrapped.push(std::mem::take(&mut current));
+                    }
+                    current.push(c);
+                }
             }
             wrapped.push(current);
         }

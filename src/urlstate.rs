@@ -3,6 +3,7 @@
 //! defaults). These parameters are the public API of links and embeds (see README).
 
 use crate::dataset::Currency;
+use crate::i18n::{fill, Lang};
 use crate::month::Month;
 
 /// The dataset bundled with the app, relative to the page.
@@ -148,6 +149,8 @@ pub struct ViewState {
     pub theme: crate::embed::Theme,
     /// Transparent background (the host's shows through).
     pub transparent: bool,
+    /// The page's language; `None` follows the reader's browser.
+    pub lang: Option<Lang>,
 }
 
 impl Default for ViewState {
@@ -170,6 +173,7 @@ impl Default for ViewState {
             id: None,
             theme: crate::embed::Theme::Auto,
             transparent: false,
+            lang: None,
         }
     }
 }
@@ -241,12 +245,24 @@ fn shown(value: &str) -> String {
 }
 
 /// Parses a query string (with or without the leading `?`). Every value that cannot be
-/// used falls back to its default, with a notice naming the parameter.
+/// used falls back to its default, with a notice naming the parameter (in English, or in
+/// the language the query asks for).
 pub fn parse_query(query: &str) -> (ViewState, Vec<Notice>) {
+    parse_query_in(query, Lang::En)
+}
+
+/// As [`parse_query`], with notices in `fallback` (the reader's browser language) unless
+/// the query names a language.
+pub fn parse_query_in(query: &str, fallback: Lang) -> (ViewState, Vec<Notice>) {
     let mut state = ViewState::default();
     let mut notices = Vec::new();
     let mut seen: Vec<String> = Vec::new();
     let query = query.strip_prefix('?').unwrap_or(query);
+    let asked = query
+        .split('&')
+        .find_map(|p| p.strip_prefix("lang="))
+        .and_then(|v| Lang::from_code(&decode_component(v)));
+    let t = asked.unwrap_or(fallback).text();
     for pair in query.split('&').filter(|p| !p.is_empty()) {
         let (raw_key, raw_value) = pair.split_once('=').unwrap_or((pair, ""));
         let key = decode_component(raw_key);
@@ -258,18 +274,16 @@ pub fn parse_query(query: &str) -> (ViewState, Vec<Notice>) {
             })
         };
         if seen.contains(&key) {
-            notice("given more than once; the first value is used".to_string());
+            notice(t.notice_repeated.to_string());
             continue;
         }
         seen.push(key.clone());
         if value.len() > MAX_VALUE {
-            notice(format!(
-                "longer than {MAX_VALUE} characters; the default is used"
-            ));
+            notice(fill(t.notice_too_long, &[("max", &MAX_VALUE.to_string())]));
             continue;
         }
         let fallback =
-            |what: &str| format!("\"{}\" is not {what}; the default is used", shown(&value));
+            |what: &str| fill(t.notice_fallback, &[("value", &shown(&value)), ("what", what)]);
         match key.as_str() {
             "data" => match data_path(Some(&value)) {
                 Ok(path) => state.data = path,
@@ -280,12 +294,12 @@ pub fn parse_query(query: &str) -> (ViewState, Vec<Notice>) {
                 if is_code(&value) {
                     state.reporter = Some(value.clone());
                 } else {
-                    notice(fallback("a reporter code"));
+                    notice(fallback(t.expect_reporter));
                 }
             }
             "flow" => match FlowChoice::from_code(&value) {
                 Some(f) => state.flow = f,
-                None => notice(fallback("one of total, exports, imports, balance")),
+                None => notice(fallback(t.expect_flow)),
             },
             "partners" => {
                 let codes: Vec<String> = value
@@ -302,62 +316,66 @@ pub fn parse_query(query: &str) -> (ViewState, Vec<Notice>) {
                     }
                     state.partners = unique;
                 } else {
-                    notice(fallback("a comma-separated list of partner codes"));
+                    notice(fallback(t.expect_partners));
                 }
             }
             "measure" => match MeasureKind::from_code(&value) {
                 Some(m) => state.measure = m,
                 None => notice(fallback(
-                    "one of monthly, ytd, yoy, rolling12, share, contribution",
+                    t.expect_measure,
                 )),
             },
             "average" => match on_off(&value) {
                 Some(b) => state.average = b,
-                None => notice(fallback("on or off")),
+                None => notice(fallback(t.expect_on_off)),
             },
             "currency" => match Currency::from_code(&value) {
                 Some(c) => state.currency = c,
-                None => notice(fallback("CNY or USD")),
+                None => notice(fallback(t.expect_currency)),
             },
             "from" | "to" => match value.parse::<Month>() {
                 Ok(m) if key == "from" => state.from = Some(m),
                 Ok(m) => state.to = Some(m),
-                Err(_) => notice(fallback("a month YYYY-MM")),
+                Err(_) => notice(fallback(t.expect_month)),
             },
             "chart" => match ChartKind::from_code(&value) {
                 Some(c) => state.chart = c,
-                None => notice(fallback("one of line, bar, area")),
+                None => notice(fallback(t.expect_chart)),
             },
             "view" => match ViewMode::from_code(&value) {
                 Some(v) => state.view = v,
-                None => notice(fallback("chart or table")),
+                None => notice(fallback(t.expect_view)),
             },
             "events" => match on_off(&value) {
                 Some(b) => state.events = b,
-                None => notice(fallback("on or off")),
+                None => notice(fallback(t.expect_on_off)),
             },
             "embed" => match on_off(&value) {
                 Some(b) => state.embed = b,
-                None => notice(fallback("1 or 0")),
+                None => notice(fallback(t.expect_one_zero)),
             },
             "controls" => match on_off(&value) {
                 Some(b) => state.controls = b,
-                None => notice(fallback("1 or 0")),
+                None => notice(fallback(t.expect_one_zero)),
             },
             "transparent" => match on_off(&value) {
                 Some(b) => state.transparent = b,
-                None => notice(fallback("1 or 0")),
+                None => notice(fallback(t.expect_one_zero)),
             },
             "id" => {
                 if crate::embed::valid_id(&value) {
                     state.id = Some(value.clone());
                 } else {
-                    notice(fallback("an id of letters, digits, - and _ (at most 64)"));
+                    notice(fallback(t.expect_id));
                 }
             }
             "theme" => match crate::embed::Theme::from_code(&value) {
-                Some(t) => state.theme = t,
-                None => notice(fallback("light, dark or auto")),
+                Some(theme) => state.theme = theme,
+                None => notice(fallback(t.expect_theme)),
+            },
+            "lang" => match Lang::from_code(&value) {
+                Some(lang) => state.lang = Some(lang),
+                None => notice(fallback(t.expect_lang)),
             },
             // Parameters of other features (embeds, trackers) are not ours to judge.
             _ => {}
@@ -367,7 +385,10 @@ pub fn parse_query(query: &str) -> (ViewState, Vec<Notice>) {
         if from > to {
             notices.push(Notice {
                 param: "from".into(),
-                message: format!("{from} is after to={to}; the whole range is shown"),
+                message: fill(
+                    t.notice_from_after_to,
+                    &[("from", &from.to_string()), ("to", &to.to_string())],
+                ),
             });
             state.from = None;
             state.to = None;
@@ -447,6 +468,9 @@ pub fn to_query(state: &ViewState) -> String {
     }
     if state.transparent {
         push("transparent", "1");
+    }
+    if let Some(lang) = state.lang {
+        push("lang", lang.code());
     }
     parts.join("&")
 }

@@ -620,3 +620,5 @@ impl<'a> FirstView<'a> {
         notes
     }
 }
+/// The language the figure-check notes are written in (the dataset checker's English).
+pub const CHECKS_LANG: crate::i18n::Lang = crate::i18n::Lang::En;

@@ -77,6 +77,7 @@ fn spec(label: &str) -> ChartSpec {
         flags: vec![],
         value_format: trade_trends::chart::ValueFormat::Billions,
         theme: trade_trends::chart::ChartTheme::LIGHT,
+        lang: Default::default(),
     }
 }
 
@@ -195,11 +196,11 @@ fn the_time_axis_ticks_on_januaries_or_quarters() {
         ["2023-01", "2023-04", "2023-07", "2023-10", "2024-01"]
     );
     assert_eq!(
-        trade_trends::chart::axis_label(idx("2023-04") as f64),
+        trade_trends::chart::axis_label(idx("2023-04") as f64, trade_trends::i18n::Lang::En),
         "Apr"
     );
     assert_eq!(
-        trade_trends::chart::axis_label(idx("2023-01") as f64),
+        trade_trends::chart::axis_label(idx("2023-01") as f64, trade_trends::i18n::Lang::En),
         "2023"
     );
 }

@@ -399,3 +399,31 @@ fn exchange_rates_must_have_the_shape_of_their_basis() {
         );
     }
 }
+
+#[test]
+fn names_in_other_languages_are_checked() {
+    let v = bundled_json();
+    assert_eq!(v["partners"][1]["names"]["zh"], "中亚五国");
+    assert_eq!(v["flow_names"][0], json!({"flow": "total", "names": {"zh": "进出口"}}));
+
+    let mut v = bundled_json();
+    v["partners"][2]["names"] = json!({"fr": "Kazakhstan", "zh": " ", "en": "Kazakhstan"});
+    v["reporters"][0]["names"]["zh"] = json!("新".repeat(301));
+    v["flow_names"][1]["flow"] = json!("total");
+    let lines = problems_of(&v);
+    assert_eq!(
+        lines,
+        [
+            "reporters[0] xinjiang, field \"names.zh\": 301 characters is too long (at most 300)",
+            "partners[2] KAZ, field \"names.en\": the English name is the \"name\" field; names holds other languages",
+            "partners[2] KAZ, field \"names.fr\": \"fr\" is not a language this page speaks (zh)",
+            "partners[2] KAZ, field \"names.zh\": the name is empty",
+            "flow_names[1] total, field \"flow\": this flow's names are given twice",
+        ]
+    );
+    // An unknown flow is a shape error, named with its path.
+    let mut v = bundled_json();
+    v["flow_names"][0]["flow"] = json!("transit");
+    let err = error_of(&v);
+    assert!(err.contains("at flow_names[0].flow"), "{err}");
+}

@@ -1,10 +1,10 @@
 //! Measures on the real dataset and on small hand-made series.
 mod common;
 
+use trade_trends::i18n::Lang;
 use trade_trends::dataset::{Currency, Flow, RateBasis};
 use trade_trends::measures::{
-    average_rate, balance, contributions, money, rolling12, share, yoy, Cut, How, Point,
-};
+    average_rate, balance, contributions, money, rolling12, share, yoy, Cut, How, Point, Computation};
 use trade_trends::month::{Month, Span};
 
 fn m(s: &str) -> Month {
@@ -146,9 +146,15 @@ fn balance_is_exports_minus_imports() {
     assert!((q3.value - 173.92e9).abs() < 1.0, "{}", q3.value);
     assert_eq!(
         q3.how,
-        How::Computed {
-            what: "exports − imports".into()
-        }
+        How::Computed(Computation::Balance)
+    );
+    assert_eq!(
+        trade_trends::dashboard::describe(&q3.how, &|r| r.to_string(), Lang::En),
+        "Computed: exports − imports"
+    );
+    assert_eq!(
+        trade_trends::dashboard::describe(&q3.how, &|r| r.to_string(), Lang::Zh),
+        "计算：出口 − 进口"
     );
 }
 
@@ -165,8 +171,12 @@ fn published_growth_is_shown_and_a_disagreeing_computation_is_named() {
     assert_eq!(jan_oct.value, 48.9);
     // 287.3 / 194.8 - 1 = +47.5%: customs grows against revised 2022 figures.
     assert_eq!(
-        jan_oct.caveat.as_deref(),
+        jan_oct.caveat.as_ref().map(|c| c.text(Lang::En)).as_deref(),
         Some("published +48.9%; the first-release figures give +47.5% (customs computes growth against revised figures)")
+    );
+    assert_eq!(
+        jan_oct.caveat.as_ref().map(|c| c.text(Lang::Zh)).as_deref(),
+        Some("公布增速为+48.9%；按首次公布的数字计算为+47.5%（海关以修订后的数字计算增速）")
     );
     // Jan-Feb 2024 on Jan-Feb 2023, on a year-to-date basis: published +51.4%.
     let jf = growth

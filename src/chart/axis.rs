@@ -5,7 +5,8 @@ use std::ops::Range;
 
 use plotters::coord::ranged1d::{KeyPointHint, NoDefaultFormatting, Ranged};
 
-use crate::month::{Month, MONTH_ABBR};
+use crate::i18n::Lang;
+use crate::month::Month;
 
 /// Months as a continuous x axis: month index `m` is the start of that month.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -41,13 +42,13 @@ impl MonthAxis {
     }
 }
 
-/// Label for a tick: "2023" on January, "Apr" or "Jul 2023"-style otherwise.
-pub fn label_for(x: f64) -> String {
+/// Label for a tick: "2023" on January, the month's name otherwise ("Apr", "4月").
+pub fn label_for(x: f64, lang: Lang) -> String {
     let m = Month::from_index(x.round() as i64);
     if m.month() == 1 {
         m.year().to_string()
     } else {
-        MONTH_ABBR[m.month() as usize - 1].to_string()
+        m.name_in(lang)
     }
 }
 
@@ -71,6 +72,6 @@ impl Ranged for MonthAxis {
 
 impl plotters::coord::ranged1d::ValueFormatter<f64> for MonthAxis {
     fn format(value: &f64) -> String {
-        label_for(*value)
+        label_for(*value, Lang::En)
     }
 }

@@ -1,7 +1,11 @@
 //! Wire types of the dataset JSON. Field names are the public format documented in
 //! `docs/dataset.md` and `docs/dataset.schema.json`; unknown fields are refused.
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
+
+use crate::i18n::Lang;
 
 use crate::month::{Month, Span};
 
@@ -34,6 +38,28 @@ pub struct Dataset {
     pub exchange_rates: Vec<ExchangeRate>,
     #[serde(default)]
     pub events: Vec<Event>,
+    /// Names of the flows in other languages (the English names are built in).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub flow_names: Vec<FlowName>,
+}
+
+/// Names in other languages, by language code (`"zh"`); the `name` field is English.
+pub type Names = BTreeMap<String, String>;
+
+/// A flow's names in other languages.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FlowName {
+    pub flow: Flow,
+    pub names: Names,
+}
+
+/// The name for `lang`: its translation in `names`, or the English `name`.
+fn name_in<'a>(name: &'a str, names: &'a Names, lang: Lang) -> &'a str {
+    match lang {
+        Lang::En => name,
+        other => names.get(other.code()).map(String::as_str).unwrap_or(name),
+    }
 }
 
 /// Who reports the trade (the customs district or country whose statistics these are).
@@ -42,6 +68,15 @@ pub struct Dataset {
 pub struct Reporter {
     pub code: String,
     pub name: String,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub names: Names,
+}
+
+impl Reporter {
+    /// The name in `lang` (English when the dataset has no translation).
+    pub fn name_in(&self, lang: Lang) -> &str {
+        name_in(&self.name, &self.names, lang)
+    }
 }
 
 /// What kind of trading partner a code stands for.
@@ -65,6 +100,15 @@ pub struct Partner {
     pub kind: PartnerKind,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub members: Vec<String>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub names: Names,
+}
+
+impl Partner {
+    /// The name in `lang` (English when the dataset has no translation).
+    pub fn name_in(&self, lang: Lang) -> &str {
+        name_in(&self.name, &self.names, lang)
+    }
 }
 
 /// A published page a figure was read on.
@@ -353,6 +397,20 @@ impl Dataset {
 
     pub fn reporter(&self, code: &str) -> Option<&Reporter> {
         self.reporters.iter().find(|r| r.code == code)
+    }
+
+    /// A flow's name in `lang`: the dataset's translation, or the English name.
+    pub fn flow_name(&self, flow: Flow, lang: Lang) -> &str {
+        match lang {
+            Lang::En => flow.label(),
+            other => self
+                .flow_names
+                .iter()
+                .find(|f| f.flow == flow)
+                .and_then(|f| f.names.get(other.code()))
+                .map(String::as_str)
+                .unwrap_or(flow.label()),
+        }
     }
 
     pub fn source(&self, id: &str) -> Option<&Source> {

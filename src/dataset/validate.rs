@@ -417,6 +417,32 @@ impl Validator {
         });
     }
 
+    /// Translated names: keyed by a language the page speaks other than English (whose
+    /// name is the `name` field), each a shown text.
+    fn check_names(&mut self, location: &str, names: &crate::dataset::Names) {
+        for (lang, name) in names {
+            match crate::i18n::Lang::from_code(lang) {
+                Some(crate::i18n::Lang::En) => self.problem(
+                    location,
+                    &format!("names.{lang}"),
+                    "the English name is the \"name\" field; names holds other languages",
+                ),
+                Some(_) if name.trim().is_empty() => {
+                    self.problem(location, &format!("names.{lang}"), "the name is empty")
+                }
+                Some(_) => self.check_text(location, &format!("names.{lang}"), name),
+                None => self.problem(
+                    location,
+                    &format!("names.{}", lang.chars().take(20).collect::<String>()),
+                    &format!(
+                        "\"{}\" is not a language this page speaks (zh)",
+                        lang.chars().take(20).collect::<String>()
+                    ),
+                ),
+            }
+        }
+    }
+
     fn check_declarations(&mut self, d: &Dataset) {
         self.check_text("dataset", "title", &d.title);
         for (i, r) in d.reporters.iter().enumerate() {
@@ -427,6 +453,20 @@ impl Validator {
         }
         for (i, e) in d.events.iter().enumerate() {
             self.check_text(&format!("events[{i}] {}", e.date), "title", &e.title);
+        }
+        for (i, r) in d.reporters.iter().enumerate() {
+            self.check_names(&format!("reporters[{i}] {}", r.code), &r.names);
+        }
+        for (i, p) in d.partners.iter().enumerate() {
+            self.check_names(&format!("partners[{i}] {}", p.code), &p.names);
+        }
+        let mut seen = HashSet::new();
+        for (i, f) in d.flow_names.iter().enumerate() {
+            let loc = format!("flow_names[{i}] {}", f.flow.code());
+            if !seen.insert(f.flow) {
+                self.problem(&loc, "flow", "this flow's names are given twice");
+            }
+            self.check_names(&loc, &f.names);
         }
         let mut seen = HashSet::new();
         for (i, r) in d.reporters.iter().enumerate() {

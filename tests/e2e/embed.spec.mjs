@@ -175,7 +175,10 @@ test("the Embed dialog's code, pasted into a blank page, reproduces the view", a
   const iframeCode = await dialog.getByLabel('Iframe').inputValue();
   const scriptCode = await dialog.getByLabel('Script (one tag and a div)').inputValue();
   expect(iframeCode).toContain('flow=exports&amp;partners=world&amp;measure=ytd&amp;embed=1&amp;id=trade-trends-1');
-  expect(scriptCode).toContain('data-trade-trends="' + APP + '?flow=exports&amp;partners=world&amp;measure=ytd"');
+  // The code pins the language the journalist sees: an article is in one language,
+  // whatever its readers' browsers prefer.
+  expect(iframeCode).toContain('&amp;id=trade-trends-1&amp;lang=en"');
+  expect(scriptCode).toContain('data-trade-trends="' + APP + '?flow=exports&amp;partners=world&amp;measure=ytd&amp;lang=en"');
   await expect(dialog.locator('.preview iframe')).toBeVisible();
   for (const code of [iframeCode, scriptCode]) {
     const host = await context.newPage();
