@@ -8,10 +8,25 @@ fn main() {
         let (state, n) = parse_query(&q);
         println!("== {q} {n:?}");
         let v = DashboardView::new(&d, &state);
-        println!("title: {}\nkey: {:?}\nylabel: {}\nalt: {}", v.title, v.key_figures, v.y_label, v.alt_text());
-        for n in &v.notes { println!("note: {n}"); }
+        println!(
+            "title: {}\nkey: {:?}\nylabel: {}\nalt: {}",
+            v.title,
+            v.key_figures,
+            v.y_label,
+            v.alt_text()
+        );
+        for n in &v.notes {
+            println!("note: {n}");
+        }
         let s = Snapshot::new(&d, &state, 800);
-        for p in s.points.iter().take(3) { println!("ann: {}", p.announcement()); }
-        for r in s.rows.iter().rev().take(2) { println!("row: {} | {} | {} | {}", r.period, r.series, r.value, r.provenance); }
+        for p in s.points.iter().take(3) {
+            println!("ann: {}", p.announcement());
+        }
+        for r in s.rows.iter().rev().take(2) {
+            println!(
+                "row: {} | {} | {} | {}",
+                r.period, r.series, r.value, r.provenance
+            );
+        }
     }
 }

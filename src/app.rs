@@ -87,13 +87,32 @@ enum Load {
 /// Why a load failed, told in the reader's language when shown.
 #[derive(Clone)]
 enum Failure {
-    Timeout { path: String },
-    Connection { path: String, detail: String },
-    NotFound { path: String },
-    Http { path: String, status: u16, text: String },
-    TooLarge { path: String, bytes: f64 },
-    NotUtf8 { path: String },
-    BrokenOff { path: String, detail: String },
+    Timeout {
+        path: String,
+    },
+    Connection {
+        path: String,
+        detail: String,
+    },
+    NotFound {
+        path: String,
+    },
+    Http {
+        path: String,
+        status: u16,
+        text: String,
+    },
+    TooLarge {
+        path: String,
+        bytes: f64,
+    },
+    NotUtf8 {
+        path: String,
+    },
+    BrokenOff {
+        path: String,
+        detail: String,
+    },
     /// Not a valid dataset; `content_type` when the server called it something else.
     Invalid {
         error: crate::dataset::DatasetError,
@@ -124,18 +143,26 @@ impl Failure {
             Failure::Timeout { path } => one(
                 t.err_timeout_title,
                 t.err_timeout,
-                &[("path", path), ("seconds", &(FETCH_TIMEOUT_MS / 1000).to_string())],
+                &[
+                    ("path", path),
+                    ("seconds", &(FETCH_TIMEOUT_MS / 1000).to_string()),
+                ],
             ),
             Failure::Connection { path, detail } => one(
                 t.err_fetch_title,
                 t.err_connection,
                 &[("path", path), ("detail", detail)],
             ),
-            Failure::NotFound { path } => one(t.err_not_found_title, t.err_not_found, &[("path", path)]),
+            Failure::NotFound { path } => {
+                one(t.err_not_found_title, t.err_not_found, &[("path", path)])
+            }
             Failure::Http { path, status, text } => one(
                 t.err_load_title,
                 t.err_http,
-                &[("path", path), ("status", format!("{status} {text}").trim_end())],
+                &[
+                    ("path", path),
+                    ("status", format!("{status} {text}").trim_end()),
+                ],
             ),
             Failure::TooLarge { path, bytes } => one(
                 t.err_too_large_title,
@@ -146,7 +173,9 @@ impl Failure {
                     ("max", &megabytes(MAX_DATASET_BYTES)),
                 ],
             ),
-            Failure::NotUtf8 { path } => one(t.err_invalid_title, t.err_not_utf8, &[("path", path)]),
+            Failure::NotUtf8 { path } => {
+                one(t.err_invalid_title, t.err_not_utf8, &[("path", path)])
+            }
             Failure::BrokenOff { path, detail } => one(
                 t.err_read_title,
                 t.err_broken_off,
@@ -198,10 +227,7 @@ impl Failure {
                         &[
                             ("file", file),
                             ("found", found),
-                            (
-                                "supported",
-                                &crate::dataset::SCHEMA_VERSION.to_string(),
-                            ),
+                            ("supported", &crate::dataset::SCHEMA_VERSION.to_string()),
                         ],
                     )),
                     DatasetError::Invalid { file, problems } => {

@@ -265,11 +265,7 @@ impl<'a> DashboardView<'a> {
                         points,
                     });
                 }
-                (
-                    t.measure_yoy.into(),
-                    ValueKind::Percent,
-                    t.unit_yoy.into(),
-                )
+                (t.measure_yoy.into(), ValueKind::Percent, t.unit_yoy.into())
             }
             MeasureKind::Rolling12 => {
                 for code in &state.partners {
@@ -677,7 +673,9 @@ impl<'a> DashboardView<'a> {
                     ("other", currency_name(other, self.lang)),
                     (
                         "rates",
-                        &self.rate_series().unwrap_or_else(|| t.no_rate_series.into()),
+                        &self
+                            .rate_series()
+                            .unwrap_or_else(|| t.no_rate_series.into()),
                     ),
                 ],
             ));
@@ -1047,7 +1045,11 @@ impl DashboardView<'_> {
             ),
             None => fill(
                 t.alt_empty,
-                &[("kind", kind), ("title", &self.title), ("measure", &measure)],
+                &[
+                    ("kind", kind),
+                    ("title", &self.title),
+                    ("measure", &measure),
+                ],
             ),
         };
         for s in &self.series {

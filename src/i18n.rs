@@ -53,7 +53,11 @@ impl Lang {
     /// the first that is English or Chinese; English if none is.
     pub fn from_browser<'a>(preferred: impl IntoIterator<Item = &'a str>) -> Lang {
         for tag in preferred {
-            let primary = tag.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
+            let primary = tag
+                .split(['-', '_'])
+                .next()
+                .unwrap_or("")
+                .to_ascii_lowercase();
             if let Some(lang) = Lang::from_code(&primary) {
                 return lang;
             }

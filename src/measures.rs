@@ -73,14 +73,18 @@ impl Computation {
             Computation::GrowthAsPublished => t.how_growth_as_published.to_string(),
             Computation::ChangeOn { span, base } => fill(
                 t.how_change_on,
-                &[("span", &span.label_in(lang)), ("base", &base.label_in(lang))],
+                &[
+                    ("span", &span.label_in(lang)),
+                    ("base", &base.label_in(lang)),
+                ],
             ),
             Computation::Sum12 { span } => fill(t.how_sum12, &[("span", &span.label_in(lang))]),
             Computation::Share { part } => fill(t.how_share, &[("part", part)]),
             Computation::Contribution { part } => fill(t.how_contribution, &[("part", part)]),
-            Computation::Residual { total_pct } => {
-                fill(t.how_residual, &[("total", &crate::format::percent(*total_pct))])
-            }
+            Computation::Residual { total_pct } => fill(
+                t.how_residual,
+                &[("total", &crate::format::percent(*total_pct))],
+            ),
         }
     }
 }
@@ -205,7 +209,9 @@ fn points_of(s: &Series, derivation: &Derivation, cut: Cut, currency: Currency) 
                 Point {
                     span: c.span,
                     value: c.value,
-                    how: How::Official { rows: vec![o.first_row()] },
+                    how: How::Official {
+                        rows: vec![o.first_row()],
+                    },
                     sources: o.sources.clone(),
                     approx: false,
                     tolerance: o.resolution.unwrap_or(0.0),
@@ -223,15 +229,29 @@ fn points_of(s: &Series, derivation: &Derivation, cut: Cut, currency: Currency) 
                     Provenance::Official { observation } => {
                         let o = &obs[*observation];
                         let yoy = (o.span() == p.span).then_some(o.yoy_pct).flatten();
-                        (How::Official { rows: vec![o.first_row()] }, o.sources.clone(), yoy)
+                        (
+                            How::Official {
+                                rows: vec![o.first_row()],
+                            },
+                            o.sources.clone(),
+                            yoy,
+                        )
                     }
                     Provenance::Derived { plus, minus } => {
                         let mut sources = Vec::new();
                         for i in plus.iter().chain(minus) {
                             push_unique(&mut sources, &obs[*i].sources);
                         }
-                        let rows = |ids: &[usize]| ids.iter().map(|i| obs[*i].first_row()).collect();
-                        (How::Derived { plus: rows(plus), minus: rows(minus) }, sources, None)
+                        let rows =
+                            |ids: &[usize]| ids.iter().map(|i| obs[*i].first_row()).collect();
+                        (
+                            How::Derived {
+                                plus: rows(plus),
+                                minus: rows(minus),
+                            },
+                            sources,
+                            None,
+                        )
                     }
                 };
                 let caveat = match p.flag {
@@ -263,19 +283,9 @@ fn points_of(s: &Series, derivation: &Derivation, cut: Cut, currency: Currency) 
 /// chosen currency's where both give the same period). Periods between releases come from
 /// one currency per year: the one that gives the finer periods that year.
 pub fn money(d: &Dataset, s: &Series, currency: Currency, cut: Cut) -> Vec<Point> {
-    let own = points_of(
-        s,
-        &derive_with(s, currency, native),
-        cut,
-        currency,
-    );
+    let own = points_of(s, &derive_with(s, currency, native), cut, currency);
     let from = currency.other();
-    let theirs = points_of(
-        s,
-        &derive_with(s, from, native),
-        cut,
-        from,
-    );
+    let theirs = points_of(s, &derive_with(s, from, native), cut, from);
     let convert = |p: Point| -> Option<Point> {
         let rate = average_rate(d, p.span)?;
         let factor = match currency {

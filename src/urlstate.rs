@@ -282,8 +282,12 @@ pub fn parse_query_in(query: &str, fallback: Lang) -> (ViewState, Vec<Notice>) {
             notice(fill(t.notice_too_long, &[("max", &MAX_VALUE.to_string())]));
             continue;
         }
-        let fallback =
-            |what: &str| fill(t.notice_fallback, &[("value", &shown(&value)), ("what", what)]);
+        let fallback = |what: &str| {
+            fill(
+                t.notice_fallback,
+                &[("value", &shown(&value)), ("what", what)],
+            )
+        };
         match key.as_str() {
             "data" => match data_path(Some(&value)) {
                 Ok(path) => state.data = path,
@@ -321,9 +325,7 @@ pub fn parse_query_in(query: &str, fallback: Lang) -> (ViewState, Vec<Notice>) {
             }
             "measure" => match MeasureKind::from_code(&value) {
                 Some(m) => state.measure = m,
-                None => notice(fallback(
-                    t.expect_measure,
-                )),
+                None => notice(fallback(t.expect_measure)),
             },
             "average" => match on_off(&value) {
                 Some(b) => state.average = b,

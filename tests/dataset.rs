@@ -404,7 +404,10 @@ fn exchange_rates_must_have_the_shape_of_their_basis() {
 fn names_in_other_languages_are_checked() {
     let v = bundled_json();
     assert_eq!(v["partners"][1]["names"]["zh"], "中亚五国");
-    assert_eq!(v["flow_names"][0], json!({"flow": "total", "names": {"zh": "进出口"}}));
+    assert_eq!(
+        v["flow_names"][0],
+        json!({"flow": "total", "names": {"zh": "进出口"}})
+    );
 
     let mut v = bundled_json();
     v["partners"][2]["names"] = json!({"fr": "Kazakhstan", "zh": " ", "en": "Kazakhstan"});

@@ -31,7 +31,11 @@ fn months_and_customs_periods_read_as_each_language_writes_them() {
         (span("2023-01", "2023-02"), "Jan–Feb 2023", "2023年1–2月"),
         (span("2023-01", "2023-10"), "Jan–Oct 2023", "2023年1–10月"),
         (span("2023-07", "2023-09"), "Jul–Sep 2023", "2023年7–9月"),
-        (span("2022-11", "2023-02"), "Nov 2022–Feb 2023", "2022年11月–2023年2月"),
+        (
+            span("2022-11", "2023-02"),
+            "Nov 2022–Feb 2023",
+            "2022年11月–2023年2月",
+        ),
         (span("2023-01", "2023-12"), "2023", "2023年"),
     ];
     for (s, en, zh) in cases {
@@ -50,14 +54,38 @@ fn months_and_customs_periods_read_as_each_language_writes_them() {
 #[test]
 fn money_is_in_billions_in_english_and_in_yi_in_chinese() {
     // Jan-Oct 2023: customs published 2873.0 亿元 = 287.30 billion yuan.
-    assert_eq!(amount_short_in(287.3e9, 1, Currency::CNY, Lang::En), "¥287.3 bn");
-    assert_eq!(amount_short_in(287.3e9, 1, Currency::CNY, Lang::Zh), "2,873亿元");
-    assert_eq!(amount_long_in(287.3e9, 2, Currency::CNY, Lang::En), "287.30 billion yuan");
-    assert_eq!(amount_long_in(287.3e9, 2, Currency::CNY, Lang::Zh), "2,873.0亿元");
-    assert_eq!(amount_short_in(40.2e9, 1, Currency::USD, Lang::En), "$40.2 bn");
-    assert_eq!(amount_short_in(40.2e9, 1, Currency::USD, Lang::Zh), "402亿美元");
-    assert_eq!(amount_short_in(-3.5e9, 2, Currency::USD, Lang::En), "−$3.50 bn");
-    assert_eq!(amount_short_in(-3.5e9, 2, Currency::USD, Lang::Zh), "−35.0亿美元");
+    assert_eq!(
+        amount_short_in(287.3e9, 1, Currency::CNY, Lang::En),
+        "¥287.3 bn"
+    );
+    assert_eq!(
+        amount_short_in(287.3e9, 1, Currency::CNY, Lang::Zh),
+        "2,873亿元"
+    );
+    assert_eq!(
+        amount_long_in(287.3e9, 2, Currency::CNY, Lang::En),
+        "287.30 billion yuan"
+    );
+    assert_eq!(
+        amount_long_in(287.3e9, 2, Currency::CNY, Lang::Zh),
+        "2,873.0亿元"
+    );
+    assert_eq!(
+        amount_short_in(40.2e9, 1, Currency::USD, Lang::En),
+        "$40.2 bn"
+    );
+    assert_eq!(
+        amount_short_in(40.2e9, 1, Currency::USD, Lang::Zh),
+        "402亿美元"
+    );
+    assert_eq!(
+        amount_short_in(-3.5e9, 2, Currency::USD, Lang::En),
+        "−$3.50 bn"
+    );
+    assert_eq!(
+        amount_short_in(-3.5e9, 2, Currency::USD, Lang::Zh),
+        "−35.0亿美元"
+    );
     // October 2023, derived: 34.46 billion = 344.6 亿, the same precision.
     assert_eq!(money_number(34.46e9, 2, Lang::En), "34.46");
     assert_eq!(money_number(34.46e9, 2, Lang::Zh), "344.6");
@@ -131,7 +159,10 @@ fn both_catalogues_translate_every_string_with_the_same_blanks() {
     let same_ok = ["csv_button", "svg_button", "preview_480"];
     for ((name, e), (name_zh, z)) in en.iter().zip(&zh) {
         assert_eq!(name, name_zh);
-        assert!(!e.trim().is_empty() && !z.trim().is_empty(), "{name} is empty");
+        assert!(
+            !e.trim().is_empty() && !z.trim().is_empty(),
+            "{name} is empty"
+        );
         if !same_ok.contains(name) {
             assert_ne!(e, z, "{name} is not translated");
         }
@@ -153,12 +184,19 @@ fn snapshot(query: &str) -> Snapshot {
 
 /// A table value as a number: "≈ 2,873.0" → 2873.0.
 fn number(text: &str) -> f64 {
-    text.trim_start_matches("≈ ").replace([',', '%', '+'], "").replace('−', "-").parse().unwrap()
+    text.trim_start_matches("≈ ")
+        .replace([',', '%', '+'], "")
+        .replace('−', "-")
+        .parse()
+        .unwrap()
 }
 
 #[test]
 fn the_chinese_view_shows_every_figure_in_yi_ten_times_the_billions() {
-    for query in ["partners=world,central_asia_5", "measure=ytd&currency=USD&partners=world,KAZ"] {
+    for query in [
+        "partners=world,central_asia_5",
+        "measure=ytd&currency=USD&partners=world,KAZ",
+    ] {
         let en = snapshot(query);
         let zh = snapshot(&format!("{query}&lang=zh"));
         assert_eq!(en.rows.len(), zh.rows.len());
@@ -195,7 +233,9 @@ fn the_chinese_dashboard_reads_in_chinese() {
         s.points[0].announcement(),
         "2023年1–2月，世界：443.9亿元。官方：公布数（2023年1–2月（obs-0039））。"
     );
-    assert!(s.svg.contains("<title id=\"chart-title\">折线图：新疆与世界的进出口"));
+    assert!(s
+        .svg
+        .contains("<title id=\"chart-title\">折线图：新疆与世界的进出口"));
 
     // Flows come from the dataset's names; the balance from the catalogue.
     let (state, _) = parse_query("lang=zh&flow=exports&partners=central_asia_5");

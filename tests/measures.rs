@@ -1,10 +1,12 @@
 //! Measures on the real dataset and on small hand-made series.
 mod common;
 
-use trade_trends::i18n::Lang;
 use trade_trends::dataset::{Currency, Flow, RateBasis};
+use trade_trends::i18n::Lang;
 use trade_trends::measures::{
-    average_rate, balance, contributions, money, rolling12, share, yoy, Cut, How, Point, Computation};
+    average_rate, balance, contributions, money, rolling12, share, yoy, Computation, Cut, How,
+    Point,
+};
 use trade_trends::month::{Month, Span};
 
 fn m(s: &str) -> Month {
@@ -144,10 +146,7 @@ fn balance_is_exports_minus_imports() {
         .unwrap();
     // 2133.8 - 394.6 (100 million yuan).
     assert!((q3.value - 173.92e9).abs() < 1.0, "{}", q3.value);
-    assert_eq!(
-        q3.how,
-        How::Computed(Computation::Balance)
-    );
+    assert_eq!(q3.how, How::Computed(Computation::Balance));
     assert_eq!(
         trade_trends::dashboard::describe(&q3.how, &|r| r.to_string(), Lang::En),
         "Computed: exports − imports"

@@ -11,6 +11,7 @@ async function violations(page) {
 for (const [name, query] of [
   ['the full page', ''], ['the dark theme', '?theme=dark'], ['embed mode', '?embed=1'],
   ['the table view', '?view=table'], ['bars with events', '?chart=bar&events=on'],
+  ['the Chinese page', '?lang=zh'], ['the Chinese table in the dark theme', '?lang=zh&view=table&theme=dark'],
 ]) {
   test(`axe finds no violations on ${name}`, async ({ page }) => {
     await page.goto('./' + query);
@@ -29,4 +30,97 @@ test('axe finds no violations on the error state and in the open embed dialog', 
   await page.getByRole('button', { name: 'Embed' }).click();
   await expect(page.getByRole('dialog')).toBeVisible();
   expect(await violations(page)).toEqual([]);
+});
+
+// What the keyboard reaches, in order: role or tag, and the accessible name.
+async function focusWalk(page, presses) {
+  const seen = [];
+  for (let i = 0; i < presses; i++) {
+    await page.keyboard.press('Tab');
+    const info = await page.evaluate(() => {
+      const el = document.activeElement;
+      if (!el || el === document.body) return null;
+      const label = el.getAttribute('aria-label') || el.labels?.[0]?.textContent?.trim() || el.textContent.trim();
+      const style = getComputedStyle(el);
+      return {
+        what: (el.getAttribute('role') || el.type || el.tagName).toLowerCase(),
+        name: label.replace(/\s+/g, ' ').slice(0, 60),
+        outlined: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2,
+      };
+    });
+    if (info) seen.push(info);
+  }
+  return seen;
+}
+
+test('the keyboard alone reaches every control in reading order with a visible focus, then every figure', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto('./?partners=world,central_asia_5&measure=ytd&from=2023-01&to=2023-12');
+  await expect(page.locator('#static-view')).toHaveCount(0);
+  const walk = await focusWalk(page, 40);
+  const names = walk.map((w) => w.name);
+  const order = ['Language', 'Chart settings', 'Flow', 'Measure', 'Yuan (CNY)', 'Line', 'Show events on the time axis',
+    'Filter partners', 'From month', 'To month', 'Last 12 months', 'Year to date', 'All', 'Chart', 'Table'];
+  let at = -1;
+  for (const want of order) {
+    const found = names.findIndex((n, i) => i > at && n.startsWith(want));
+    expect(found, `${want} after ${names[at]} in ${names.join(' | ')}`).toBeGreaterThan(at);
+    at = found;
+  }
+  const chartAt = walk.findIndex((w) => w.what === 'application');
+  expect(chartAt).toBeGreaterThan(at);
+  expect(walk.slice(0, chartAt + 4).filter((w) => !w.outlined)).toEqual([]);
+  // On the chart: left and right step through periods, down and up through series.
+  await page.locator('main .chart-svg-host').focus();
+  const live = page.locator('.chart-figure [aria-live="polite"]');
+  await page.keyboard.press('Home');
+  await expect(live).toHaveText('Jan–Feb 2023, World: 44.39 billion yuan. Official: published (Jan–Feb 2023 (obs-0039)).');
+  await page.keyboard.press('End');
+  await expect(live).toHaveText('2023, World: 357.33 billion yuan. Official: published (2023 (obs-0061)).');
+  // Central Asia's latest 2023 value is Jan–Jun (later releases gave only growth rates).
+  await page.keyboard.press('ArrowDown');
+  await expect(live).toHaveText('Jan–Jun 2023, Central Asia (5): 119.66 billion yuan. Official: published (Jan–Jun 2023 (obs-0143)).');
+  await page.keyboard.press('ArrowUp');
+  await expect(live).toHaveText(/^Jan–Jun 2023, World: [\d.]+ billion yuan\. Official: published/);
+  await page.keyboard.press('ArrowLeft');
+  await expect(live).toHaveText(/^Jan–May 2023, World: [\d.]+ billion yuan\./);
+});
+
+test('targets are at least 24 px and the page reflows at 200% zoom without sideways scrolling', async ({ page }) => {
+  // 200% zoom of a 1280 px window is a 640 px layout; 400% (WCAG reflow) is 320 px.
+  for (const width of [640, 320]) {
+    await page.setViewportSize({ width, height: 800 });
+    await page.goto('./?events=on');
+    await expect(page.locator('#static-view')).toHaveCount(0);
+    await page.locator('details.controls').evaluate((d) => { d.open = true; });
+    const overflow = await page.evaluate(() => document.scrollingElement.scrollWidth - document.scrollingElement.clientWidth);
+    expect(overflow, `sideways scroll at ${width} px`).toBeLessThanOrEqual(0);
+    const small = await page.evaluate(() => {
+      const out = [];
+      for (const el of document.querySelectorAll('button, select, input, summary, .chart-svg-host')) {
+        if (el.closest('dialog:not([open])') || el.offsetParent === null) continue;
+        // A checkbox or radio is operated through its label, which is the target.
+        const target = ['checkbox', 'radio'].includes(el.type) ? el.closest('label') : el;
+        const r = target.getBoundingClientRect();
+        if (r.width < 24 || r.height < 24) out.push(`${el.tagName} ${el.type || ''} ${(el.getAttribute('aria-label') || target.textContent).trim().slice(0, 30)} ${r.width.toFixed(0)}x${r.height.toFixed(0)}`);
+      }
+      return out;
+    });
+    expect(small, `at ${width} px`).toEqual([]);
+  }
+});
+
+test('with reduced motion the loading spinner stands still', async ({ page }) => {
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await page.goto('./');
+  const still = await page.evaluate(() => {
+    const s = document.createElement('span');
+    s.className = 'spinner';
+    document.body.append(s);
+    return getComputedStyle(s).animationName;
+  });
+  expect(still).toBe('none');
+  await page.emulateMedia({ reducedMotion: 'no-preference' });
+  const moving = await page.evaluate(() => getComputedStyle(document.querySelector('body > .spinner')).animationName);
+  expect(moving).toBe('spin');
 });
