@@ -18,6 +18,9 @@ fn main() {
         for n in &v.notes {
             println!("note: {n}");
         }
+        for c in &v.checks {
+            println!("check: {}", c.text);
+        }
         let s = Snapshot::new(&d, &state, 800);
         for p in s.points.iter().take(3) {
             println!("ann: {}", p.announcement());

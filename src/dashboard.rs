@@ -413,7 +413,7 @@ impl<'a> DashboardView<'a> {
             FlowChoice::Imports => Flow::Imports,
             _ => Flow::Total,
         };
-        let checks = FirstView::new(
+        let checks = FirstView::new_in(
             d,
             ViewSpec {
                 reporter: reporter.clone(),
@@ -421,6 +421,7 @@ impl<'a> DashboardView<'a> {
                 partners: state.partners.clone(),
                 currency,
             },
+            lang,
         )
         .checks;
         let events = d

@@ -298,7 +298,7 @@ impl Snapshot {
                 }
                 _ => String::new(),
             },
-            checks_lang: crate::view::CHECKS_LANG.html_tag(),
+            checks_lang: lang.html_tag(),
             state: view.state.clone(),
         }
     }

@@ -5,7 +5,8 @@
 use crate::dataset::{
     push_unique, Currency, Dataset, Flow, Observation, PartnerKind, Series, Status,
 };
-use crate::format::{amount_long, billions, decimals_for, join_and, percent, unit_label};
+use crate::format::{amount_long_in, decimals_for, join_and_in, percent, unit_label_in};
+use crate::i18n::{fill, Lang};
 use crate::month::Span;
 use crate::periods::{derive, Derivation, PeriodFlag, Provenance};
 
@@ -139,29 +140,43 @@ pub struct FirstView<'a> {
     pub sources: Vec<String>,
     /// First and last month index on the time axis.
     pub months: (i64, i64),
+    /// The language of the texts.
+    pub lang: Lang,
 }
 
-fn partner_phrase(d: &Dataset, code: &str) -> String {
+fn partner_phrase(d: &Dataset, code: &str, lang: Lang) -> String {
     match d.partner(code) {
-        Some(p) if p.kind == PartnerKind::World => "the world".to_string(),
-        Some(p) => p.name.clone(),
+        Some(p) if p.kind == PartnerKind::World => lang.text().the_world.to_string(),
+        Some(p) => p.name_in(lang).to_string(),
         None => code.to_string(),
     }
 }
 
 impl<'a> FirstView<'a> {
-    /// Builds the view of `spec` over `d`.
+    /// Builds the view of `spec` over `d`, in English.
     pub fn new(d: &'a Dataset, spec: ViewSpec) -> FirstView<'a> {
+        FirstView::new_in(d, spec, Lang::En)
+    }
+
+    /// Builds the view of `spec` over `d` with its texts in `lang`.
+    pub fn new_in(d: &'a Dataset, spec: ViewSpec, lang: Lang) -> FirstView<'a> {
+        let t = lang.text();
         let reporter = d
             .reporter(&spec.reporter)
-            .map(|r| r.name.clone())
+            .map(|r| r.name_in(lang).to_string())
             .unwrap_or(spec.reporter.clone());
-        let partner_names: Vec<String> =
-            spec.partners.iter().map(|p| partner_phrase(d, p)).collect();
-        let title = format!(
-            "{reporter}: {} with {}",
-            spec.flow.label(),
-            join_and(&partner_names)
+        let partner_names: Vec<String> = spec
+            .partners
+            .iter()
+            .map(|p| partner_phrase(d, p, lang))
+            .collect();
+        let title = fill(
+            t.title,
+            &[
+                ("reporter", &reporter),
+                ("flow", d.flow_name(spec.flow, lang)),
+                ("partners", &join_and_in(&partner_names, lang)),
+            ],
         );
         let series: Vec<Plotted> = spec
             .partners
@@ -171,7 +186,7 @@ impl<'a> FirstView<'a> {
                 series: s,
                 label: d
                     .partner(&s.partner)
-                    .map(|p| p.name.clone())
+                    .map(|p| p.name_in(lang).to_string())
                     .unwrap_or(s.partner.clone()),
                 derivation: derive(s, spec.currency),
             })
@@ -186,6 +201,7 @@ impl<'a> FirstView<'a> {
             not_drawn: Vec::new(),
             sources: Vec::new(),
             months: (0, 0),
+            lang,
         };
         view.rows = view.table_rows();
         view.checks = view.check_notes();
@@ -211,10 +227,22 @@ impl<'a> FirstView<'a> {
 
     /// "billion yuan".
     pub fn unit(&self) -> &'static str {
-        unit_label(self.spec.currency)
+        unit_label_in(self.spec.currency, self.lang)
+    }
+
+    /// A source-table row with its period: "Jan–Oct 2023 (obs-0055)".
+    fn row_ref(&self, o: &Observation) -> String {
+        fill(
+            self.lang.text().row_ref,
+            &[
+                ("period", &o.span().label_in(self.lang)),
+                ("row", &o.first_row()),
+            ],
+        )
     }
 
     fn table_rows(&self) -> Vec<TableRow> {
+        let t = self.lang.text();
         let mut rows = Vec::new();
         for p in &self.series {
             let obs = &p.series.observations;
@@ -226,10 +254,7 @@ impl<'a> FirstView<'a> {
                     measure: Measure::YearToDate,
                     value: c.value,
                     decimals: decimals_for(o.resolution.unwrap_or(1e7)),
-                    provenance: format!(
-                        "Official: published year-to-date figure ({})",
-                        o.first_row()
-                    ),
+                    provenance: fill(t.v_official_ytd, &[("row", &o.first_row())]),
                     plus: vec![o.first_row()],
                     minus: vec![],
                     sources: o.sources.clone(),
@@ -241,30 +266,35 @@ impl<'a> FirstView<'a> {
                 let (provenance, plus, minus, sources) = match &period.provenance {
                     Provenance::Official { observation } => {
                         let o = &obs[*observation];
-                        let what =
+                        let text =
                             if o.span() == period.span && o.basis == crate::dataset::Basis::Month {
-                                "published for this month".to_string()
+                                fill(t.v_official_month, &[("row", &o.first_row())])
                             } else {
-                                format!("the year's first published figure ({})", o.span().label())
+                                fill(
+                                    t.v_official_first,
+                                    &[
+                                        ("period", &o.span().label_in(self.lang)),
+                                        ("row", &o.first_row()),
+                                    ],
+                                )
                             };
-                        (
-                            format!("Official: {what} ({})", o.first_row()),
-                            vec![o.first_row()],
-                            vec![],
-                            o.sources.clone(),
-                        )
+                        (text, vec![o.first_row()], vec![], o.sources.clone())
                     }
                     Provenance::Derived { plus, minus } => {
-                        let term = |i: &usize| {
-                            format!("{} ({})", obs[*i].span().label(), obs[*i].first_row())
-                        };
-                        let text = format!(
-                            "Derived: {}{}",
-                            plus.iter().map(term).collect::<Vec<_>>().join(" + "),
-                            minus
-                                .iter()
-                                .map(|i| format!(" − {}", term(i)))
-                                .collect::<String>()
+                        let term = |i: &usize| self.row_ref(&obs[*i]);
+                        let text = fill(
+                            t.how_derived,
+                            &[(
+                                "terms",
+                                &format!(
+                                    "{}{}",
+                                    plus.iter().map(term).collect::<Vec<_>>().join(" + "),
+                                    minus
+                                        .iter()
+                                        .map(|i| format!(" − {}", term(i)))
+                                        .collect::<String>()
+                                ),
+                            )],
                         );
                         let mut sources = Vec::new();
                         for i in plus.iter().chain(minus) {
@@ -279,15 +309,13 @@ impl<'a> FirstView<'a> {
                     }
                 };
                 let caveat = match period.flag {
-                    Some(PeriodFlag::NotPositive) => Some(
-                        "Not drawn: a derived value of zero or less points to a revision or a \
-                         mislabelled period, not a real fall"
-                            .to_string(),
-                    ),
-                    Some(PeriodFlag::DiffersFromDerived { derived }) => Some(format!(
-                        "The year-to-date figures around it give {} {}: customs revises earlier months",
-                        billions(derived, 2),
-                        self.unit()
+                    Some(PeriodFlag::NotPositive) => Some(t.v_not_positive.to_string()),
+                    Some(PeriodFlag::DiffersFromDerived { derived }) => Some(fill(
+                        t.v_differs_from_derived,
+                        &[(
+                            "derived",
+                            &amount_long_in(derived, 2, self.spec.currency, self.lang),
+                        )],
                     )),
                     None => None,
                 };
@@ -326,6 +354,7 @@ impl<'a> FirstView<'a> {
     /// Disputed figures of the reporter, conflicts of the plotted series, and flagged periods.
     fn check_notes(&self) -> Vec<CheckNote> {
         let d = self.dataset;
+        let t = self.lang.text();
         let mut notes = Vec::new();
         for s in d.series.iter().filter(|s| s.reporter == self.spec.reporter) {
             for o in s
@@ -350,28 +379,33 @@ impl<'a> FirstView<'a> {
                     .iter()
                     .map(|f| {
                         let tag = if f.disputed {
-                            ", disputed"
+                            t.v_tag_disputed
                         } else if f.chosen {
-                            ", preferred"
+                            t.v_tag_preferred
                         } else {
                             ""
                         };
-                        format!(
-                            "{} ({}{tag})",
-                            amount_long(f.value, 2, currency),
-                            f.rows.join(", ")
+                        fill(
+                            t.v_figure,
+                            &[
+                                ("value", &amount_long_in(f.value, 2, currency, self.lang)),
+                                ("rows", &f.rows.join(", ")),
+                                ("tag", tag),
+                            ],
                         )
                     })
                     .collect();
-                let mut text = format!(
-                    "{} — {} with {}: published figures disagree: {}.",
-                    c.span().label(),
-                    c.flow.label(),
-                    p.label,
-                    figures.join(" vs ")
+                let mut text = fill(
+                    t.v_conflict,
+                    &[
+                        ("period", &c.span().label_in(self.lang)),
+                        ("flow", d.flow_name(c.flow, self.lang)),
+                        ("partner", &p.label),
+                        ("figures", &figures.join(t.v_vs)),
+                    ],
                 );
                 if let Some(cause) = &c.likely_cause {
-                    text.push_str(&format!(" Likely cause: {cause}."));
+                    text.push_str(&fill(t.v_likely_cause, &[("cause", cause)]));
                 }
                 let mut sources = Vec::new();
                 for f in &c.figures {
@@ -393,14 +427,18 @@ impl<'a> FirstView<'a> {
             notes.push(CheckNote {
                 span: r.span,
                 kind: CheckKind::Revision,
-                text: format!(
-                    "{} — {}: {} {} ({}). {}.",
-                    r.span.label(),
-                    r.series,
-                    billions(r.value, 2),
-                    self.unit(),
-                    r.provenance,
-                    r.caveat.as_deref().unwrap_or_default()
+                text: fill(
+                    t.v_revision,
+                    &[
+                        ("period", &r.span.label_in(self.lang)),
+                        ("series", &r.series),
+                        (
+                            "value",
+                            &amount_long_in(r.value, 2, self.spec.currency, self.lang),
+                        ),
+                        ("provenance", &r.provenance),
+                        ("caveat", r.caveat.as_deref().unwrap_or_default()),
+                    ],
                 ),
                 sources: r.sources.clone(),
             });
@@ -411,18 +449,23 @@ impl<'a> FirstView<'a> {
 
     fn disputed_note(&self, s: &Series, o: &Observation) -> CheckNote {
         let d = self.dataset;
+        let (t, lang) = (self.lang.text(), self.lang);
         let currency = o.currency.unwrap_or(Currency::USD);
-        let claim = amount_long(
+        let claim = amount_long_in(
             o.value.unwrap_or_default(),
             decimals_for(o.resolution.unwrap_or(1e8)).min(1),
             currency,
+            lang,
         );
-        let mut text = format!(
-            "{} — a published figure of {claim} for {} with {} ({}) is disputed and not drawn.",
-            o.span().label(),
-            s.flow.label(),
-            partner_phrase(d, &s.partner),
-            o.first_row()
+        let mut text = fill(
+            t.v_disputed,
+            &[
+                ("period", &o.span().label_in(lang)),
+                ("claim", &claim),
+                ("flow", d.flow_name(s.flow, lang)),
+                ("partner", &partner_phrase(d, &s.partner, lang)),
+                ("row", &o.first_row()),
+            ],
         );
         let mut sources = o.sources.clone();
         // What customs published for the same period, in either currency.
@@ -439,7 +482,7 @@ impl<'a> FirstView<'a> {
                 push_unique(&mut sources, &x.sources);
                 let c = x.currency.unwrap_or(Currency::CNY);
                 let conversion = if x.flags.contains(&crate::dataset::Flag::PublisherConversion) {
-                    " as converted by the publisher"
+                    t.v_publisher_conversion
                 } else {
                     ""
                 };
@@ -447,36 +490,42 @@ impl<'a> FirstView<'a> {
                 // with the yuan figure.
                 let growth = if conversion.is_empty() {
                     x.yoy_pct
-                        .map(|p| format!(", {} on a year earlier", percent(p)))
+                        .map(|p| fill(t.v_growth, &[("growth", &percent(p))]))
                         .unwrap_or_default()
                 } else {
                     String::new()
                 };
-                format!(
-                    "{}{conversion}{growth} ({})",
-                    amount_long(
-                        x.value.unwrap_or_default(),
-                        decimals_for(x.resolution.unwrap_or(1e7)),
-                        c
-                    ),
-                    x.first_row()
+                fill(
+                    t.v_customs_figure,
+                    &[
+                        (
+                            "value",
+                            &amount_long_in(
+                                x.value.unwrap_or_default(),
+                                decimals_for(x.resolution.unwrap_or(1e7)),
+                                c,
+                                lang,
+                            ),
+                        ),
+                        ("conversion", conversion),
+                        ("growth", &growth),
+                        ("row", &x.first_row()),
+                    ],
                 )
             })
             .collect();
         if !figures.is_empty() {
-            let what = if s.flow == Flow::Total {
-                ""
+            let template = if s.flow == Flow::Total {
+                t.v_customs_total
             } else {
-                " (exports plus imports, not "
+                t.v_customs_total_not_flow
             };
-            let close = if s.flow == Flow::Total {
-                String::new()
-            } else {
-                format!("{})", s.flow.label())
-            };
-            text.push_str(&format!(
-                " Customs published total trade{what}{close} of {}.",
-                join_and(&figures)
+            text.push_str(&fill(
+                template,
+                &[
+                    ("flow", d.flow_name(s.flow, lang)),
+                    ("figures", &join_and_in(&figures, lang)),
+                ],
             ));
             if let (Some(v), Some(c)) = (o.value, o.currency) {
                 let same_currency = d
@@ -489,9 +538,7 @@ impl<'a> FirstView<'a> {
                 if let Some(x) = same_currency.and_then(|x| x.value).filter(|x| *x > 0.0) {
                     let ratio = v / x;
                     if (9.0..=11.0).contains(&ratio) {
-                        text.push_str(&format!(
-                            " The disputed figure is {ratio:.1} times that: most likely a unit slip."
-                        ));
+                        text.push_str(&fill(t.v_unit_slip, &[("ratio", &format!("{ratio:.1}"))]));
                     }
                 }
             }
@@ -507,10 +554,12 @@ impl<'a> FirstView<'a> {
                 (o.yoy_pct, customs_growth.and_then(|x| x.yoy_pct))
             {
                 if (claimed - official).abs() > 0.05 {
-                    text.push_str(&format!(
-                        " Its growth rate ({}) also differs from customs' ({}).",
-                        percent(claimed),
-                        percent(official)
+                    text.push_str(&fill(
+                        t.v_growth_differs,
+                        &[
+                            ("claimed", &percent(claimed)),
+                            ("official", &percent(official)),
+                        ],
                     ));
                 }
             }
@@ -518,42 +567,32 @@ impl<'a> FirstView<'a> {
             // Derive the period from the total-trade series itself, plotted or not, in yuan
             // (customs publishes yuan), leaving out publishers' own conversions.
             let total = d.series(&s.reporter, Flow::Total, &s.partner);
-            let derived = total.and_then(|t| {
-                let derivation = crate::periods::derive_with(t, Currency::CNY, |x| {
+            let derived = total.and_then(|total| {
+                let derivation = crate::periods::derive_with(total, Currency::CNY, |x| {
                     !x.flags.contains(&crate::dataset::Flag::PublisherConversion)
                 });
                 derivation
                     .periods
                     .into_iter()
                     .find(|x| x.span == o.span() && x.drawable())
-                    .map(|x| (t, x))
+                    .map(|x| (total, x))
             });
             match derived {
-                Some((t, x)) => {
-                    let obs = &t.observations;
-                    let how = match &x.provenance {
+                Some((total, x)) => {
+                    let obs = &total.observations;
+                    let terms = match &x.provenance {
                         Provenance::Derived { plus, minus } => format!(
-                            " ({}{})",
+                            "{}{}",
                             plus.iter()
-                                .map(|i| format!(
-                                    "{} ({})",
-                                    obs[*i].span().label(),
-                                    obs[*i].first_row()
-                                ))
+                                .map(|i| self.row_ref(&obs[*i]))
                                 .collect::<Vec<_>>()
                                 .join(" + "),
                             minus
                                 .iter()
-                                .map(|i| format!(
-                                    " − {} ({})",
-                                    obs[*i].span().label(),
-                                    obs[*i].first_row()
-                                ))
+                                .map(|i| format!(" − {}", self.row_ref(&obs[*i])))
                                 .collect::<String>()
                         ),
-                        Provenance::Official { observation } => {
-                            format!(" ({})", obs[*observation].first_row())
-                        }
+                        Provenance::Official { observation } => obs[*observation].first_row(),
                     };
                     let ids: Vec<usize> = match &x.provenance {
                         Provenance::Derived { plus, minus } => {
@@ -564,14 +603,15 @@ impl<'a> FirstView<'a> {
                     for i in ids {
                         push_unique(&mut sources, &obs[i].sources);
                     }
-                    text.push_str(&format!(
-                        " Customs did not publish this period on its own; from its year-to-date releases it comes to {}{how}.",
-                        amount_long(x.value, 2, Currency::CNY),
+                    text.push_str(&fill(
+                        t.v_derived_instead,
+                        &[
+                            ("value", &amount_long_in(x.value, 2, Currency::CNY, lang)),
+                            ("terms", &terms),
+                        ],
                     ));
                 }
-                None => {
-                    text.push_str(" No customs figure for this period was found in the sources.")
-                }
+                None => text.push_str(t.v_no_customs_figure),
             }
         }
         CheckNote {
@@ -620,5 +660,3 @@ impl<'a> FirstView<'a> {
         notes
     }
 }
-/// The language the figure-check notes are written in (the dataset checker's English).
-pub const CHECKS_LANG: crate::i18n::Lang = crate::i18n::Lang::En;
