@@ -654,7 +654,8 @@ fn Dashboard(
     view! {
         <article class="dashboard">
             <h1>{move || snapshot.with(|s| s.title.clone())}</h1>
-            <p class="standfirst">{dataset.description.clone()}</p>
+            // The dataset's own texts are in English (its `name` fields and prose).
+            <p class="standfirst" lang="en">{dataset.description.clone()}</p>
             <Notices t url_notices snapshot data_notes=data_notes.clone()/>
             <div class="dashboard-body">
             {move || snapshot.with(|s| s.state.controls).then(|| view! { <Controls t dataset=d1.clone() snapshot update/> })}
@@ -747,19 +748,19 @@ fn Dashboard(
             </p>
             <section class="sources" aria-labelledby="sources-title">
                 <h2 id="sources-title">{t.sources}</h2>
-                <p>{d2.attribution.clone()}</p>
+                <p lang="en">{d2.attribution.clone()}</p>
                 <ol>
                     {move || snapshot.with(|s| s.sources.iter().map(|src| {
                         let date = src.date.clone().map(|d| format!(", {d}")).unwrap_or_default();
                         view! {
-                            <li id=format!("source-{}", src.id)>
+                            <li id=format!("source-{}", src.id) lang="en">
                                 {source_anchor(t, &src.url, src.title.clone(), "source-title")}
                                 {format!(" — {}{date}", src.publisher)}
                             </li>
                         }
                     }).collect_view())}
                 </ol>
-                <p class="license">{d2.license.clone()}</p>
+                <p class="license" lang="en">{d2.license.clone()}</p>
             </section>
         </article>
     }

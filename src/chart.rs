@@ -342,7 +342,7 @@ fn draw_panel(area: &Area, spec: &ChartSpec, panel: &Panel) -> DrawResult<Geomet
         + 7 * panel
             .series
             .iter()
-            .map(|s| s.label.chars().count())
+            .map(|s| crate::format::text_units(&s.label))
             .max()
             .unwrap_or(0) as u32;
     // The panel title, left-aligned above the plot as news charts set it.

@@ -162,6 +162,14 @@ fn group_thousands(number: &str) -> String {
     }
 }
 
+/// A text's width in narrow characters: a Chinese character (or any from the CJK blocks
+/// on) takes two.
+pub fn text_units(text: &str) -> usize {
+    text.chars()
+        .map(|c| if (c as u32) >= 0x2E80 { 2 } else { 1 })
+        .sum()
+}
+
 /// "a", "a and b", "a, b and c".
 pub fn join_and(items: &[String]) -> String {
     join_and_in(items, Lang::En)

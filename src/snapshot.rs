@@ -390,11 +390,7 @@ impl Snapshot {
         ));
         // Wrap at about 7 px per narrow character (a Chinese character is two).
         let per_line = (w as usize / 7).max(40);
-        let width = |text: &str| -> usize {
-            text.chars()
-                .map(|c| if (c as u32) >= 0x2E80 { 2 } else { 1 })
-                .sum()
-        };
+        let width = crate::format::text_units;
         let mut wrapped: Vec<String> = Vec::new();
         for line in lines {
             let mut current = String::new();

@@ -267,11 +267,14 @@ fn the_figure_check_is_written_in_the_page_language() {
     let (state, _) = parse_query("lang=zh&partners=world");
     let v = DashboardView::new(&d, &state);
     let texts: Vec<&str> = v.checks.iter().map(|c| c.text.as_str()).collect();
-    assert!(texts.contains(
-        &"2023年10月 — 一个公布的与世界的进出口数字480亿美元（obs-0058）有争议，不予绘制。\
+    assert!(
+        texts.contains(
+            &"2023年10月 — 一个公布的与世界的进出口数字480亿美元（obs-0058）有争议，不予绘制。\
           海关未单独公布该期间；由其年初至今累计数推算为344.6亿元\
           （2023年1–10月（obs-0055） − 2023年1–9月（obs-0050））。"
-    ), "{texts:#?}");
+        ),
+        "{texts:#?}"
+    );
     assert!(texts.contains(
         &"2023年1–10月 — 一个公布的与世界的进出口数字4,092亿美元（obs-0056）有争议，不予绘制。\
           海关公布的进出口总值为2,873亿元，同比+48.9%（obs-0055）和402亿美元（发布者自行折算）（obs-0057）。\
