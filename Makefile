@@ -12,7 +12,7 @@ DATASET_ARGS := build --observations data/observations.csv --meta data/meta.json
                 --rates data/exchange_rates.csv --rates data/exchange_rates_fed_monthly.csv \
                 --events data/events.csv --out $(DATASET)
 
-.PHONY: help setup dataset build run test test-native test-e2e lint clean shots
+.PHONY: help setup dataset build run test test-native test-e2e lint clean shots audit
 
 help:
 	@echo "make run    set up, build, serve the dashboard on http://127.0.0.1:$(PORT)/ (PORT= to change)"
@@ -20,6 +20,7 @@ help:
 	@echo "make build  release build into dist/ (static files)"
 	@echo "make dataset  rebuild $(DATASET) from data/"
 	@echo "make shots  screenshots of the built page into target/shots/"
+	@echo "make audit  set up, build, Lighthouse accessibility audit of every state (reports in target/audit/)"
 
 setup:
 	@scripts/setup.sh
@@ -50,6 +51,12 @@ test-native:
 
 test-e2e:
 	npx playwright test -c tests/e2e/playwright.config.mjs
+
+# Lighthouse accessibility audit of the built page, separate from `make test` (slow):
+# fails unless every state scores 100. AUDIT_ARGS= passes options, e.g. --only full-page.
+AUDIT_ARGS ?=
+audit: setup build
+	node scripts/audit.mjs --root dist $(AUDIT_ARGS)
 
 lint:
 	cargo fmt --all -- --check
