@@ -97,7 +97,7 @@ test('targets are at least 24 px and the page reflows at 200% zoom without sidew
     expect(overflow, `sideways scroll at ${width} px`).toBeLessThanOrEqual(0);
     const small = await page.evaluate(() => {
       const out = [];
-      for (const el of document.querySelectorAll('button, select, input, summary, .chart-svg-host')) {
+      for (const el of document.querySelectorAll('button, select, input, summary, .chart-svg-host, a.src')) {
         if (el.closest('dialog:not([open])') || el.offsetParent === null) continue;
         // A checkbox or radio is operated through its label, which is the target.
         const target = ['checkbox', 'radio'].includes(el.type) ? el.closest('label') : el;
