@@ -80,7 +80,7 @@ fn remove_static_view() {
 enum Load {
     Loading(String),
     /// The dataset, and notes about what was accepted but is worth saying.
-    Ready(Arc<Dataset>, Vec<String>),
+    Ready(Arc<Dataset>, Vec<crate::dataset::DatasetNote>),
     Failed(Failure),
 }
 
@@ -183,10 +183,7 @@ impl Failure {
             ),
             Failure::Refused(refused) => (
                 t.err_refused_title.to_string(),
-                vec![fill(
-                    t.err_refused,
-                    &[("value", &refused.value), ("reason", refused.reason)],
-                )],
+                vec![refused.message(t.lang)],
                 Vec::new(),
             ),
             Failure::Invalid {
@@ -302,7 +299,7 @@ fn browser_lang() -> Lang {
 async fn fetch_dataset(
     path: String,
     progress: RwSignal<Option<(f64, f64)>>,
-) -> Result<(Dataset, Vec<String>), Failure> {
+) -> Result<(Dataset, Vec<crate::dataset::DatasetNote>), Failure> {
     let controller = web_sys::AbortController::new().ok();
     let cancel_timer = controller
         .as_ref()
@@ -323,7 +320,7 @@ async fn fetch_and_parse(
     path: &str,
     request: gloo_net::http::RequestBuilder,
     progress: RwSignal<Option<(f64, f64)>>,
-) -> Result<(Dataset, Vec<String>), Failure> {
+) -> Result<(Dataset, Vec<crate::dataset::DatasetNote>), Failure> {
     let path = path.to_string();
     let response = request.send().await.map_err(|e| Failure::Connection {
         path: path.clone(),
@@ -544,7 +541,10 @@ pub fn App() -> impl IntoView {
                     let (title, lines, details) = failure.describe(t);
                     view! { <ErrorState t title lines details on_retry/> }.into_any()
                 }
-                Load::Ready(d, data_notes) => view! { <Dashboard dataset=d state set_state url_notices theme data_notes t/> }.into_any(),
+                Load::Ready(d, notes) => {
+                    let data_notes = notes.iter().map(|n| n.text(t.lang)).collect();
+                    view! { <Dashboard dataset=d state set_state url_notices theme data_notes t/> }.into_any()
+                }
             }}}
         </main>
     }

@@ -705,21 +705,24 @@ impl<'a> DashboardView<'a> {
     /// The CSV of exactly what is shown: one row per plotted value.
     pub fn csv(&self) -> String {
         let mut out = String::from("period_start,period_end,flow,partner,measure,value,unit,currency,provenance,source_url\n");
+        // Money in the unit the page shows: billions in English, 亿 (hundred million) in
+        // Chinese; the unit column says which.
+        let money = match self.lang {
+            Lang::En => "billion",
+            Lang::Zh => "hundred million",
+        };
         let (unit, currency) = match self.kind {
             ValueKind::Money {
                 currency,
                 per_month: true,
-            } => ("billion per month", currency.code()),
-            ValueKind::Money { currency, .. } => ("billion", currency.code()),
-            ValueKind::Percent => ("percent", ""),
-            ValueKind::Points => ("percentage points", ""),
+            } => (format!("{money} per month"), currency.code()),
+            ValueKind::Money { currency, .. } => (money.to_string(), currency.code()),
+            ValueKind::Percent => ("percent".to_string(), ""),
+            ValueKind::Points => ("percentage points".to_string(), ""),
         };
         for s in &self.series {
             for p in s.points.iter().filter(|p| p.drawable) {
-                let value = match self.kind {
-                    ValueKind::Money { .. } => format!("{:.4}", p.value / 1e9),
-                    _ => format!("{:.4}", p.value),
-                };
+                let value = format!("{:.4}", p.value * self.display_scale());
                 let urls: Vec<&str> = p
                     .sources
                     .iter()
@@ -733,7 +736,7 @@ impl<'a> DashboardView<'a> {
                     s.code.clone(),
                     self.state.measure.code().to_string(),
                     value,
-                    unit.to_string(),
+                    unit.clone(),
                     currency.to_string(),
                     self.provenance(&s.code, p),
                     urls.join(" "),

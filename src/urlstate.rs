@@ -13,17 +13,50 @@ pub const DEFAULT_DATA: &str = "data/xinjiang.json";
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DataRefused {
     pub value: String,
-    pub reason: &'static str,
+    pub reason: Refusal,
+}
+
+/// What is wrong with a refused `data=` value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Refusal {
+    Empty,
+    TooLong,
+    Scheme,
+    Root,
+    Characters,
+    Segment,
+    NotJson,
+}
+
+impl Refusal {
+    /// In words, in a language: "it is empty".
+    pub fn text(self, lang: Lang) -> &'static str {
+        let t = lang.text();
+        match self {
+            Refusal::Empty => t.refuse_empty,
+            Refusal::TooLong => t.refuse_too_long,
+            Refusal::Scheme => t.refuse_scheme,
+            Refusal::Root => t.refuse_root,
+            Refusal::Characters => t.refuse_characters,
+            Refusal::Segment => t.refuse_segment,
+            Refusal::NotJson => t.refuse_not_json,
+        }
+    }
+}
+
+impl DataRefused {
+    /// The whole message in a language.
+    pub fn message(&self, lang: Lang) -> String {
+        fill(
+            lang.text().err_refused,
+            &[("value", &self.value), ("reason", self.reason.text(lang))],
+        )
+    }
 }
 
 impl std::fmt::Display for DataRefused {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "The data parameter \"{}\" was refused: {}. Only a relative path to a .json file \
-             in this app's folder is allowed, e.g. ?data=data/xinjiang.json",
-            self.value, self.reason
-        )
+        f.write_str(&self.message(Lang::En))
     }
 }
 
@@ -41,31 +74,31 @@ pub fn data_path(param: Option<&str>) -> Result<String, DataRefused> {
         })
     };
     if value.is_empty() {
-        return refuse("it is empty");
+        return refuse(Refusal::Empty);
     }
     if value.len() > 512 {
-        return refuse("it is longer than 512 characters");
+        return refuse(Refusal::TooLong);
     }
     if value.contains(':') {
-        return refuse("it names a scheme or another site (it contains ':')");
+        return refuse(Refusal::Scheme);
     }
     if value.starts_with('/') || value.starts_with('\\') {
-        return refuse("it starts at the site root, outside the app's folder");
+        return refuse(Refusal::Root);
     }
     if !value
         .chars()
         .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-' | '/'))
     {
-        return refuse("it contains characters other than letters, digits, '.', '_', '-' and '/'");
+        return refuse(Refusal::Characters);
     }
     if value
         .split('/')
         .any(|segment| segment == ".." || segment == "." || segment.is_empty())
     {
-        return refuse("it leaves the app's folder or has an empty or '.' segment");
+        return refuse(Refusal::Segment);
     }
     if !value.ends_with(".json") {
-        return refuse("it does not end in .json");
+        return refuse(Refusal::NotJson);
     }
     Ok(value.to_string())
 }

@@ -312,6 +312,7 @@ fn script_and_data_addresses_are_accepted_as_text() {
 fn a_byte_order_mark_is_ignored_and_said_so() {
     let text = format!("\u{feff}{}", bundled_json());
     let (d, notes) = trade_trends::dataset::parse_dataset_noting("bom.json", &text).unwrap();
+    let notes: Vec<String> = notes.iter().map(|n| n.to_string()).collect();
     assert_eq!(d.series.len(), 27);
     assert_eq!(
         notes,

@@ -281,3 +281,25 @@ fn the_figure_check_is_written_in_the_page_language() {
           有争议的数字是它的10.2倍：很可能是单位错误。其增速（+40%）也与海关公布的（+48.9%）不同。"
     ), "{texts:#?}");
 }
+
+#[test]
+fn the_chinese_csv_keeps_the_header_and_gives_values_in_yi_with_chinese_provenance() {
+    let d = common::bundled();
+    let (state, _) = parse_query("lang=zh&partners=world&from=2023-10&to=2023-10");
+    let csv = DashboardView::new(&d, &state).csv();
+    let mut lines = csv.lines();
+    // The header is the file's stable interface, the same in both languages.
+    assert_eq!(
+        lines.next(),
+        Some("period_start,period_end,flow,partner,measure,value,unit,currency,provenance,source_url")
+    );
+    let row = lines.next().unwrap();
+    assert!(
+        row.starts_with(
+            "2023-10,2023-10,total,world,monthly,344.6000,hundred million per month,CNY,\
+             推算：2023年1–10月（obs-0055） − 2023年1–9月（obs-0050）,https://"
+        ),
+        "{row}"
+    );
+    assert_eq!(lines.next(), None);
+}

@@ -1,3 +1,4 @@
+use trade_trends::i18n::Lang;
 use trade_trends::urlstate::{data_path, DEFAULT_DATA};
 
 #[test]
@@ -52,7 +53,7 @@ fn anything_but_a_relative_json_path_in_the_app_folder_is_refused() {
         ("", "it is empty"),
     ] {
         let err = data_path(Some(value)).unwrap_err();
-        assert_eq!(err.reason, reason, "{value}");
+        assert_eq!(err.reason.text(Lang::En), reason, "{value}");
     }
     assert_eq!(
         data_path(Some("https://evil.example/x.json")).unwrap_err().to_string(),

@@ -94,6 +94,30 @@ impl fmt::Display for DatasetError {
 
 impl std::error::Error for DatasetError {}
 
+/// Something accepted in a dataset that is worth saying.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DatasetNote {
+    /// The file starts with a byte-order mark, which was ignored.
+    ByteOrderMark { file: String },
+}
+
+impl DatasetNote {
+    /// In words, in a language.
+    pub fn text(&self, lang: crate::i18n::Lang) -> String {
+        match self {
+            DatasetNote::ByteOrderMark { file } => {
+                crate::i18n::fill(lang.text().note_bom, &[("file", file)])
+            }
+        }
+    }
+}
+
+impl fmt::Display for DatasetNote {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.text(crate::i18n::Lang::En))
+    }
+}
+
 /// Parses and validates dataset text; `file` names it in messages.
 pub fn parse_dataset(file: &str, text: &str) -> Result<Dataset, DatasetError> {
     parse_dataset_noting(file, text).map(|(d, _)| d)
@@ -104,14 +128,14 @@ pub fn parse_dataset(file: &str, text: &str) -> Result<Dataset, DatasetError> {
 pub fn parse_dataset_noting(
     file: &str,
     text: &str,
-) -> Result<(Dataset, Vec<String>), DatasetError> {
+) -> Result<(Dataset, Vec<DatasetNote>), DatasetError> {
     let mut notes = Vec::new();
     // A byte-order mark is harmless (editors on some systems add one): ignored, and said so.
     let text = match text.strip_prefix('\u{feff}') {
         Some(rest) => {
-            notes.push(format!(
-                "{file} starts with a byte-order mark (U+FEFF); it was ignored"
-            ));
+            notes.push(DatasetNote::ByteOrderMark {
+                file: file.to_string(),
+            });
             rest
         }
         None => text,
