@@ -113,9 +113,11 @@ enum Failure {
         path: String,
         detail: String,
     },
-    /// Not a valid dataset; `content_type` when the server called it something else.
+    /// Not a valid dataset; `content_type` when the server called it something else. The
+    /// text is kept so that the checker's messages can be given in another language.
     Invalid {
-        error: crate::dataset::DatasetError,
+        path: String,
+        text: Arc<str>,
         content_type: Option<String>,
     },
     Refused(crate::urlstate::DataRefused),
@@ -133,8 +135,7 @@ impl Failure {
         }
     }
 
-    /// The heading and the problem in sentences; the second list holds details written by
-    /// the dataset checker, which speaks English (marked as such for screen readers).
+    /// The heading, the problem in sentences, and the dataset checker's list of problems.
     fn describe(&self, t: &Catalogue) -> (String, Vec<String>, Vec<String>) {
         let one = |title: &str, template: &str, values: &[(&str, &str)]| {
             (title.to_string(), vec![fill(template, values)], Vec::new())
@@ -187,13 +188,17 @@ impl Failure {
                 Vec::new(),
             ),
             Failure::Invalid {
-                error,
+                path,
+                text,
                 content_type,
             } => {
                 use crate::dataset::DatasetError;
                 let mut lines = Vec::new();
                 let mut details = Vec::new();
-                match error {
+                let Err(error) = crate::dataset::parse_dataset_in(path, text, t.lang) else {
+                    return (t.err_invalid_title.to_string(), lines, details);
+                };
+                match &error {
                     DatasetError::NotJson {
                         file,
                         line,
@@ -369,7 +374,8 @@ async fn fetch_and_parse(
             && !content_type.contains("json")
             && !content_type.is_empty();
         Failure::Invalid {
-            error,
+            text: Arc::from(text.as_str()),
+            path: path.clone(),
             content_type: named_otherwise.then_some(content_type),
         }
     })
@@ -551,7 +557,7 @@ pub fn App() -> impl IntoView {
 }
 
 /// The error state: a heading and the problem in words; `details` are the dataset
-/// checker's own lines, in English.
+/// checker's problems, one per line.
 #[component]
 fn ErrorState(
     t: &'static Catalogue,
@@ -565,7 +571,7 @@ fn ErrorState(
             <h1 id="error-title">{title}</h1>
             <ul class="error-lines">
                 {lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}
-                {details.into_iter().map(|l| view! { <li lang="en">{l}</li> }).collect_view()}
+                {details.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}
             </ul>
             {on_retry.map(|retry| view! { <button type="button" class="retry" on:click=move |_| retry.run(())>{t.try_again}</button> })}
             <p class="hint">{t.default_dataset_hint}<a href="./">{t.default_dataset_link}</a>{t.default_dataset_end}</p>

@@ -11,7 +11,8 @@ mod validate;
 
 pub use types::*;
 pub use validate::{
-    is_iso_date, parse_dataset, parse_dataset_noting, validate, DatasetError, DatasetNote, Problem,
+    is_iso_date, parse_dataset, parse_dataset_in, parse_dataset_noting, validate, validate_in,
+    DatasetError, DatasetNote, Problem,
 };
 
 /// The schema version this build reads and writes.

@@ -303,3 +303,31 @@ fn the_chinese_csv_keeps_the_header_and_gives_values_in_yi_with_chinese_provenan
     );
     assert_eq!(lines.next(), None);
 }
+
+#[test]
+fn the_dataset_checker_speaks_chinese_too() {
+    let mut v = serde_json::to_value(common::bundled()).unwrap();
+    v["partners"][2]["name"] = serde_json::json!("K".repeat(301));
+    v["series"][0]["observations"][0]["sources"] = serde_json::json!(["nowhere"]);
+    let text = v.to_string();
+    let problems = |lang| match trade_trends::dataset::parse_dataset_in("d.json", &text, lang) {
+        Err(trade_trends::dataset::DatasetError::Invalid { problems, .. }) => {
+            problems.iter().map(|p| p.to_string()).collect::<Vec<_>>()
+        }
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(
+        problems(Lang::En),
+        [
+            "partners[2] KAZ, field \"name\": 301 characters is too long (at most 300)",
+            "series[0] xinjiang/total/world, observation[0] 2011-01..2011-12, field \"sources\": \"nowhere\" is not declared in sources",
+        ]
+    );
+    assert_eq!(
+        problems(Lang::Zh),
+        [
+            "partners[2] KAZ，字段“name”：301个字符过长（最多300个）",
+            "series[0] xinjiang/total/world, observation[0] 2011-01..2011-12，字段“sources”：“nowhere”未在 sources 中声明",
+        ]
+    );
+}

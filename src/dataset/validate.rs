@@ -8,6 +8,7 @@ use std::fmt;
 
 use super::types::*;
 use super::SCHEMA_VERSION;
+use crate::i18n::{fill, Catalogue, Lang};
 use crate::month::Span;
 
 /// One semantic problem in a dataset: where it is, and what is wrong.
@@ -19,15 +20,20 @@ pub struct Problem {
     pub field: String,
     /// What was expected versus found.
     pub message: String,
+    /// The language of `message`.
+    pub lang: Lang,
 }
 
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{}, field \"{}\": {}",
-            self.location, self.field, self.message
-        )
+        f.write_str(&fill(
+            self.lang.text().x_problem_line,
+            &[
+                ("location", &self.location),
+                ("field", &self.field),
+                ("message", &self.message),
+            ],
+        ))
     }
 }
 
@@ -129,6 +135,15 @@ pub fn parse_dataset_noting(
     file: &str,
     text: &str,
 ) -> Result<(Dataset, Vec<DatasetNote>), DatasetError> {
+    parse_dataset_in(file, text, Lang::En)
+}
+
+/// As [`parse_dataset_noting`], with the validator's messages in `lang`.
+pub fn parse_dataset_in(
+    file: &str,
+    text: &str,
+    lang: Lang,
+) -> Result<(Dataset, Vec<DatasetNote>), DatasetError> {
     let mut notes = Vec::new();
     // A byte-order mark is harmless (editors on some systems add one): ignored, and said so.
     let text = match text.strip_prefix('\u{feff}') {
@@ -166,7 +181,7 @@ pub fn parse_dataset_noting(
             found: dataset.schema_version.to_string(),
         });
     }
-    let problems = validate(&dataset);
+    let problems = validate_in(&dataset, lang);
     if problems.is_empty() {
         Ok((dataset, notes))
     } else {
@@ -243,8 +258,14 @@ fn strip_position(message: &str) -> String {
 
 /// All semantic problems of a parsed dataset (empty when it is valid).
 pub fn validate(d: &Dataset) -> Vec<Problem> {
+    validate_in(d, Lang::En)
+}
+
+/// As [`validate`], with the messages in `lang`.
+pub fn validate_in(d: &Dataset, lang: Lang) -> Vec<Problem> {
     let mut v = Validator {
         problems: Vec::new(),
+        t: lang.text(),
     };
     v.check_declarations(d);
     let source_ids: HashSet<&str> = d.sources.iter().map(|s| s.id.as_str()).collect();
@@ -259,19 +280,11 @@ pub fn validate(d: &Dataset) -> Vec<Problem> {
     for (i, s) in d.series.iter().enumerate() {
         let loc = format!("series[{i}] {}/{}/{}", s.reporter, s.flow.code(), s.partner);
         if !series_keys.insert((s.reporter.as_str(), s.flow, s.partner.as_str())) {
-            v.problem(
-                &loc,
-                "partner",
-                "a second series with the same reporter, flow and partner",
-            );
+            v.problem(&loc, "partner", v.t.x_series_twice);
         }
         refs.check_reporter_partner(&mut v, &loc, &s.reporter, &s.partner);
         if s.observations.is_empty() {
-            v.problem(
-                &loc,
-                "observations",
-                "expected at least one observation, found none",
-            );
+            v.problem(&loc, "observations", v.t.x_no_observations);
         }
         check_series_consistency(&mut v, &loc, s);
         let mut preferred = HashSet::new();
@@ -281,12 +294,7 @@ pub fn validate(d: &Dataset) -> Vec<Problem> {
             if o.status == Status::Preferred
                 && !preferred.insert((o.first, o.last, same_period_basis(o), o.currency))
             {
-                v.problem(
-                    &oloc,
-                    "status",
-                    "a second preferred figure for the same period, basis and currency \
-                     (mark all but one \"alternative\" and list them in conflicts)",
-                );
+                v.problem(&oloc, "status", v.t.x_second_preferred);
             }
         }
     }
@@ -301,10 +309,10 @@ pub fn validate(d: &Dataset) -> Vec<Problem> {
         refs.check_reporter_partner(&mut v, &loc, &c.reporter, &c.partner);
         v.check_span(&loc, c.span(), c.basis);
         if c.figures.len() < 2 {
-            v.problem(&loc, "figures", "a conflict needs at least two figures");
+            v.problem(&loc, "figures", v.t.x_conflict_two);
         }
         if c.figures.iter().filter(|f| f.chosen).count() != 1 {
-            v.problem(&loc, "figures", "exactly one figure must be marked chosen");
+            v.problem(&loc, "figures", v.t.x_conflict_chosen);
         }
         for f in &c.figures {
             v.check_number(
@@ -325,7 +333,7 @@ pub fn validate(d: &Dataset) -> Vec<Problem> {
             }
         );
         if r.first > r.last {
-            v.problem(&loc, "last", "the last month is before the first month");
+            v.problem(&loc, "last", v.t.x_rate_reversed);
         }
         let shape_ok = match r.basis {
             RateBasis::Month => r.first == r.last && r.date.is_none(),
@@ -341,11 +349,9 @@ pub fn validate(d: &Dataset) -> Vec<Problem> {
         };
         if !shape_ok {
             let expected = match r.basis {
-                RateBasis::Month => "a monthly rate covers one month and has no date",
-                RateBasis::Year => {
-                    "an annual rate runs from January to December of one year and has no date"
-                }
-                RateBasis::Day => "a day's rate has a date in its month",
+                RateBasis::Month => v.t.x_rate_month,
+                RateBasis::Year => v.t.x_rate_year,
+                RateBasis::Day => v.t.x_rate_day,
             };
             v.problem(&loc, "basis", expected);
         }
@@ -353,16 +359,12 @@ pub fn validate(d: &Dataset) -> Vec<Problem> {
             v.problem(
                 &loc,
                 "cny_per_usd",
-                &format!("expected a positive number, found {}", r.cny_per_usd),
+                &fill(v.t.x_positive, &[("n", &r.cny_per_usd.to_string())]),
             );
         }
         if let Some(date) = &r.date {
             if !is_iso_date(date) {
-                v.problem(
-                    &loc,
-                    "date",
-                    &format!("expected a date YYYY-MM-DD, found \"{date}\""),
-                );
+                v.problem(&loc, "date", &fill(v.t.x_date, &[("date", date)]));
             }
         }
         refs.check_sources(&mut v, &loc, std::slice::from_ref(&r.source));
@@ -370,14 +372,10 @@ pub fn validate(d: &Dataset) -> Vec<Problem> {
     for (i, e) in d.events.iter().enumerate() {
         let loc = format!("events[{i}] {}", e.date);
         if !is_iso_date(&e.date) {
-            v.problem(
-                &loc,
-                "date",
-                &format!("expected a date YYYY-MM-DD, found \"{}\"", e.date),
-            );
+            v.problem(&loc, "date", &fill(v.t.x_date, &[("date", &e.date)]));
         }
         if e.title.trim().is_empty() {
-            v.problem(&loc, "title", "expected a title, found an empty text");
+            v.problem(&loc, "title", v.t.x_empty_title);
         }
         refs.check_sources(&mut v, &loc, std::slice::from_ref(&e.source));
     }
@@ -386,6 +384,7 @@ pub fn validate(d: &Dataset) -> Vec<Problem> {
 
 struct Validator {
     problems: Vec<Problem>,
+    t: &'static Catalogue,
 }
 
 struct Refs<'a> {
@@ -400,32 +399,28 @@ impl Refs<'_> {
             v.problem(
                 loc,
                 "reporter",
-                &format!("\"{reporter}\" is not declared in reporters"),
+                &fill(v.t.x_undeclared_reporter, &[("code", reporter)]),
             );
         }
         if !self.partners.contains(partner) {
             v.problem(
                 loc,
                 "partner",
-                &format!("\"{partner}\" is not declared in partners"),
+                &fill(v.t.x_undeclared_partner, &[("code", partner)]),
             );
         }
     }
 
     fn check_sources(&self, v: &mut Validator, loc: &str, ids: &[String]) {
         if ids.is_empty() {
-            v.problem(
-                loc,
-                "sources",
-                "expected at least one source id, found none",
-            );
+            v.problem(loc, "sources", v.t.x_no_sources);
         }
         for id in ids {
             if !self.sources.contains(id.as_str()) {
                 v.problem(
                     loc,
                     "sources",
-                    &format!("\"{id}\" is not declared in sources"),
+                    &fill(v.t.x_undeclared_source, &[("code", id)]),
                 );
             }
         }
@@ -438,6 +433,7 @@ impl Validator {
             location: location.to_string(),
             field: field.to_string(),
             message: message.to_string(),
+            lang: self.t.lang,
         });
     }
 
@@ -446,21 +442,19 @@ impl Validator {
     fn check_names(&mut self, location: &str, names: &crate::dataset::Names) {
         for (lang, name) in names {
             match crate::i18n::Lang::from_code(lang) {
-                Some(crate::i18n::Lang::En) => self.problem(
-                    location,
-                    &format!("names.{lang}"),
-                    "the English name is the \"name\" field; names holds other languages",
-                ),
+                Some(crate::i18n::Lang::En) => {
+                    self.problem(location, &format!("names.{lang}"), self.t.x_names_en)
+                }
                 Some(_) if name.trim().is_empty() => {
-                    self.problem(location, &format!("names.{lang}"), "the name is empty")
+                    self.problem(location, &format!("names.{lang}"), self.t.x_name_empty)
                 }
                 Some(_) => self.check_text(location, &format!("names.{lang}"), name),
                 None => self.problem(
                     location,
                     &format!("names.{}", lang.chars().take(20).collect::<String>()),
-                    &format!(
-                        "\"{}\" is not a language this page speaks (zh)",
-                        lang.chars().take(20).collect::<String>()
+                    &fill(
+                        self.t.x_unknown_language,
+                        &[("code", &lang.chars().take(20).collect::<String>())],
                     ),
                 ),
             }
@@ -488,7 +482,7 @@ impl Validator {
         for (i, f) in d.flow_names.iter().enumerate() {
             let loc = format!("flow_names[{i}] {}", f.flow.code());
             if !seen.insert(f.flow) {
-                self.problem(&loc, "flow", "this flow's names are given twice");
+                self.problem(&loc, "flow", self.t.x_flow_names_twice);
             }
             self.check_names(&loc, &f.names);
         }
@@ -498,7 +492,7 @@ impl Validator {
                 self.problem(
                     &format!("reporters[{i}]"),
                     "code",
-                    &format!("\"{}\" is empty or declared twice", r.code),
+                    &fill(self.t.x_code_twice, &[("code", &r.code)]),
                 );
             }
         }
@@ -509,7 +503,7 @@ impl Validator {
                 self.problem(
                     &loc,
                     "code",
-                    &format!("\"{}\" is empty or declared twice", p.code),
+                    &fill(self.t.x_code_twice, &[("code", &p.code)]),
                 );
             }
             for m in &p.members {
@@ -521,40 +515,28 @@ impl Validator {
                     self.problem(
                         &loc,
                         "members",
-                        &format!("\"{m}\" is not declared as a country partner"),
+                        &fill(self.t.x_member_undeclared, &[("code", m)]),
                     );
                 }
             }
             if p.kind == PartnerKind::Group && p.members.is_empty() {
-                self.problem(&loc, "members", "a group needs its member countries listed");
+                self.problem(&loc, "members", self.t.x_group_members);
             }
         }
         let mut seen = HashSet::new();
         for (i, s) in d.sources.iter().enumerate() {
             let loc = format!("sources[{i}] {}", s.id);
             if s.id.trim().is_empty() || !seen.insert(s.id.as_str()) {
-                self.problem(
-                    &loc,
-                    "id",
-                    &format!("\"{}\" is empty or declared twice", s.id),
-                );
+                self.problem(&loc, "id", &fill(self.t.x_code_twice, &[("code", &s.id)]));
             }
             // Any other address (javascript:, data:, …) is shown as text, never as a link.
             if s.url.trim().is_empty() {
-                self.problem(
-                    &loc,
-                    "url",
-                    "expected the address of the page, found nothing",
-                );
+                self.problem(&loc, "url", self.t.x_no_url);
             }
             self.check_text(&loc, "title", &s.title);
             if let Some(date) = &s.date {
                 if !is_iso_date(date) {
-                    self.problem(
-                        &loc,
-                        "date",
-                        &format!("expected a date YYYY-MM-DD, found \"{date}\""),
-                    );
+                    self.problem(&loc, "date", &fill(self.t.x_date, &[("date", date)]));
                 }
             }
         }
@@ -566,23 +548,37 @@ impl Validator {
             self.problem(
                 loc,
                 "last",
-                &format!("the last month {last} is before the first month {first}"),
+                &fill(
+                    self.t.x_span_reversed,
+                    &[("last", &last.to_string()), ("first", &first.to_string())],
+                ),
             );
             return;
         }
         match basis {
-            Basis::Month if first != last => {
-                self.problem(loc, "basis", &format!("a month figure must cover one month, found {first}..{last}"))
-            }
+            Basis::Month if first != last => self.problem(
+                loc,
+                "basis",
+                &fill(
+                    self.t.x_month_basis,
+                    &[("first", &first.to_string()), ("last", &last.to_string())],
+                ),
+            ),
             Basis::Ytd if first.month() != 1 || first.year() != last.year() => self.problem(
                 loc,
                 "first",
-                &format!("a year-to-date figure must run from January of its year, found {first}..{last}"),
+                &fill(
+                    self.t.x_ytd_basis,
+                    &[("first", &first.to_string()), ("last", &last.to_string())],
+                ),
             ),
             Basis::Year if first.month() != 1 || last != first.december() => self.problem(
                 loc,
                 "basis",
-                &format!("a year figure must run from January to December, found {first}..{last}"),
+                &fill(
+                    self.t.x_year_basis,
+                    &[("first", &first.to_string()), ("last", &last.to_string())],
+                ),
             ),
             _ => {}
         }
@@ -590,12 +586,12 @@ impl Validator {
 
     fn check_number(&mut self, loc: &str, field: &str, n: f64, non_negative: bool) {
         if !n.is_finite() {
-            self.problem(loc, field, &format!("expected a finite number, found {n}"));
+            self.problem(loc, field, &fill(self.t.x_finite, &[("n", &n.to_string())]));
         } else if non_negative && n < 0.0 {
             self.problem(
                 loc,
                 field,
-                &format!("expected zero or more (trade values cannot be negative), found {n}"),
+                &fill(self.t.x_negative, &[("n", &n.to_string())]),
             );
         }
     }
@@ -607,7 +603,10 @@ impl Validator {
             self.problem(
                 loc,
                 field,
-                &format!("{n} characters is too long (at most {MAX_TEXT})"),
+                &fill(
+                    self.t.x_too_long,
+                    &[("n", &n.to_string()), ("max", &MAX_TEXT.to_string())],
+                ),
             );
         }
     }
@@ -621,16 +620,14 @@ impl Validator {
                     self.problem(
                         loc,
                         "value",
-                        &format!("{v:e} is implausibly large for a trade value (more than 10^15 in full units; was the unit applied twice?)"),
+                        &fill(self.t.x_implausible, &[("value", &format!("{v:e}"))]),
                     );
                 }
             }
-            (Some(_), None) => {
-                self.problem(loc, "currency", "a value needs its currency (CNY or USD)")
-            }
-            (None, Some(_)) => self.problem(loc, "value", "a currency is given but no value"),
+            (Some(_), None) => self.problem(loc, "currency", self.t.x_value_currency),
+            (None, Some(_)) => self.problem(loc, "value", self.t.x_currency_no_value),
             (None, None) if o.yoy_pct.is_none() => {
-                self.problem(loc, "value", "expected a value or a yoy_pct, found neither")
+                self.problem(loc, "value", self.t.x_value_or_yoy)
             }
             (None, None) => {}
         }
@@ -639,7 +636,7 @@ impl Validator {
                 self.problem(
                     loc,
                     "resolution",
-                    &format!("expected a positive number, found {r}"),
+                    &fill(self.t.x_positive, &[("n", &r.to_string())]),
                 );
             }
         }
@@ -664,10 +661,7 @@ fn check_series_consistency(v: &mut Validator, loc: &str, s: &Series) {
             v.problem(
                 &format!("{loc}, observation[{}] {}", j + 1, w[1].span()),
                 "last",
-                &format!(
-                    "observations must be in time order; this one comes after {}",
-                    w[0].span()
-                ),
+                &fill(v.t.x_time_order, &[("previous", &w[0].span().to_string())]),
             );
         }
     }
@@ -687,11 +681,13 @@ fn check_series_consistency(v: &mut Validator, loc: &str, s: &Series) {
                     v.problem(
                         &format!("{loc}, {}", b.span()),
                         "value",
-                        &format!(
-                            "the year-to-date figure falls within the year: {} bn is less than {} bn for {} (a revision? keep one, mark the other alternative)",
-                            crate::format::billions(vb, 2),
-                            crate::format::billions(va, 2),
-                            a.span()
+                        &fill(
+                            v.t.x_ytd_falls,
+                            &[
+                                ("value", &crate::format::billions(vb, 2)),
+                                ("earlier", &crate::format::billions(va, 2)),
+                                ("span", &a.span().to_string()),
+                            ],
                         ),
                     );
                 }
@@ -720,12 +716,17 @@ fn check_series_consistency(v: &mut Validator, loc: &str, s: &Series) {
                 v.problem(
                     &format!("{loc}, {}", jan_feb.span()),
                     "value",
-                    &format!(
-                        "January ({} bn) and February ({} bn) add up to {} bn, not the Jan–Feb figure {} bn",
-                        crate::format::billions(jan.value.unwrap_or(0.0), 2),
-                        crate::format::billions(feb.value.unwrap_or(0.0), 2),
-                        crate::format::billions(sum, 2),
-                        crate::format::billions(jan_feb.value.unwrap_or(0.0), 2)
+                    &fill(
+                        v.t.x_jan_feb,
+                        &[
+                            ("jan", &crate::format::billions(jan.value.unwrap_or(0.0), 2)),
+                            ("feb", &crate::format::billions(feb.value.unwrap_or(0.0), 2)),
+                            ("sum", &crate::format::billions(sum, 2)),
+                            (
+                                "jan_feb",
+                                &crate::format::billions(jan_feb.value.unwrap_or(0.0), 2),
+                            ),
+                        ],
                     ),
                 );
             }

@@ -165,6 +165,13 @@ test.describe('broken datasets', () => {
     const alert = page.getByRole('alert');
     await expect(alert).toContainText('fixtures/negative.json has 1 problem(s):');
     await expect(alert).toContainText(/series\[0\] xinjiang\/total\/world, observation\[2\] \d{4}-\d{2}\.\.\d{4}-\d{2}, field "value": expected zero or more \(trade values cannot be negative\), found -/);
+    // The same check in Chinese, and back: the message follows the language switch.
+    await page.goto('./?data=fixtures/negative.json&lang=zh');
+    await expect(alert.getByRole('heading')).toHaveText('数据集无效');
+    await expect(alert).toContainText('fixtures/negative.json 有 1 个问题：');
+    await expect(alert).toContainText(/series\[0\] xinjiang\/total\/world, observation\[2\] \d{4}-\d{2}\.\.\d{4}-\d{2}，字段“value”：需要零或正数（贸易值不能为负），实际为 -/);
+    await page.getByLabel('语言').selectOption('en');
+    await expect(alert).toContainText('field "value": expected zero or more');
   });
 
   test('markup in a label is shown as text and never runs', async ({ page }) => {
