@@ -76,3 +76,36 @@ test('the keyboard reads each figure in Chinese through the live region', async 
   const live = page.locator('.chart-figure [aria-live="polite"]');
   await expect(live).toHaveText('2023年1–3月，世界：680.7亿元。官方：公布数（2023年1–3月（obs-0042））。');
 });
+
+test('the Rust formatting agrees with the browser\'s Intl for every number and month in both languages', async ({ page }) => {
+  // The formatting is written in Rust (it also runs natively, for tests and the static first
+  // paint); here it is checked against Chromium's own Intl for each value shown.
+  for (const [lang, locale] of [['en', 'en-US'], ['zh', 'zh-CN']]) {
+    await open(page, `?lang=${lang}&partners=world,central_asia_5&view=table`);
+    const { mismatches, months: checkedMonths, numbers } = await page.evaluate((locale) => {
+      const out = [];
+      let checkedMonths = 0;
+      let numbers = 0;
+      const months = new Intl.DateTimeFormat(locale, { year: 'numeric', month: locale === 'en-US' ? 'short' : 'long' });
+      for (const tr of document.querySelectorAll('table.values tbody tr')) {
+        const [period, , value] = [...tr.querySelectorAll('td')].map((td) => td.textContent.trim());
+        const shown = value.replace(/^≈ /, '');
+        const decimals = (shown.split('.')[1] || '').length;
+        const n = Number(shown.replace(/,/g, ''));
+        const intl = new Intl.NumberFormat(locale, { minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(n);
+        if (intl !== shown) out.push(`${shown} vs Intl ${intl}`);
+        numbers += 1;
+        const single = period.match(/^(\d{4})年(\d{1,2})月$/) || period.match(/^([A-Z][a-z]{2}) (\d{4})$/);
+        if (single) {
+          const date = locale === 'zh-CN' ? new Date(Number(single[1]), Number(single[2]) - 1, 15) : new Date(`${single[1]} 15, ${single[2]}`);
+          if (months.format(date) !== period) out.push(`${period} vs Intl ${months.format(date)}`);
+          checkedMonths += 1;
+        }
+      }
+      return { mismatches: out, months: checkedMonths, numbers };
+    }, locale);
+    expect(mismatches, lang).toEqual([]);
+    expect(checkedMonths, lang).toBeGreaterThan(10);
+    expect(numbers, lang).toBeGreaterThan(40);
+  }
+});
