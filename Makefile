@@ -12,7 +12,7 @@ DATASET_ARGS := build --observations data/observations.csv --meta data/meta.json
                 --rates data/exchange_rates.csv --rates data/exchange_rates_fed_monthly.csv \
                 --events data/events.csv --out $(DATASET)
 
-.PHONY: help setup dataset build run test test-native test-e2e lint clean shots audit
+.PHONY: help setup dataset build run test test-native test-e2e lint clean shots bench audit
 
 help:
 	@echo "make run    set up, build, serve the dashboard on http://127.0.0.1:$(PORT)/ (PORT= to change)"
@@ -20,6 +20,7 @@ help:
 	@echo "make build  release build into dist/ (static files)"
 	@echo "make dataset  rebuild $(DATASET) from data/"
 	@echo "make shots  screenshots of the built page into target/shots/"
+	@echo "make bench  benchmark beside the JavaScript chart libraries (docs/performance.md)"
 	@echo "make audit  set up, build, Lighthouse accessibility audit of every state (reports in target/audit/)"
 
 setup:
@@ -43,6 +44,7 @@ run: build
 test: setup
 	$(MAKE) --no-print-directory test-native
 	$(MAKE) --no-print-directory build
+	node scripts/size-check.mjs dist
 	$(MAKE) --no-print-directory test-e2e
 
 test-native:
@@ -62,6 +64,22 @@ lint:
 	cargo fmt --all -- --check
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --lib -- -D warnings
+
+# Side by side with the JavaScript chart libraries (bench/harness, a copy of the shared
+# harness): synthetic datasets of the harness's shapes in this project's format, one run.
+BENCH_SIZES ?= 1e3,1e4,1e5,1e6
+BENCH_RUNS ?= 5
+BENCH_TARGETS ?= uplot,chartjs,echarts,plot,vegalite,floor-empty,floor-fetch,floor-canvas,floor-canvas-m4,trade-trends
+
+bench: build
+	mkdir -p dist/bench
+	for n in $$(echo $(BENCH_SIZES) | tr , ' '); do \
+	  cargo run --release --quiet --bin dataset -- synth --points $$n --out dist/bench/n$$n.json || exit 1; \
+	done
+	cd bench/harness && npm ci --silent --no-audit --no-fund && node vendor.mjs && node gen-data.mjs --sizes $(BENCH_SIZES)
+	cd bench/harness && node run.mjs --sizes $(BENCH_SIZES) --runs $(BENCH_RUNS) --targets $(BENCH_TARGETS)
+	node scripts/size-check.mjs dist
+	@echo "tables: bench/harness/results/latest.md (copy the run into docs/performance.md)"
 
 shots:
 	mkdir -p target/shots

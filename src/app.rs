@@ -46,6 +46,8 @@ extern "C" {
 
 /// Largest dataset loaded: bigger files are refused before they can freeze the tab.
 const MAX_DATASET_BYTES: f64 = 50.0 * 1024.0 * 1024.0;
+/// Rows of the data table shown before the reader asks for all of them.
+const TABLE_ROWS: usize = 1000;
 /// How long to wait for the dataset before giving up.
 const FETCH_TIMEOUT_MS: u32 = 20_000;
 
@@ -381,6 +383,13 @@ async fn fetch_and_parse(
     })
 }
 
+/// A User Timing mark, for the benchmark harness (`data-ready`, `chart-error`).
+fn mark(name: &str) {
+    if let Some(p) = window().performance() {
+        let _ = p.mark(name);
+    }
+}
+
 /// Two animation frames after a draw, so the mark lands after the paint.
 fn mark_rendered() {
     request_animation_frame(|| {
@@ -390,6 +399,33 @@ fn mark_rendered() {
             }
         })
     });
+}
+
+/// `window.benchUpdate()` for the benchmark harness (`bench/`): odd calls hide the first
+/// partner's series, even calls show it again; each redraw marks `chart-rendered` once.
+fn install_bench_update(
+    snapshot: Memo<Snapshot>,
+    state: RwSignal<ViewState>,
+    set_state: Callback<(ViewState, Commit)>,
+) {
+    let hidden = StoredValue::new(None::<String>);
+    let toggle = Closure::<dyn FnMut()>::new(move || {
+        let shown = snapshot.with_untracked(|s| s.partners.clone());
+        let mut next = state.get_untracked();
+        next.partners = match hidden.get_value() {
+            None => {
+                hidden.set_value(shown.first().cloned());
+                shown.into_iter().skip(1).collect()
+            }
+            Some(first) => {
+                hidden.set_value(None);
+                std::iter::once(first).chain(shown).collect()
+            }
+        };
+        set_state.run((next, Commit::Replace));
+    });
+    let _ = js_sys::Reflect::set(&window(), &"benchUpdate".into(), toggle.as_ref());
+    toggle.forget();
 }
 
 /// The whole page.
@@ -448,7 +484,10 @@ pub fn App() -> impl IntoView {
                         return;
                     }
                     load.set(match result {
-                        Ok((d, notes)) => Load::Ready(Arc::new(d), notes),
+                        Ok((d, notes)) => {
+                            mark("data-ready");
+                            Load::Ready(Arc::new(d), notes)
+                        }
                         Err(failure) => Load::Failed(failure),
                     });
                 });
@@ -458,8 +497,12 @@ pub fn App() -> impl IntoView {
     });
     // A failed load shows its message in place of the static first paint.
     Effect::new(move |_| {
-        if matches!(load.get(), Load::Failed(_)) {
+        if let Load::Failed(failure) = load.get() {
             remove_static_view();
+            // For the benchmark harness: fail fast with the reason.
+            let (title, _, _) = failure.describe(Lang::En.text());
+            let _ = js_sys::Reflect::set(&window(), &"benchError".into(), &title.into());
+            mark("chart-error");
         }
     });
     let popstate = window_event_listener(leptos::ev::popstate, move |_| {
@@ -643,6 +686,7 @@ fn Dashboard(
             mark_rendered();
         }
     });
+    install_bench_update(snapshot, state, set_state);
     let selected = RwSignal::new(None::<usize>);
     let announce = RwSignal::new(String::new());
     // A new view starts with nothing selected.
@@ -656,7 +700,7 @@ fn Dashboard(
         f(&mut next);
         set_state.run((next, commit));
     };
-    let (d1, d2) = (dataset.clone(), dataset.clone());
+    let (d1, d2, d3) = (dataset.clone(), dataset.clone(), dataset.clone());
     view! {
         <article class="dashboard">
             <h1>{move || snapshot.with(|s| s.title.clone())}</h1>
@@ -722,7 +766,7 @@ fn Dashboard(
                 }))}
                 <EventsList t snapshot/>
             </figure>
-            <Downloads t snapshot/>
+            <Downloads t dataset=d3 snapshot/>
             <EmbedDialog t snapshot/>
             </div>
             </div>
@@ -881,13 +925,19 @@ fn EventsList(t: &'static Catalogue, snapshot: Memo<Snapshot>) -> impl IntoView 
 
 /// CSV, SVG and PNG of what is shown.
 #[component]
-fn Downloads(t: &'static Catalogue, snapshot: Memo<Snapshot>) -> impl IntoView {
+fn Downloads(
+    t: &'static Catalogue,
+    dataset: Arc<Dataset>,
+    snapshot: Memo<Snapshot>,
+) -> impl IntoView {
     let status = RwSignal::new(String::new());
     view! {
         <div class="downloads" role="group" aria-label=t.download>
             <span class="dl-label">{t.get_the_data}</span>
             <button type="button" on:click=move |_| snapshot.with_untracked(|s| {
-                download_text(&s.csv, "text/csv;charset=utf-8", &format!("{}.csv", s.file_stem));
+                // Made on demand: a large view's CSV is not worth computing on every change.
+                let csv = crate::dashboard::DashboardView::new(&dataset, &s.state).csv();
+                download_text(&csv, "text/csv;charset=utf-8", &format!("{}.csv", s.file_stem));
             })>{t.csv_button}</button>
             <button type="button" on:click=move |_| snapshot.with_untracked(|s| {
                 download_text(&s.export_svg(), "image/svg+xml", &format!("{}.svg", s.file_stem));
@@ -914,6 +964,10 @@ fn Downloads(t: &'static Catalogue, snapshot: Memo<Snapshot>) -> impl IntoView {
 fn DataTable(t: &'static Catalogue, snapshot: Memo<Snapshot>) -> impl IntoView {
     // (column, ascending); columns: 0 period, 1 series, 2 value.
     let sort = RwSignal::new((0usize, true));
+    // A very long table (a synthetic benchmark has 100,000 rows) is shown in part until the
+    // reader asks for all of it: the chart, the CSV and the keyboard still have every value.
+    let show_all = RwSignal::new(false);
+    let total = Memo::new(move |_| snapshot.with(|s| s.rows.len()));
     let header = move |col: usize, label: &'static str, class: &'static str| {
         view! {
             <th scope="col" class=class
@@ -936,7 +990,9 @@ fn DataTable(t: &'static Catalogue, snapshot: Memo<Snapshot>) -> impl IntoView {
                 };
                 if asc { o } else { o.reverse() }
             });
+            let limit = if show_all.get() { usize::MAX } else { TABLE_ROWS };
             rows.into_iter()
+                .take(limit)
                 .map(|r| view! {
                     <tr class:not-drawn=!r.drawn data-plus=r.plus.join(" ") data-minus=r.minus.join(" ") data-months=r.months.to_string()>
                         <td>{r.period}</td>
@@ -965,6 +1021,15 @@ fn DataTable(t: &'static Catalogue, snapshot: Memo<Snapshot>) -> impl IntoView {
                     <tbody>{rows}</tbody>
                 </table>
             </div>
+            {move || (total.get() > TABLE_ROWS && !show_all.get()).then(|| {
+                let count = total.get().to_string();
+                view! {
+                    <p class="table-more">
+                        {fill(t.table_partial, &[("shown", &TABLE_ROWS.to_string()), ("total", &count)])}" "
+                        <button type="button" on:click=move |_| show_all.set(true)>{fill(t.table_show_all, &[("total", &count)])}</button>
+                    </p>
+                }
+            })}
         </section>
     }
 }

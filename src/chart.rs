@@ -244,22 +244,40 @@ pub fn render_svg(spec: &ChartSpec) -> Result<String, ChartError> {
     render(spec).map(|(svg, _)| svg)
 }
 
-/// Draws `spec` to an SVG document string, with the geometry of its last panel.
+/// Draws `spec` to an SVG document string, with the geometry of its last panel. Lines
+/// and steps are decimated per pixel column ([`crate::decimate::m4`]): the same pixels
+/// with at most four points per column and run.
 pub fn render(spec: &ChartSpec) -> Result<(String, Geometry), ChartError> {
+    render_with(spec, true)
+}
+
+/// As [`render`], but drawing every point of every line: the reference the decimated
+/// drawing is compared with.
+pub fn render_every_point(spec: &ChartSpec) -> Result<(String, Geometry), ChartError> {
+    render_with(spec, false)
+}
+
+fn render_with(spec: &ChartSpec, decimate: bool) -> Result<(String, Geometry), ChartError> {
     let mut svg = String::new();
     let geometry;
     {
         let root = SVGBackend::with_string(&mut svg, (spec.width, spec.height)).into_drawing_area();
-        geometry = draw(&root, spec).map_err(|e| ChartError(e.to_string()))?;
+        geometry = draw(&root, spec, decimate).map_err(|e| ChartError(e.to_string()))?;
         root.present().map_err(|e| ChartError(e.to_string()))?;
     }
+    // Round joins and caps: a line's stroke is then the union of discs along it, which the
+    // decimated line covers exactly (the same pixels), and reversals have no spikes.
+    let svg = svg.replace(
+        "<polyline ",
+        "<polyline stroke-linejoin=\"round\" stroke-linecap=\"round\" ",
+    );
     Ok((add_accessibility(svg, &spec.alt_text), geometry))
 }
 
 type Area<'a> = DrawingArea<SVGBackend<'a>, plotters::coord::Shift>;
 type DrawResult<T = ()> = Result<T, Box<dyn std::error::Error + 'static>>;
 
-fn draw(root: &Area, spec: &ChartSpec) -> DrawResult<Geometry> {
+fn draw(root: &Area, spec: &ChartSpec, decimate: bool) -> DrawResult<Geometry> {
     if let Some(bg) = spec.theme.background {
         root.fill(&rgb(bg))?;
     }
@@ -271,7 +289,7 @@ fn draw(root: &Area, spec: &ChartSpec) -> DrawResult<Geometry> {
         y_domain: (0.0, 1.0),
     };
     for (area, panel) in areas.iter().zip(&spec.panels) {
-        geometry = draw_panel(area, spec, panel).map_err(|e| e.to_string())?;
+        geometry = draw_panel(area, spec, panel, decimate).map_err(|e| e.to_string())?;
         let (ox, oy) = area.get_base_pixel();
         let (l, t, r, b) = geometry.plot;
         geometry.plot = (l + ox, t + oy, r + ox, b + oy);
@@ -335,7 +353,12 @@ pub fn stack(series: &[ChartSeries]) -> Vec<Vec<(Step, f64, f64)>> {
     bands
 }
 
-fn draw_panel(area: &Area, spec: &ChartSpec, panel: &Panel) -> DrawResult<Geometry> {
+fn draw_panel(
+    area: &Area,
+    spec: &ChartSpec,
+    panel: &Panel,
+    decimate: bool,
+) -> DrawResult<Geometry> {
     let theme = spec.theme;
     let axis = MonthAxis::new(spec.months.0 as f64, spec.months.1 as f64 + 1.0);
     let label_room = 12
@@ -419,6 +442,8 @@ fn draw_panel(area: &Area, spec: &ChartSpec, panel: &Panel) -> DrawResult<Geomet
             ("sans-serif", 13).into_font().color(&rgb(spec.theme.event)),
         )))?;
     }
+    // The mapping plotters draws with, for the pixel columns of decimation.
+    let coords = chart.as_coord_spec().clone();
     let mut ends: Vec<(String, usize, i32, i32)> = Vec::new();
     let n_series = panel.series.len().max(1);
     let stacked = if panel.kind == PanelKind::Area {
@@ -460,17 +485,31 @@ fn draw_panel(area: &Area, spec: &ChartSpec, panel: &Panel) -> DrawResult<Geomet
                     .collect()
             }
         };
+        // A run with more points than the pixel columns it spans is drawn solid and
+        // without markers (dashes and markers would merge into a band), and decimated.
+        let column = |x: f64| coords.translate(&(x, 0.0)).0 as i64;
+        let dense = |run: &[(f64, f64)]| match (run.first(), run.last()) {
+            (Some(a), Some(b)) => {
+                crate::decimate::is_dense(run.len(), (column(b.0) - column(a.0)).abs() + 1)
+            }
+            _ => false,
+        };
         if matches!(panel.kind, PanelKind::Lines | PanelKind::Steps) {
             for run in &runs {
-                if dashed {
-                    chart.draw_series(DashedLineSeries::new(run.iter().copied(), 6, 4, stroke))?;
+                let points = if decimate {
+                    crate::decimate::m4(run, column)
                 } else {
-                    chart.draw_series(LineSeries::new(run.iter().copied(), stroke))?;
+                    run.clone()
+                };
+                if dashed && !dense(run) {
+                    chart.draw_series(DashedLineSeries::new(points, 6, 4, stroke))?;
+                } else {
+                    chart.draw_series(LineSeries::new(points, stroke))?;
                 }
             }
         }
         if panel.kind == PanelKind::Lines {
-            for run in &s.segments {
+            for run in s.segments.iter().filter(|run| !dense(run)) {
                 let style = s.style;
                 chart.draw_series(run.iter().map(move |&p| match style % 3 {
                     1 => TriangleMarker::new(p, 4, color(&theme, style).filled()).into_dyn(),

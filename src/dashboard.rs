@@ -58,6 +58,9 @@ pub struct DashboardView<'a> {
     pub notices: Vec<Notice>,
     /// The reader's language.
     pub lang: Lang,
+    /// The period of each source-table row of the shown partners, by (partner, row id):
+    /// provenance names rows with their periods, and a scan per value would be quadratic.
+    row_spans: std::collections::HashMap<(String, String), Span>,
 }
 
 /// Partner codes offered for a reporter and flow: those with any series, world first,
@@ -453,7 +456,18 @@ impl<'a> DashboardView<'a> {
             events,
             notices,
             lang,
+            row_spans: Default::default(),
         };
+        for s in d.series.iter().filter(|s| s.reporter == view.reporter) {
+            if !view.state.partners.contains(&s.partner) {
+                continue;
+            }
+            for o in s.observations.iter().filter(|o| !o.rows.is_empty()) {
+                view.row_spans
+                    .entry((s.partner.clone(), o.first_row()))
+                    .or_insert_with(|| o.span());
+            }
+        }
         view.key_figures = view.key_figures_line();
         view.notes = view.notes_lines();
         view.notes.extend(stack_note);
@@ -495,16 +509,12 @@ impl<'a> DashboardView<'a> {
     /// How a value was obtained, in words, with row ids and spans.
     pub fn provenance(&self, series_code: &str, p: &Point) -> String {
         let obs_span = |row: &str| -> String {
-            self.dataset
-                .series
-                .iter()
-                .filter(|s| s.reporter == self.reporter && (s.partner == series_code))
-                .flat_map(|s| s.observations.iter())
-                .find(|o| o.rows.first().map(String::as_str) == Some(row))
-                .map(|o| {
+            self.row_spans
+                .get(&(series_code.to_string(), row.to_string()))
+                .map(|span| {
                     fill(
                         self.text().row_ref,
-                        &[("period", &o.span().label_in(self.lang)), ("row", row)],
+                        &[("period", &span.label_in(self.lang)), ("row", row)],
                     )
                 })
                 .unwrap_or(row.to_string())

@@ -121,7 +121,6 @@ pub struct Snapshot {
     pub events: Vec<EventItem>,
     pub notices: Vec<String>,
     pub sources: Vec<SourceLink>,
-    pub csv: String,
     pub file_stem: String,
     /// Months a range control can choose from (all months with a value).
     pub months: Vec<Month>,
@@ -286,7 +285,6 @@ impl Snapshot {
             events,
             notices: view.notices.iter().map(|n| n.to_string()).collect(),
             sources: sources_of(&all_sources),
-            csv: view.csv(),
             file_stem: view.file_stem(),
             months,
             reporter: view.reporter.clone(),

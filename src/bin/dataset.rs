@@ -5,7 +5,11 @@
 //! dataset build --observations data/observations.csv [--meta data/meta.json]
 //!               [--rates FILE ...] [--events data/events.csv] --out public/data/xinjiang.json
 //! dataset check FILE.json
+//! dataset synth --points N [--series S] [--seed SEED] --out FILE.json
 //! ```
+//!
+//! `synth` writes a synthetic benchmark dataset (made-up values, labelled so everywhere;
+//! see `trade_trends::synth`).
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
@@ -22,15 +26,18 @@ mod cli {
     use trade_trends::dataset::parse_dataset_noting;
     use trade_trends::ingest::{build, Inputs};
     use trade_trends::summary::summarize;
+    use trade_trends::synth::{synth_json, SynthSpec};
 
     const USAGE: &str = "usage:
   dataset build --observations FILE.csv [--meta FILE.json] [--rates FILE.csv ...] [--events FILE.csv] --out FILE.json
-  dataset check FILE.json";
+  dataset check FILE.json
+  dataset synth --points N [--series S] [--seed SEED] --out FILE.json   (synthetic benchmark data)";
 
     pub fn run(args: Vec<String>) -> i32 {
         match args.first().map(String::as_str) {
             Some("build") => build_command(&args[1..]),
             Some("check") if args.len() == 2 => check_command(&args[1]),
+            Some("synth") => synth_command(&args[1..]),
             Some("-h" | "--help") => {
                 println!("{USAGE}");
                 0
@@ -144,6 +151,63 @@ mod cli {
         }
         println!("{}", summarize(&dataset));
         println!("wrote {}", out.display());
+        0
+    }
+
+    /// Reads `--points N [--series S] [--seed SEED] --out FILE`; N may be written `1e5`.
+    fn parse_synth_args(args: &[String]) -> Result<(SynthSpec, PathBuf), String> {
+        let mut spec = SynthSpec::default();
+        let mut out = None;
+        let mut it = args.iter();
+        while let Some(flag) = it.next() {
+            let value = it.next().ok_or(format!("{flag} needs a value"))?;
+            let number = || -> Result<f64, String> {
+                value
+                    .parse::<f64>()
+                    .ok()
+                    .filter(|n| n.is_finite() && *n >= 1.0 && *n <= 1e8 && n.fract() == 0.0)
+                    .ok_or(format!(
+                        "{flag} needs a whole number from 1 to 1e8, found \"{value}\""
+                    ))
+            };
+            match flag.as_str() {
+                "--points" => spec.points = number()? as usize,
+                "--series" => spec.series = number()? as usize,
+                "--seed" => {
+                    spec.seed = value
+                        .parse()
+                        .map_err(|_| format!("--seed needs a whole number, found \"{value}\""))?
+                }
+                "--out" => out = Some(PathBuf::from(value)),
+                other => return Err(format!("unknown option {other}")),
+            }
+        }
+        Ok((spec, out.ok_or("synth needs --out")?))
+    }
+
+    fn synth_command(args: &[String]) -> i32 {
+        let (spec, out) = match parse_synth_args(args) {
+            Ok(a) => a,
+            Err(e) => {
+                eprintln!("error: {e}\n{USAGE}");
+                return 2;
+            }
+        };
+        let json = synth_json(&spec);
+        let tmp = out.with_extension("json.tmp");
+        if let Err(e) = std::fs::write(&tmp, &json).and_then(|_| std::fs::rename(&tmp, &out)) {
+            eprintln!("error: {}: cannot write: {e}", out.display());
+            let _ = std::fs::remove_file(&tmp);
+            return 1;
+        }
+        println!(
+            "wrote {}: synthetic, {} series × {} months = {} values, {} bytes",
+            out.display(),
+            spec.series,
+            spec.months(),
+            spec.series * spec.months(),
+            json.len()
+        );
         0
     }
 

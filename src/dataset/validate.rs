@@ -666,15 +666,14 @@ fn check_series_consistency(v: &mut Validator, loc: &str, s: &Series) {
         }
     }
     let facts: Vec<&Observation> = s.observations.iter().filter(|o| o.is_fact()).collect();
-    for a in &facts {
-        for b in &facts {
-            let cumulative = |o: &Observation| matches!(o.basis, Basis::Ytd | Basis::Year);
-            if cumulative(a)
-                && cumulative(b)
-                && a.currency == b.currency
-                && a.last.year() == b.last.year()
-                && a.last < b.last
-            {
+    // Year-to-date and full-year figures only (pairs of them; monthly series have none).
+    let cumulative: Vec<&&Observation> = facts
+        .iter()
+        .filter(|o| matches!(o.basis, Basis::Ytd | Basis::Year))
+        .collect();
+    for a in &cumulative {
+        for b in &cumulative {
+            if a.currency == b.currency && a.last.year() == b.last.year() && a.last < b.last {
                 let (va, vb) = (a.value.unwrap_or(0.0), b.value.unwrap_or(0.0));
                 let tolerance = a.resolution.unwrap_or(0.0) + b.resolution.unwrap_or(0.0);
                 if vb >= 0.0 && vb + tolerance < va {

@@ -221,6 +221,8 @@ catalogue!(
     alt_growth,
     export_sources,
     row_ref,
+    table_partial,
+    table_show_all,
     x_series_twice,
     x_no_observations,
     x_conflict_two,

@@ -201,6 +201,8 @@ pub const EN: Catalogue = Catalogue {
     alt_growth: " ({growth} on a year earlier)",
     export_sources: "Sources: {sources}",
     row_ref: "{period} ({row})",
+    table_partial: "Showing the first {shown} of {total} rows.",
+    table_show_all: "Show all {total} rows",
     x_series_twice: "a second series with the same reporter, flow and partner",
     x_no_observations: "expected at least one observation, found none",
     x_conflict_two: "a conflict needs at least two figures",

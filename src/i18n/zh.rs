@@ -202,6 +202,8 @@ pub const ZH: Catalogue = Catalogue {
     alt_growth: "，同比{growth}",
     export_sources: "来源：{sources}",
     row_ref: "{period}（{row}）",
+    table_partial: "显示前{shown}行，共{total}行。",
+    table_show_all: "显示全部{total}行",
     x_series_twice: "同一报告方、流向和伙伴的第二个序列",
     x_no_observations: "至少需要一条观测，实际没有",
     x_conflict_two: "冲突至少需要两个数字",

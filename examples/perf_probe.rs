@@ -1,0 +1,38 @@
+//! Native timing of the app's pipeline on a dataset file: parse + validate, then the
+//! snapshot of a view (what the app computes on load and on each control change).
+//! `cargo run --release --example perf_probe -- FILE.json [QUERY]`
+use std::time::Instant;
+use trade_trends::dataset::parse_dataset;
+use trade_trends::snapshot::Snapshot;
+use trade_trends::urlstate::parse_query;
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let text = std::fs::read_to_string(&args[0]).unwrap();
+    let t = Instant::now();
+    let d = parse_dataset(&args[0], &text).unwrap();
+    println!("parse+validate: {:?}", t.elapsed());
+    let query = args.get(1).cloned().unwrap_or_default();
+    let (state, _) = parse_query(&query);
+    let t = Instant::now();
+    let view = trade_trends::dashboard::DashboardView::new(&d, &state);
+    println!("dashboard view: {:?}", t.elapsed());
+    let t = Instant::now();
+    let spec = view.chart_spec(960, 480);
+    println!("chart spec: {:?}", t.elapsed());
+    let t = Instant::now();
+    let (svg, _) = trade_trends::chart::render(&spec).unwrap();
+    println!("render: {:?} ({} bytes)", t.elapsed(), svg.len());
+    let t = Instant::now();
+    let s = Snapshot::new(&d, &state, 960);
+    println!(
+        "snapshot: {:?} (svg {} bytes, {} points, {} rows)",
+        t.elapsed(),
+        s.svg.len(),
+        s.points.len(),
+        s.rows.len(),
+    );
+    let t = Instant::now();
+    let csv = view.csv();
+    println!("csv: {:?} ({} bytes)", t.elapsed(), csv.len());
+}

@@ -1,0 +1,193 @@
+//! M4 decimation: what it keeps (the extremes, first and last points of every pixel
+//! column, the gaps between runs), and that a chart drawn from the decimated points
+//! rasterises to exactly the same pixels as one drawn from every point.
+
+use trade_trends::chart::{
+    render, render_every_point, ChartSeries, ChartSpec, Panel, PanelKind, Step, ValueFormat,
+};
+use trade_trends::decimate::m4;
+
+/// A deterministic random walk of `n` points, `per_column` points per unit of x.
+fn walk(n: usize, seed: u64, per_column: f64) -> Vec<(f64, f64)> {
+    let mut state = seed;
+    let mut y = 50.0;
+    (0..n)
+        .map(|i| {
+            state = state
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            let step = ((state >> 33) as f64 / (1u64 << 31) as f64) - 0.5;
+            y = (y + step * 8.0_f64).clamp(1.0, 100.0);
+            (i as f64 / per_column, (y * 10.0).round() / 10.0)
+        })
+        .collect()
+}
+
+fn column(x: f64) -> i64 {
+    x.floor() as i64
+}
+
+#[test]
+fn every_column_keeps_its_first_last_min_and_max_and_at_most_four_points() {
+    let points = walk(10_000, 7, 37.0);
+    let kept = m4(&points, column);
+    let columns: Vec<i64> = {
+        let mut c: Vec<i64> = points.iter().map(|p| column(p.0)).collect();
+        c.dedup();
+        c
+    };
+    assert_eq!(columns.len(), 271);
+    for c in columns {
+        let all: Vec<(f64, f64)> = points
+            .iter()
+            .copied()
+            .filter(|p| column(p.0) == c)
+            .collect();
+        let mine: Vec<(f64, f64)> = kept.iter().copied().filter(|p| column(p.0) == c).collect();
+        assert!(mine.len() <= 4, "column {c}: {} points", mine.len());
+        assert_eq!(mine.first(), all.first(), "column {c}: first point");
+        assert_eq!(mine.last(), all.last(), "column {c}: last point");
+        let min = all.iter().map(|p| p.1).fold(f64::INFINITY, f64::min);
+        let max = all.iter().map(|p| p.1).fold(f64::NEG_INFINITY, f64::max);
+        assert_eq!(mine.iter().map(|p| p.1).fold(f64::INFINITY, f64::min), min);
+        assert_eq!(
+            mine.iter().map(|p| p.1).fold(f64::NEG_INFINITY, f64::max),
+            max
+        );
+    }
+    // A subsequence of the input: nothing invented, nothing reordered.
+    let mut rest = points.iter();
+    for p in &kept {
+        assert!(rest.any(|q| q == p), "{p:?} is not in order in the input");
+    }
+    assert_eq!(kept.first(), points.first());
+    assert_eq!(kept.last(), points.last());
+}
+
+#[test]
+fn a_sparse_line_is_kept_whole() {
+    let points = walk(50, 3, 0.25);
+    assert_eq!(m4(&points, column), points);
+}
+
+#[test]
+fn the_extreme_in_the_middle_of_a_column_is_kept() {
+    let points = [
+        (0.0, 5.0),
+        (0.1, 5.0),
+        (0.2, 99.0),
+        (0.3, 5.0),
+        (0.4, -3.0),
+        (0.5, 5.0),
+        (0.6, 5.0),
+        (1.0, 6.0),
+    ];
+    assert_eq!(
+        m4(&points, column),
+        vec![(0.0, 5.0), (0.2, 99.0), (0.4, -3.0), (0.6, 5.0), (1.0, 6.0)]
+    );
+}
+
+fn dense_spec(kind: PanelKind) -> ChartSpec {
+    let months = (0, 239);
+    let series = (0..3)
+        .map(|i| {
+            let points = walk(24_000, 11 + i as u64, 100.0);
+            // Two runs with a gap of thirty months between them.
+            let (a, b) = points.split_at(12_000);
+            let b: Vec<(f64, f64)> = b.iter().map(|p| (p.0 + 30.0, p.1)).collect();
+            let b: Vec<(f64, f64)> = b.into_iter().filter(|p| p.0 < 240.0).collect();
+            let steps = [a, &b[..]]
+                .iter()
+                .flat_map(|run| {
+                    run.windows(2).map(|w| Step {
+                        x0: w[0].0,
+                        x1: w[1].0,
+                        y: w[0].1 + 40.0 * i as f64,
+                    })
+                })
+                .collect();
+            ChartSeries {
+                label: format!("Series {i}"),
+                style: i,
+                segments: vec![a.to_vec(), b],
+                steps,
+            }
+        })
+        .collect();
+    ChartSpec {
+        width: 960,
+        height: 540,
+        months,
+        panels: vec![Panel {
+            title: String::new(),
+            y_label: "billion yuan".into(),
+            kind,
+            series,
+        }],
+        alt_text: "A synthetic test chart".into(),
+        events: vec![],
+        flags: vec![],
+        value_format: ValueFormat::Billions,
+        theme: Default::default(),
+        lang: Default::default(),
+    }
+}
+
+fn rasterise(svg: &str) -> Vec<u8> {
+    // No fonts: text is left out of both pictures alike; the marks are what is compared.
+    let options = resvg::usvg::Options::default();
+    let tree = resvg::usvg::Tree::from_str(svg, &options).expect("the SVG parses");
+    let size = tree.size().to_int_size();
+    let mut pixmap = resvg::tiny_skia::Pixmap::new(size.width(), size.height()).unwrap();
+    resvg::render(
+        &tree,
+        resvg::tiny_skia::Transform::default(),
+        &mut pixmap.as_mut(),
+    );
+    pixmap.data().to_vec()
+}
+
+/// Points of each `<polyline>` of the SVG.
+fn polylines(svg: &str) -> Vec<usize> {
+    svg.split("<polyline")
+        .skip(1)
+        .map(|tag| {
+            let start = tag.find("points=\"").expect("points") + 8;
+            let end = start + tag[start..].find('"').unwrap();
+            tag[start..end].split_whitespace().count()
+        })
+        .collect()
+}
+
+fn assert_pixel_identical(kind: PanelKind) {
+    let spec = dense_spec(kind);
+    let (full, _) = render_every_point(&spec).unwrap();
+    let (decimated, _) = render(&spec).unwrap();
+    let (a, b) = (rasterise(&full), rasterise(&decimated));
+    let differing = a.chunks(4).zip(b.chunks(4)).filter(|(p, q)| p != q).count();
+    assert_eq!(differing, 0, "{kind:?}: {differing} pixels differ");
+    // Three series of two runs each; every run decimated to at most 4 points per column.
+    let full_lines = polylines(&full);
+    let lines = polylines(&decimated);
+    assert_eq!(lines.len(), full_lines.len());
+    let big: Vec<usize> = lines.iter().copied().filter(|&n| n > 2).collect();
+    assert_eq!(big.len(), 6, "{kind:?}: {lines:?}");
+    for n in big {
+        assert!(n <= 4 * 900, "{kind:?}: {n} points in one run");
+    }
+    assert!(
+        decimated.len() * 5 < full.len(),
+        "{kind:?}: decimation barely shrank the SVG"
+    );
+}
+
+#[test]
+fn decimated_lines_rasterise_like_every_point() {
+    assert_pixel_identical(PanelKind::Lines);
+}
+
+#[test]
+fn decimated_steps_rasterise_like_every_point() {
+    assert_pixel_identical(PanelKind::Steps);
+}
