@@ -48,6 +48,8 @@ extern "C" {
 const MAX_DATASET_BYTES: f64 = 50.0 * 1024.0 * 1024.0;
 /// Rows of the data table shown before the reader asks for all of them.
 const TABLE_ROWS: usize = 1000;
+/// Rows built at once with a new view; the rest follow once the chart is on screen.
+const TABLE_FIRST_ROWS: usize = 100;
 /// How long to wait for the dataset before giving up.
 const FETCH_TIMEOUT_MS: u32 = 20_000;
 
@@ -968,6 +970,21 @@ fn DataTable(t: &'static Catalogue, snapshot: Memo<Snapshot>) -> impl IntoView {
     // reader asks for all of it: the chart, the CSV and the keyboard still have every value.
     let show_all = RwSignal::new(false);
     let total = Memo::new(move |_| snapshot.with(|s| s.rows.len()));
+    // Beyond the first rows, the table of a new view is built after the chart has been
+    // painted, so that a long table never delays the chart.
+    let generation = Memo::new(move |previous: Option<&u64>| {
+        snapshot.track();
+        previous.map(|g| g + 1).unwrap_or(0)
+    });
+    let complete_for = RwSignal::new(u64::MAX);
+    Effect::new(move |_| {
+        let g = generation.get();
+        request_animation_frame(move || {
+            request_animation_frame(move || {
+                set_timeout(move || complete_for.set(g), std::time::Duration::ZERO)
+            })
+        });
+    });
     let header = move |col: usize, label: &'static str, class: &'static str| {
         view! {
             <th scope="col" class=class
@@ -981,7 +998,7 @@ fn DataTable(t: &'static Catalogue, snapshot: Memo<Snapshot>) -> impl IntoView {
     let rows = move || {
         let (col, asc) = sort.get();
         snapshot.with(|s| {
-            let mut rows: Vec<TableRow> = s.rows.clone();
+            let mut rows: Vec<&TableRow> = s.rows.iter().collect();
             rows.sort_by(|a, b| {
                 let o = match col {
                     1 => a.series.cmp(&b.series).then(a.period_key.cmp(&b.period_key)),
@@ -990,9 +1007,16 @@ fn DataTable(t: &'static Catalogue, snapshot: Memo<Snapshot>) -> impl IntoView {
                 };
                 if asc { o } else { o.reverse() }
             });
-            let limit = if show_all.get() { usize::MAX } else { TABLE_ROWS };
+            let limit = if show_all.get() {
+                usize::MAX
+            } else if complete_for.get() == generation.get() {
+                TABLE_ROWS
+            } else {
+                TABLE_FIRST_ROWS
+            };
             rows.into_iter()
                 .take(limit)
+                .cloned()
                 .map(|r| view! {
                     <tr class:not-drawn=!r.drawn data-plus=r.plus.join(" ") data-minus=r.minus.join(" ") data-months=r.months.to_string()>
                         <td>{r.period}</td>

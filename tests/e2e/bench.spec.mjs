@@ -1,0 +1,66 @@
+// The benchmark contract (bench/harness/README.md) on the real build: marks after the chart
+// is painted, benchUpdate() toggling the first series with one mark per call, a synthetic
+// dataset from `dataset synth` clearly labelled, and a long table shown in part.
+import { test, expect } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const ALL = 'currency=USD&partners=' + Array.from({ length: 10 }, (_, i) => `syn${String(i + 1).padStart(2, '0')}`).join(',');
+const marks = (page, name) => page.evaluate((n) => performance.getEntriesByName(n).map((e) => e.startTime), name);
+
+test.beforeAll(() => {
+  const dir = path.join(root, 'target/e2e-fixtures');
+  fs.mkdirSync(dir, { recursive: true });
+  for (const n of ['1e3', '1e4']) {
+    execFileSync('cargo', ['run', '--release', '--quiet', '--bin', 'dataset', '--', 'synth', '--points', n, '--out', path.join(dir, `n${n}.json`)], { cwd: root });
+  }
+});
+
+test('the static first paint is marked as rendered before the app has its data', async ({ page }) => {
+  await page.goto('./');
+  await expect.poll(() => page.evaluate(() => performance.getEntriesByName('data-ready').length)).toBe(1);
+  await expect(page.locator('#static-view')).toHaveCount(0);
+  await expect.poll(async () => (await marks(page, 'chart-rendered')).length).toBe(2);
+  const [staticPaint, appDraw] = await marks(page, 'chart-rendered');
+  const [dataReady] = await marks(page, 'data-ready');
+  expect(staticPaint).toBeLessThan(dataReady);
+  expect(appDraw).toBeGreaterThan(dataReady);
+});
+
+test('a synthetic dataset is labelled as such, and benchUpdate() hides and shows the first series with one mark each', async ({ page }) => {
+  test.setTimeout(60_000);
+  await page.goto(`./?data=fixtures/n1e3.json&${ALL}`);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Synthetic 01');
+  await expect(page.locator('.standfirst')).toContainText('SYNTHETIC DATA for benchmarks, not published statistics');
+  await expect.poll(async () => (await marks(page, 'chart-rendered')).length).toBe(1);
+  expect((await marks(page, 'data-ready')).length).toBe(1);
+  const labels = () => page.locator('main .chart-svg-host svg text').evaluateAll((ts) => ts.map((t) => t.textContent.trim()).filter((t) => t.startsWith('Synthetic')));
+  expect(await labels()).toHaveLength(10);
+  await expect(page.locator('table.values tbody tr')).toHaveCount(1000);
+  await page.evaluate(() => window.benchUpdate());
+  await expect.poll(async () => (await marks(page, 'chart-rendered')).length).toBe(2);
+  expect(await labels()).not.toContain('Synthetic 01');
+  expect(await labels()).toHaveLength(9);
+  await page.evaluate(() => window.benchUpdate());
+  await expect.poll(async () => (await marks(page, 'chart-rendered')).length).toBe(3);
+  expect(await labels()).toHaveLength(10);
+  await page.waitForTimeout(300);
+  expect((await marks(page, 'chart-rendered')).length).toBe(3);
+});
+
+test('a table of 10,000 values shows its first 1,000 rows and offers the rest', async ({ page }) => {
+  test.setTimeout(60_000);
+  await page.goto(`./?data=fixtures/n1e4.json&${ALL}`);
+  await expect(page.locator('.table-more')).toHaveText('Showing the first 1000 of 10000 rows. Show all 10000 rows');
+  await expect(page.locator('table.values tbody tr')).toHaveCount(1000);
+  // The chart draws every series at every month, decimated per pixel column.
+  const points = (await page.locator('main .chart-svg-host svg polyline').evaluateAll((ls) => ls.map((l) => l.getAttribute('points').trim().split(/\s+/).length)))
+    .filter((n) => n > 2); // grid lines have two
+  expect(points.length).toBe(10);
+  // 1,000 months of steps are 2,000 points before decimation.
+  for (const n of points) expect(n).toBeLessThan(2000);
+  for (const n of points) expect(n).toBeLessThanOrEqual(4 * 1280);
+});
