@@ -69,7 +69,7 @@ lint:
 # harness): synthetic datasets of the harness's shapes in this project's format, one run.
 BENCH_SIZES ?= 1e3,1e4,1e5,1e6
 BENCH_RUNS ?= 5
-BENCH_TARGETS ?= uplot,chartjs,echarts,plot,vegalite,floor-empty,floor-fetch,floor-canvas,floor-canvas-m4,trade-trends
+BENCH_TARGETS ?= uplot,chartjs,echarts,plot,vegalite,floor-empty,floor-fetch,floor-canvas,floor-canvas-m4,trade-trends,trade-trends-default
 
 bench: build
 	mkdir -p dist/bench

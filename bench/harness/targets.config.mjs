@@ -40,4 +40,7 @@ export default [
   { name: 'trade-trends', label: 'Trade Trends (Rust/WASM, SVG)',
     url: '/app/index.html?data=bench/{tag}.json&currency=USD&partners=syn01,syn02,syn03,syn04,syn05,syn06,syn07,syn08,syn09,syn10',
     mount: { '/app/': '../../dist' }, dataMatch: '/app/bench/n[0-9e]+\\.json' },
+  // Its default view on the bundled dataset (N does not apply): the static first paint.
+  { name: 'trade-trends-default', label: 'Trade Trends default view (bundled data, N ignored)',
+    url: '/app/index.html', mount: { '/app/': '../../dist' }, dataMatch: '/app/data/xinjiang\\.json' },
 ];

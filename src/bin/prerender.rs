@@ -79,6 +79,7 @@ mod cli {
         let index_path = dist.join("index.html");
         let template = externalize_loader(&strip_static(&read(&index_path)?), &dist)?;
         let fonts = fonts();
+        let paint = write_paint_script(&dist)?;
         for view in &config.views {
             if !view
                 .name
@@ -98,7 +99,7 @@ mod cli {
             let snap = Snapshot::new(&d, &state, config.width);
             let png_name = format!("og-{}.png", view.name);
             write_png(&snap.export_svg(), &dist.join(&png_name), &fonts)?;
-            let html = inject(&template, &snap, &view.query, &png_name);
+            let html = inject(&template, &snap, &view.query, &png_name, &paint);
             let out = if view.name == "index" {
                 index_path.clone()
             } else {
@@ -128,17 +129,7 @@ mod cli {
             .find("</script>")
             .map(|i| body_start + i)
             .ok_or("unclosed loader script")?;
-        // The static first paint is the chart of the page's own view: once it is on screen,
-        // mark it as the app marks its own drawings (the benchmark contract, bench/).
-        let code = format!(
-            "{}\n{}",
-            "{ const view = document.querySelector('meta[name=\"trade-trends-view\"]'); \
-             const query = location.search.replace(/^\\?/, ''); \
-             if (document.getElementById('static-view') && (query === '' || query === (view ? view.content : ''))) \
-             requestAnimationFrame(() => requestAnimationFrame(() => performance.mark('chart-rendered'))); }",
-            &html[body_start..end]
-        );
-        let code = code.as_str();
+        let code = &html[body_start..end];
         let boot = dist.join("boot.js");
         std::fs::write(&boot, code).map_err(|e| format!("{}: {e}", boot.display()))?;
         let digest =
@@ -151,6 +142,26 @@ mod cli {
         ))
     }
 
+    /// Writes `paint.js`, run right after the static first paint is parsed: the static
+    /// chart is the chart of the page's own view, so once it is on screen it is marked as
+    /// the app marks its own drawings (the benchmark contract, bench/). Returns its tag,
+    /// with subresource integrity (the page's CSP allows no inline script).
+    fn write_paint_script(dist: &Path) -> Result<String, String> {
+        use base64::Engine;
+        use sha2::Digest;
+        let code = "{ const view = document.querySelector('meta[name=\"trade-trends-view\"]');\n\
+                    const query = location.search.replace(/^\\?/, '');\n\
+                    if (document.getElementById('static-view') && (query === '' || query === (view ? view.content : '')))\n\
+                    requestAnimationFrame(() => requestAnimationFrame(() => performance.mark('chart-rendered'))); }\n";
+        let path = dist.join("paint.js");
+        std::fs::write(&path, code).map_err(|e| format!("{}: {e}", path.display()))?;
+        let digest =
+            base64::engine::general_purpose::STANDARD.encode(sha2::Sha384::digest(code.as_bytes()));
+        Ok(format!(
+            "<script src=\"./paint.js\" integrity=\"sha384-{digest}\" crossorigin=\"anonymous\"></script>"
+        ))
+    }
+
     /// The HTML without a static view from an earlier run.
     fn strip_static(html: &str) -> String {
         match (html.find(START), html.find(END)) {
@@ -159,7 +170,7 @@ mod cli {
         }
     }
 
-    fn inject(template: &str, snap: &Snapshot, query: &str, png: &str) -> String {
+    fn inject(template: &str, snap: &Snapshot, query: &str, png: &str, paint: &str) -> String {
         let esc = escape_xml;
         let notes: String = snap
             .notes
@@ -179,7 +190,7 @@ mod cli {
              <div class=\"chart\"><div class=\"chart-svg-host\">{svg}</div></div></figure>\
              <section class=\"notes\">{notes}</section><p class=\"static-note\">Sources: {sources}. \
              <noscript>This is a static picture of the chart; the interactive dashboard (controls, tooltips, table, downloads) needs JavaScript.</noscript></p>\
-             </article></main></div>{END}",
+             </article></main></div>{paint}{END}",
             title = esc(&snap.title),
             key = esc(snap.key_figures.as_deref().unwrap_or("")),
             measure = esc(&snap.measure_label),
