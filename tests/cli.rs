@@ -127,3 +127,39 @@ fn check_names_the_problem_and_fails() {
     let usage = tool().arg("frobnicate").output().unwrap();
     assert_eq!(usage.status.code(), Some(2));
 }
+
+#[test]
+fn synth_writes_a_checked_synthetic_dataset_and_names_bad_options() {
+    let dir = scratch("synth");
+    let out = dir.join("n1e3.json");
+    let run = tool()
+        .args(["synth", "--points", "1e3", "--out"])
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    assert!(String::from_utf8_lossy(&run.stdout).starts_with(&format!(
+        "wrote {}: synthetic, 10 series × 100 months = 1000 values",
+        out.display()
+    )));
+    let check = tool().arg("check").arg(&out).output().unwrap();
+    assert!(check.status.success());
+    assert!(String::from_utf8_lossy(&check.stdout)
+        .contains("Synthetic benchmark data (not real figures)"));
+
+    let bad = tool()
+        .args(["synth", "--points", "lots", "--out"])
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr)
+        .starts_with("error: --points needs a whole number from 1 to 1e8, found \"lots\""));
+    let no_out = tool().args(["synth", "--points", "10"]).output().unwrap();
+    assert_eq!(no_out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&no_out.stderr).starts_with("error: synth needs --out"));
+}
