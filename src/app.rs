@@ -642,6 +642,30 @@ fn source_links(t: &Catalogue, sources: &[SourceLink]) -> impl IntoView {
         .collect_view()
 }
 
+/// The chart's width before it is laid out, from `<main>`'s width and the layout rules of
+/// style/main.css; 0 when there is nothing to measure.
+fn estimated_chart_width(embed: bool, controls: bool) -> u32 {
+    let Some(main) = document().get_element_by_id("main") else {
+        return 0;
+    };
+    let viewport = window()
+        .inner_width()
+        .ok()
+        .and_then(|w| w.as_f64())
+        .unwrap_or(0.0);
+    // main { padding: 1rem } (0.5rem in embeds); from 900 px the settings take 17rem and
+    // a 1.25rem gap beside the chart (embeds keep one column).
+    let mut w = main.client_width() as f64 - if embed { 16.0 } else { 32.0 };
+    if viewport >= 900.0 && !embed && controls {
+        w -= 17.0 * 16.0 + 1.25 * 16.0;
+    }
+    if w >= 280.0 {
+        w.floor() as u32
+    } else {
+        0
+    }
+}
+
 /// The dashboard of a loaded dataset.
 #[component]
 fn Dashboard(
@@ -653,12 +677,17 @@ fn Dashboard(
     data_notes: Vec<String>,
     t: &'static Catalogue,
 ) -> impl IntoView {
-    let width = RwSignal::new(0u32);
+    // The chart's width, first estimated from the page layout (style/main.css: main's
+    // padding, and the settings column beside the chart from 900 px), so that the first
+    // snapshot is usually drawn at the width the chart gets; the observer corrects it.
+    let width = RwSignal::new(state.with_untracked(|s| estimated_chart_width(s.embed, s.controls)));
     let host = NodeRef::<leptos::html::Div>::new();
     Effect::new(move |_| {
         if let Some(el) = host.get() {
             let w = el.client_width().max(280) as u32;
-            width.set(w);
+            if w != width.get_untracked() {
+                width.set(w);
+            }
             let callback = Closure::<dyn FnMut(u32)>::new(move |w: u32| {
                 if w != width.get_untracked() {
                     width.set(w.max(280));
