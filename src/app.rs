@@ -611,6 +611,11 @@ fn ErrorState(
     details: Vec<String>,
     #[prop(default = None)] on_retry: Option<Callback<()>>,
 ) -> impl IntoView {
+    // The default dataset, in the language the reader is reading.
+    let default_page = match t.lang {
+        Lang::En => "./".to_string(),
+        other => format!("./?lang={}", other.code()),
+    };
     view! {
         <section class="error" role="alert" aria-labelledby="error-title">
             <h1 id="error-title">{title}</h1>
@@ -619,7 +624,7 @@ fn ErrorState(
                 {details.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}
             </ul>
             {on_retry.map(|retry| view! { <button type="button" class="retry" on:click=move |_| retry.run(())>{t.try_again}</button> })}
-            <p class="hint">{t.default_dataset_hint}<a href="./">{t.default_dataset_link}</a>{t.default_dataset_end}</p>
+            <p class="hint">{t.default_dataset_hint}<a href=default_page>{t.default_dataset_link}</a>{t.default_dataset_end}</p>
         </section>
     }
 }
