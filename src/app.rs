@@ -122,6 +122,7 @@ enum Failure {
     Invalid {
         path: String,
         text: Arc<str>,
+        error: crate::dataset::DatasetError,
         content_type: Option<String>,
     },
     Refused(crate::urlstate::DataRefused),
@@ -194,55 +195,25 @@ impl Failure {
             Failure::Invalid {
                 path,
                 text,
+                error,
                 content_type,
             } => {
-                use crate::dataset::DatasetError;
-                let mut lines = Vec::new();
-                let mut details = Vec::new();
-                let Err(error) = crate::dataset::parse_dataset_in(path, text, t.lang) else {
-                    return (t.err_invalid_title.to_string(), lines, details);
-                };
-                match &error {
-                    DatasetError::NotJson {
-                        file,
-                        line,
-                        column,
-                        detail,
-                    } => {
-                        lines.push(fill(
-                            t.err_not_json,
-                            &[
-                                ("file", file),
-                                ("line", &line.to_string()),
-                                ("column", &column.to_string()),
-                                ("detail", detail),
-                            ],
-                        ));
-                        if let Some(kind) = content_type {
-                            lines.push(fill(t.err_content_type, &[("type", kind)]));
+                // The error was found in English; in another language the checker runs again.
+                let retold;
+                let error = match t.lang {
+                    Lang::En => error,
+                    lang => match crate::dataset::parse_dataset_in(path, text, lang) {
+                        Err(e) => {
+                            retold = e;
+                            &retold
                         }
-                    }
-                    DatasetError::Shape { file, path, detail } => {
-                        lines.push(fill(
-                            t.err_shape,
-                            &[("file", file), ("path", path), ("detail", detail)],
-                        ));
-                    }
-                    DatasetError::UnsupportedVersion { file, found } => lines.push(fill(
-                        t.err_version,
-                        &[
-                            ("file", file),
-                            ("found", found),
-                            ("supported", &crate::dataset::SCHEMA_VERSION.to_string()),
-                        ],
-                    )),
-                    DatasetError::Invalid { file, problems } => {
-                        lines.push(fill(
-                            t.err_problems,
-                            &[("file", file), ("count", &problems.len().to_string())],
-                        ));
-                        details.extend(problems.iter().map(|p| p.to_string()));
-                    }
+                        Ok(_) => error,
+                    },
+                };
+                let (head, details) = error.lines_in(t.lang);
+                let mut lines = vec![head];
+                if let Some(kind) = content_type {
+                    lines.push(fill(t.err_content_type, &[("type", kind)]));
                 }
                 (t.err_invalid_title.to_string(), lines, details)
             }
@@ -380,6 +351,7 @@ async fn fetch_and_parse(
         Failure::Invalid {
             text: Arc::from(text.as_str()),
             path: path.clone(),
+            error,
             content_type: named_otherwise.then_some(content_type),
         }
     })

@@ -58,11 +58,6 @@ pub fn money_number(value: f64, decimals: usize, lang: Lang) -> String {
     }
 }
 
-/// "billion yuan" / "billion US dollars".
-pub fn unit_label(currency: Currency) -> &'static str {
-    unit_label_in(currency, Lang::En)
-}
-
 /// The money unit in words: "billion yuan", "亿元", "亿美元".
 pub fn unit_label_in(currency: Currency, lang: Lang) -> &'static str {
     let t = lang.text();
@@ -70,11 +65,6 @@ pub fn unit_label_in(currency: Currency, lang: Lang) -> &'static str {
         Currency::CNY => t.unit_cny,
         Currency::USD => t.unit_usd,
     }
-}
-
-/// Short symbol form: "¥287.3 bn" / "$40.2 bn".
-pub fn amount_short(value: f64, decimals: usize, currency: Currency) -> String {
-    amount_short_in(value, decimals, currency, Lang::En)
 }
 
 /// Short form in a language: "¥287.3 bn", "2,873亿元".
@@ -91,11 +81,6 @@ pub fn amount_short_in(value: f64, decimals: usize, currency: Currency, lang: La
         }
         Lang::Zh => format!("{sign}{number}{}", unit_label_in(currency, lang)),
     }
-}
-
-/// Long form a reader quotes: "287.3 billion yuan".
-pub fn amount_long(value: f64, decimals: usize, currency: Currency) -> String {
-    amount_long_in(value, decimals, currency, Lang::En)
 }
 
 /// Long form in a language: "287.30 billion yuan", "2,873.0亿元".
@@ -168,11 +153,6 @@ pub fn text_units(text: &str) -> usize {
     text.chars()
         .map(|c| if (c as u32) >= 0x2E80 { 2 } else { 1 })
         .sum()
-}
-
-/// "a", "a and b", "a, b and c".
-pub fn join_and(items: &[String]) -> String {
-    join_and_in(items, Lang::En)
 }
 
 /// A list in a language: "a, b and c"; "a、b和c".

@@ -1,5 +1,6 @@
 use trade_trends::dataset::Currency;
-use trade_trends::format::{amount_long, amount_short, billions, decimals_for, percent};
+use trade_trends::format::{amount_long_in, amount_short_in, billions, decimals_for, percent};
+use trade_trends::i18n::Lang;
 
 #[test]
 fn billions_keep_the_published_precision() {
@@ -20,18 +21,21 @@ fn billions_keep_the_published_precision() {
 #[test]
 fn amounts_spell_out_unit_and_currency() {
     assert_eq!(
-        amount_long(287_300_000_000.0, 1, Currency::CNY),
+        amount_long_in(287_300_000_000.0, 1, Currency::CNY, Lang::En),
         "287.3 billion yuan"
     );
     assert_eq!(
-        amount_long(40_200_000_000.0, 1, Currency::USD),
+        amount_long_in(40_200_000_000.0, 1, Currency::USD, Lang::En),
         "40.2 billion US dollars"
     );
     assert_eq!(
-        amount_short(287_300_000_000.0, 1, Currency::CNY),
+        amount_short_in(287_300_000_000.0, 1, Currency::CNY, Lang::En),
         "¥287.3 bn"
     );
-    assert_eq!(amount_short(-2e9, 1, Currency::USD), "−$2.0 bn");
+    assert_eq!(
+        amount_short_in(-2e9, 1, Currency::USD, Lang::En),
+        "−$2.0 bn"
+    );
 }
 
 #[test]

@@ -118,8 +118,6 @@ mod cli {
     /// Moves Trunk's inline module loader into `boot.js` (with subresource integrity), so
     /// that the page runs under a Content-Security-Policy without `'unsafe-inline'`.
     fn externalize_loader(html: &str, dist: &Path) -> Result<String, String> {
-        use base64::Engine;
-        use sha2::Digest;
         let open = "<script type=\"module\">";
         let Some(start) = html.find(open) else {
             return Ok(html.to_string()); // already external
@@ -129,12 +127,8 @@ mod cli {
             .find("</script>")
             .map(|i| body_start + i)
             .ok_or("unclosed loader script")?;
-        let code = &html[body_start..end];
-        let boot = dist.join("boot.js");
-        std::fs::write(&boot, code).map_err(|e| format!("{}: {e}", boot.display()))?;
-        let digest =
-            base64::engine::general_purpose::STANDARD.encode(sha2::Sha384::digest(code.as_bytes()));
-        let tag = format!("<script type=\"module\" src=\"./boot.js\" integrity=\"sha384-{digest}\" crossorigin=\"anonymous\"></script>");
+        let integrity = write_script(dist, "boot.js", &html[body_start..end])?;
+        let tag = format!("<script type=\"module\" src=\"./boot.js\" {integrity}></script>");
         Ok(format!(
             "{}{tag}{}",
             &html[..start],
@@ -147,18 +141,25 @@ mod cli {
     /// the app marks its own drawings (the benchmark contract, bench/). Returns its tag,
     /// with subresource integrity (the page's CSP allows no inline script).
     fn write_paint_script(dist: &Path) -> Result<String, String> {
-        use base64::Engine;
-        use sha2::Digest;
         let code = "{ const view = document.querySelector('meta[name=\"trade-trends-view\"]');\n\
                     const query = location.search.replace(/^\\?/, '');\n\
                     if (document.getElementById('static-view') && (query === '' || query === (view ? view.content : '')))\n\
                     requestAnimationFrame(() => requestAnimationFrame(() => performance.mark('chart-rendered'))); }\n";
-        let path = dist.join("paint.js");
+        let integrity = write_script(dist, "paint.js", code)?;
+        Ok(format!("<script src=\"./paint.js\" {integrity}></script>"))
+    }
+
+    /// Writes a script into `dist` and returns the attributes that pin it (subresource
+    /// integrity): `integrity="sha384-…" crossorigin="anonymous"`.
+    fn write_script(dist: &Path, name: &str, code: &str) -> Result<String, String> {
+        use base64::Engine;
+        use sha2::Digest;
+        let path = dist.join(name);
         std::fs::write(&path, code).map_err(|e| format!("{}: {e}", path.display()))?;
         let digest =
             base64::engine::general_purpose::STANDARD.encode(sha2::Sha384::digest(code.as_bytes()));
         Ok(format!(
-            "<script src=\"./paint.js\" integrity=\"sha384-{digest}\" crossorigin=\"anonymous\"></script>"
+            "integrity=\"sha384-{digest}\" crossorigin=\"anonymous\""
         ))
     }
 

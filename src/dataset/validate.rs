@@ -62,39 +62,66 @@ pub enum DatasetError {
     },
 }
 
-impl fmt::Display for DatasetError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl DatasetError {
+    /// The error in a language: what is wrong with the file, and the checker's problems one
+    /// per line (in the language they were found in; see [`parse_dataset_in`]).
+    pub fn lines_in(&self, lang: Lang) -> (String, Vec<String>) {
+        let t = lang.text();
         match self {
             DatasetError::NotJson {
                 file,
                 line,
                 column,
                 detail,
-            } => {
-                write!(
-                    f,
-                    "{file} is not valid JSON: {detail} (line {line}, column {column})"
-                )
-            }
-            DatasetError::Shape { file, path, detail } => {
-                write!(
-                    f,
-                    "{file} is not a Trade Trends dataset: at {path}: {detail}"
-                )
-            }
-            DatasetError::UnsupportedVersion { file, found } => write!(
-                f,
-                "{file} has schema_version {found}; this version of Trade Trends reads \
-                 schema_version {SCHEMA_VERSION}"
+            } => (
+                fill(
+                    t.err_not_json,
+                    &[
+                        ("file", file),
+                        ("line", &line.to_string()),
+                        ("column", &column.to_string()),
+                        ("detail", detail),
+                    ],
+                ),
+                Vec::new(),
             ),
-            DatasetError::Invalid { file, problems } => {
-                write!(f, "{file} has {} problem(s):", problems.len())?;
-                for p in problems {
-                    write!(f, "\n- {p}")?;
-                }
-                Ok(())
-            }
+            DatasetError::Shape { file, path, detail } => (
+                fill(
+                    t.err_shape,
+                    &[("file", file), ("path", path), ("detail", detail)],
+                ),
+                Vec::new(),
+            ),
+            DatasetError::UnsupportedVersion { file, found } => (
+                fill(
+                    t.err_version,
+                    &[
+                        ("file", file),
+                        ("found", found),
+                        ("supported", &SCHEMA_VERSION.to_string()),
+                    ],
+                ),
+                Vec::new(),
+            ),
+            DatasetError::Invalid { file, problems } => (
+                fill(
+                    t.err_problems,
+                    &[("file", file), ("count", &problems.len().to_string())],
+                ),
+                problems.iter().map(|p| p.to_string()).collect(),
+            ),
         }
+    }
+}
+
+impl fmt::Display for DatasetError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (head, problems) = self.lines_in(Lang::En);
+        f.write_str(&head)?;
+        for p in problems {
+            write!(f, "\n- {p}")?;
+        }
+        Ok(())
     }
 }
 
