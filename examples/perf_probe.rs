@@ -30,7 +30,18 @@ fn main() {
         t.elapsed(),
         s.svg.len(),
         s.points.len(),
-        s.rows.len(),
+        s.row_count(),
+    );
+    let derived = std::sync::Arc::new(trade_trends::measures::Derived::default());
+    let _ = Snapshot::themed_with(&d, &state, 960, false, &derived);
+    let mut toggled = state.clone();
+    toggled.partners.remove(0);
+    let t = Instant::now();
+    let s = Snapshot::themed_with(&d, &toggled, 960, false, &derived);
+    println!(
+        "snapshot after a toggle, derivations kept: {:?} ({} points)",
+        t.elapsed(),
+        s.points.len()
     );
     let t = Instant::now();
     let csv = view.csv();

@@ -675,13 +675,17 @@ fn Dashboard(
         }
     });
     let data = dataset.clone();
+    // What has been derived from this dataset, kept across views: a control change
+    // derives only what is new.
+    let derived = Arc::new(crate::measures::Derived::default());
+    let for_csv = derived.clone();
     let snapshot = Memo::new(move |_| {
         let w = width.get();
         let dark = theme.get() == Theme::Dark;
         state.with(|s| {
             let mut s = s.clone();
             s.lang = Some(t.lang);
-            Snapshot::themed(&data, &s, if w == 0 { 960 } else { w }, dark)
+            Snapshot::themed_with(&data, &s, if w == 0 { 960 } else { w }, dark, &derived)
         })
     });
     Effect::new(move |_| {
@@ -759,7 +763,7 @@ fn Dashboard(
                             let next = snapshot.with_untracked(|s| s.step(selected.get_untracked(), dx, dy));
                             selected.set(next);
                             if let Some(i) = next {
-                                announce.set(snapshot.with_untracked(|s| s.points[i].announcement()));
+                                announce.set(snapshot.with_untracked(|s| s.point_text(i).map(|p| p.announcement()).unwrap_or_default()));
                             }
                         }
                     ></div>
@@ -774,7 +778,7 @@ fn Dashboard(
                 }))}
                 <EventsList t snapshot/>
             </figure>
-            <Downloads t dataset=d3 snapshot/>
+            <Downloads t dataset=d3 derived=for_csv snapshot/>
             <EmbedDialog t snapshot/>
             </div>
             </div>
@@ -864,9 +868,10 @@ fn Tooltip(
     move || {
         let i = selected.get()?;
         snapshot.with(|s| {
-            let p: &HitPoint = s.points.get(i)?;
-            let left = 100.0 * p.x_px / s.width as f64;
-            let top = 100.0 * p.y_px / s.height as f64;
+            let at: &HitPoint = s.points.get(i)?;
+            let p = s.point_text(i)?;
+            let left = 100.0 * at.x_px / s.width as f64;
+            let top = 100.0 * at.y_px / s.height as f64;
             let (_, plot_top, _, plot_bottom) = s.geometry.plot;
             let flip = left > 60.0;
             Some(view! {
@@ -876,10 +881,10 @@ fn Tooltip(
                     style:height=format!("{:.2}%", 100.0 * (plot_bottom - plot_top) as f64 / s.height as f64)></div>
                 <div class="dot" aria-hidden="true" style:left=format!("{left:.2}%") style:top=format!("{top:.2}%")></div>
                 <div class="tooltip" class:flip=flip role="tooltip" style:left=format!("{left:.2}%") style:top=format!("{top:.2}%")>
-                    <p class="tt-period">{p.period.clone()}" · "{p.series_label.clone()}</p>
-                    <p class="tt-value">{p.value.clone()}</p>
-                    <p class="tt-how">{p.provenance.clone()}</p>
-                    {p.caveat.clone().map(|c| view! { <p class="tt-caveat">{c}</p> })}
+                    <p class="tt-period">{p.period}" · "{p.series_label}</p>
+                    <p class="tt-value">{p.value}</p>
+                    <p class="tt-how">{p.provenance}</p>
+                    {p.caveat.map(|c| view! { <p class="tt-caveat">{c}</p> })}
                     <p class="tt-src">{t.source_lead}{source_links(t, &p.sources)}</p>
                 </div>
             })
@@ -936,6 +941,7 @@ fn EventsList(t: &'static Catalogue, snapshot: Memo<Snapshot>) -> impl IntoView 
 fn Downloads(
     t: &'static Catalogue,
     dataset: Arc<Dataset>,
+    derived: Arc<crate::measures::Derived>,
     snapshot: Memo<Snapshot>,
 ) -> impl IntoView {
     let status = RwSignal::new(String::new());
@@ -944,7 +950,7 @@ fn Downloads(
             <span class="dl-label">{t.get_the_data}</span>
             <button type="button" on:click=move |_| snapshot.with_untracked(|s| {
                 // Made on demand: a large view's CSV is not worth computing on every change.
-                let csv = crate::dashboard::DashboardView::new(&dataset, &s.state).csv();
+                let csv = crate::dashboard::DashboardView::with(&dataset, &s.state, derived.clone()).csv();
                 download_text(&csv, "text/csv;charset=utf-8", &format!("{}.csv", s.file_stem));
             })>{t.csv_button}</button>
             <button type="button" on:click=move |_| snapshot.with_untracked(|s| {
@@ -975,7 +981,7 @@ fn DataTable(t: &'static Catalogue, snapshot: Memo<Snapshot>) -> impl IntoView {
     // A very long table (a synthetic benchmark has 100,000 rows) is shown in part until the
     // reader asks for all of it: the chart, the CSV and the keyboard still have every value.
     let show_all = RwSignal::new(false);
-    let total = Memo::new(move |_| snapshot.with(|s| s.rows.len()));
+    let total = Memo::new(move |_| snapshot.with(|s| s.row_count()));
     // Beyond the first rows, the table of a new view is built after the chart has been
     // painted, so that a long table never delays the chart.
     let generation = Memo::new(move |previous: Option<&u64>| {
@@ -1004,15 +1010,8 @@ fn DataTable(t: &'static Catalogue, snapshot: Memo<Snapshot>) -> impl IntoView {
     let rows = move || {
         let (col, asc) = sort.get();
         snapshot.with(|s| {
-            let mut rows: Vec<&TableRow> = s.rows.iter().collect();
-            rows.sort_by(|a, b| {
-                let o = match col {
-                    1 => a.series.cmp(&b.series).then(a.period_key.cmp(&b.period_key)),
-                    2 => a.number.total_cmp(&b.number),
-                    _ => a.period_key.1.cmp(&b.period_key.1).then(a.period_key.0.cmp(&b.period_key.0)).then(a.series.cmp(&b.series)),
-                };
-                if asc { o } else { o.reverse() }
-            });
+            // Rows are put in words only for what is shown.
+            let order = s.row_order(col, asc);
             let limit = if show_all.get() {
                 usize::MAX
             } else if complete_for.get() == generation.get() {
@@ -1020,10 +1019,10 @@ fn DataTable(t: &'static Catalogue, snapshot: Memo<Snapshot>) -> impl IntoView {
             } else {
                 TABLE_FIRST_ROWS
             };
-            rows.into_iter()
+            order.into_iter()
                 .take(limit)
-                .cloned()
-                .map(|r| view! {
+                .map(|k| s.row(k))
+                .map(|r: TableRow| view! {
                     <tr class:not-drawn=!r.drawn data-plus=r.plus.join(" ") data-minus=r.minus.join(" ") data-months=r.months.to_string()>
                         <td>{r.period}</td>
                         <td>{r.series}</td>

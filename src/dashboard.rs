@@ -8,7 +8,7 @@ use crate::format::{
     with_unit,
 };
 use crate::i18n::{fill, Catalogue, Lang};
-use crate::measures::{self, Computation, Cut, How, Point};
+use crate::measures::{self, Computation, Cut, Derived, How, Point};
 use crate::month::{Month, Span};
 use crate::urlstate::{FlowChoice, MeasureKind, Notice, ViewState};
 use crate::view::{CheckNote, FirstView, ViewSpec};
@@ -58,9 +58,79 @@ pub struct DashboardView<'a> {
     pub notices: Vec<Notice>,
     /// The reader's language.
     pub lang: Lang,
+    /// How a value of this view is put in words (its number, unit and provenance).
+    pub wording: Wording,
+    /// The dataset's derived values, shared with the views computed before and after.
+    derived: std::sync::Arc<Derived>,
+}
+
+/// What puts one value of a view in words: the measure's kind, the language, the unit,
+/// and the period of each source-table row a provenance names. Owned, so that a snapshot
+/// can word a value when a reader reaches it rather than every value in advance.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Wording {
+    pub kind: ValueKind,
+    pub lang: Lang,
+    /// The value axis label, with unit and currency.
+    pub y_label: String,
     /// The period of each source-table row of the shown partners, by (partner, row id):
     /// provenance names rows with their periods, and a scan per value would be quadratic.
     row_spans: std::collections::HashMap<(String, String), Span>,
+}
+
+impl Wording {
+    /// The wording of values of `kind` in `lang`, with `y_label` as their unit.
+    pub fn new(kind: ValueKind, lang: Lang, y_label: String) -> Wording {
+        Wording {
+            kind,
+            lang,
+            y_label,
+            row_spans: Default::default(),
+        }
+    }
+
+    /// A value as a reader reads it: "≈ 4.72", "+48.9%", "+19.3 pp" (in Chinese, money in
+    /// 亿: "≈ 47.2").
+    pub fn value_text(&self, p: &Point) -> String {
+        let approx = if p.approx { "≈ " } else { "" };
+        match self.kind {
+            ValueKind::Money { .. } => format!("{approx}{}", money_number(p.value, 2, self.lang)),
+            ValueKind::Percent => format!("{approx}{}", percent(p.value)),
+            ValueKind::Points => format!("{approx}{}", points_in(p.value, self.lang)),
+        }
+    }
+
+    /// A value with its unit: "≈ 4.72 billion yuan per month", "47.2亿元/月", "+48.9%".
+    pub fn value_with_unit(&self, p: &Point) -> String {
+        match self.kind {
+            ValueKind::Money { .. } => with_unit(&self.value_text(p), &self.y_label, self.lang),
+            _ => self.value_text(p),
+        }
+    }
+
+    /// How many display units a full-unit value is (money in billions or 亿).
+    pub fn display_scale(&self) -> f64 {
+        match self.kind {
+            ValueKind::Money { .. } => 1.0 / money_unit(self.lang),
+            _ => 1.0,
+        }
+    }
+
+    /// How a value was obtained, in words, with row ids and spans.
+    pub fn provenance(&self, series_code: &str, p: &Point) -> String {
+        let obs_span = |row: &str| -> String {
+            self.row_spans
+                .get(&(series_code.to_string(), row.to_string()))
+                .map(|span| {
+                    fill(
+                        self.lang.text().row_ref,
+                        &[("period", &span.label_in(self.lang)), ("row", row)],
+                    )
+                })
+                .unwrap_or(row.to_string())
+        };
+        describe(&p.how, &obs_span, self.lang)
+    }
 }
 
 /// Partner codes offered for a reporter and flow: those with any series, world first,
@@ -156,6 +226,16 @@ pub fn resolve(d: &Dataset, state: &ViewState) -> (ViewState, String, Vec<Notice
 impl<'a> DashboardView<'a> {
     /// Computes the view of `state` over `d`.
     pub fn new(d: &'a Dataset, requested: &ViewState) -> DashboardView<'a> {
+        DashboardView::with(d, requested, Default::default())
+    }
+
+    /// As [`DashboardView::new`], taking what `derived` has already derived from `d`
+    /// (and adding to it).
+    pub fn with(
+        d: &'a Dataset,
+        requested: &ViewState,
+        derived: std::sync::Arc<Derived>,
+    ) -> DashboardView<'a> {
         let (state, reporter, notices) = resolve(d, requested);
         let lang = state.lang.unwrap_or_default();
         let t = lang.text();
@@ -173,11 +253,11 @@ impl<'a> DashboardView<'a> {
                 .collect();
             match (state.flow, series.as_slice()) {
                 (FlowChoice::Balance, [Some(e), Some(i)]) => measures::balance(
-                    &measures::money(d, e, currency, cut),
-                    &measures::money(d, i, currency, cut),
+                    &derived.money(d, e, currency, cut),
+                    &derived.money(d, i, currency, cut),
                 ),
                 (FlowChoice::Balance, _) => Vec::new(),
-                (_, [Some(s)]) => measures::money(d, s, currency, cut),
+                (_, [Some(s)]) => derived.money(d, s, currency, cut).to_vec(),
                 _ => Vec::new(),
             }
         };
@@ -416,7 +496,7 @@ impl<'a> DashboardView<'a> {
             FlowChoice::Imports => Flow::Imports,
             _ => Flow::Total,
         };
-        let checks = FirstView::new_in(
+        let checks = FirstView::checks_in(
             d,
             ViewSpec {
                 reporter: reporter.clone(),
@@ -425,8 +505,8 @@ impl<'a> DashboardView<'a> {
                 currency,
             },
             lang,
-        )
-        .checks;
+            &derived,
+        );
         let events = d
             .events
             .iter()
@@ -439,6 +519,7 @@ impl<'a> DashboardView<'a> {
             })
             .cloned()
             .collect();
+        let wording = Wording::new(kind, lang, y_label.clone());
         let mut view = DashboardView {
             dataset: d,
             state,
@@ -456,14 +537,16 @@ impl<'a> DashboardView<'a> {
             events,
             notices,
             lang,
-            row_spans: Default::default(),
+            wording,
+            derived,
         };
         for s in d.series.iter().filter(|s| s.reporter == view.reporter) {
             if !view.state.partners.contains(&s.partner) {
                 continue;
             }
             for o in s.observations.iter().filter(|o| !o.rows.is_empty()) {
-                view.row_spans
+                view.wording
+                    .row_spans
                     .entry((s.partner.clone(), o.first_row()))
                     .or_insert_with(|| o.span());
             }
@@ -479,47 +562,24 @@ impl<'a> DashboardView<'a> {
         self.lang.text()
     }
 
-    /// A value as a reader reads it: "≈ 4.72", "+48.9%", "+19.3 pp" (in Chinese, money in
-    /// 亿: "≈ 47.2").
+    /// A value as a reader reads it (see [`Wording::value_text`]).
     pub fn value_text(&self, p: &Point) -> String {
-        let approx = if p.approx { "≈ " } else { "" };
-        match self.kind {
-            ValueKind::Money { .. } => format!("{approx}{}", money_number(p.value, 2, self.lang)),
-            ValueKind::Percent => format!("{approx}{}", percent(p.value)),
-            ValueKind::Points => format!("{approx}{}", points_in(p.value, self.lang)),
-        }
+        self.wording.value_text(p)
     }
 
-    /// A value with its unit: "≈ 4.72 billion yuan per month", "47.2亿元/月", "+48.9%".
+    /// A value with its unit (see [`Wording::value_with_unit`]).
     pub fn value_with_unit(&self, p: &Point) -> String {
-        match self.kind {
-            ValueKind::Money { .. } => with_unit(&self.value_text(p), &self.y_label, self.lang),
-            _ => self.value_text(p),
-        }
+        self.wording.value_with_unit(p)
     }
 
     /// How many display units a full-unit value is (money in billions or 亿).
     pub fn display_scale(&self) -> f64 {
-        match self.kind {
-            ValueKind::Money { .. } => 1.0 / money_unit(self.lang),
-            _ => 1.0,
-        }
+        self.wording.display_scale()
     }
 
     /// How a value was obtained, in words, with row ids and spans.
     pub fn provenance(&self, series_code: &str, p: &Point) -> String {
-        let obs_span = |row: &str| -> String {
-            self.row_spans
-                .get(&(series_code.to_string(), row.to_string()))
-                .map(|span| {
-                    fill(
-                        self.text().row_ref,
-                        &[("period", &span.label_in(self.lang)), ("row", row)],
-                    )
-                })
-                .unwrap_or(row.to_string())
-        };
-        describe(&p.how, &obs_span, self.lang)
+        self.wording.provenance(series_code, p)
     }
 
     /// The sentence a reporter would quote: for money measures, the latest year-to-date
@@ -561,25 +621,28 @@ impl<'a> DashboardView<'a> {
             let d = self.dataset;
             let ytd: Vec<Point> = match self.state.flow {
                 FlowChoice::Balance => measures::balance(
-                    &measures::money(
+                    &self.derived.money(
                         d,
                         d.series(&self.reporter, Flow::Exports, &first.code)?,
                         currency,
                         Cut::YearToDate,
                     ),
-                    &measures::money(
+                    &self.derived.money(
                         d,
                         d.series(&self.reporter, Flow::Imports, &first.code)?,
                         currency,
                         Cut::YearToDate,
                     ),
                 ),
-                f => measures::money(
-                    d,
-                    d.series(&self.reporter, flows_of(f)[0], &first.code)?,
-                    currency,
-                    Cut::YearToDate,
-                ),
+                f => self
+                    .derived
+                    .money(
+                        d,
+                        d.series(&self.reporter, flows_of(f)[0], &first.code)?,
+                        currency,
+                        Cut::YearToDate,
+                    )
+                    .to_vec(),
             };
             let in_range = |p: &&Point| {
                 self.range
@@ -645,25 +708,28 @@ impl<'a> DashboardView<'a> {
         let cut = if ytd { Cut::YearToDate } else { Cut::Periods };
         let points = match self.state.flow {
             FlowChoice::Balance => measures::balance(
-                &measures::money(
+                &self.derived.money(
                     d,
                     d.series(&self.reporter, Flow::Exports, code)?,
                     currency,
                     cut,
                 ),
-                &measures::money(
+                &self.derived.money(
                     d,
                     d.series(&self.reporter, Flow::Imports, code)?,
                     currency,
                     cut,
                 ),
             ),
-            f => measures::money(
-                d,
-                d.series(&self.reporter, flows_of(f)[0], code)?,
-                currency,
-                cut,
-            ),
+            f => self
+                .derived
+                .money(
+                    d,
+                    d.series(&self.reporter, flows_of(f)[0], code)?,
+                    currency,
+                    cut,
+                )
+                .to_vec(),
         };
         points
             .iter()

@@ -11,6 +11,7 @@ use crate::dataset::{push_unique, Currency, Dataset, Flag, Observation, RateBasi
 use crate::i18n::{fill, Lang};
 use crate::month::{Month, Span};
 use crate::periods::{derive_with, Derivation, PeriodFlag, Provenance};
+use std::sync::Arc;
 
 /// An average exchange rate over a period's months.
 #[derive(Debug, Clone, PartialEq)]
@@ -149,12 +150,57 @@ pub struct Point {
 }
 
 /// Which view of a series' money values.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Cut {
     /// Periods between releases (single months where the data allows).
     Periods,
     /// Year-to-date figures as published.
     YearToDate,
+}
+
+/// What a series and currency yield, kept per dataset so that a control change derives
+/// only what it has not derived before: toggling a partner derives that partner's series
+/// (once), switching the chart type or the range derives nothing. Keyed by the series'
+/// reporter, flow and partner; the dataset it is used with must not change meanwhile (the
+/// app keeps one per loaded dataset).
+#[derive(Debug, Default)]
+pub struct Derived {
+    money: std::sync::Mutex<std::collections::HashMap<(SeriesKey, Currency, Cut), Arc<Vec<Point>>>>,
+    periods: std::sync::Mutex<std::collections::HashMap<(SeriesKey, Currency), Arc<Derivation>>>,
+}
+
+type SeriesKey = (String, crate::dataset::Flow, String);
+
+fn key_of(s: &Series) -> SeriesKey {
+    (s.reporter.clone(), s.flow, s.partner.clone())
+}
+
+impl Derived {
+    /// [`money`] of `s`, derived once.
+    pub fn money(&self, d: &Dataset, s: &Series, currency: Currency, cut: Cut) -> Arc<Vec<Point>> {
+        let key = (key_of(s), currency, cut);
+        if let Some(found) = self.money.lock().ok().and_then(|m| m.get(&key).cloned()) {
+            return found;
+        }
+        let value = Arc::new(money(d, s, currency, cut));
+        if let Ok(mut m) = self.money.lock() {
+            m.insert(key, value.clone());
+        }
+        value
+    }
+
+    /// [`crate::periods::derive`] of `s`, derived once.
+    pub fn derivation(&self, s: &Series, currency: Currency) -> Arc<Derivation> {
+        let key = (key_of(s), currency);
+        if let Some(found) = self.periods.lock().ok().and_then(|m| m.get(&key).cloned()) {
+            return found;
+        }
+        let value = Arc::new(crate::periods::derive(s, currency));
+        if let Ok(mut m) = self.periods.lock() {
+            m.insert(key, value.clone());
+        }
+        value
+    }
 }
 
 /// A figure published in its own currency by the reporter, not a publisher's conversion.
@@ -320,17 +366,17 @@ pub fn money(d: &Dataset, s: &Series, currency: Currency, cut: Cut) -> Vec<Point
             points.extend(own);
         }
         Cut::Periods => {
-            let years: std::collections::BTreeSet<i32> = own
-                .iter()
-                .chain(&theirs)
-                .map(|p| p.span.last.year())
-                .collect();
-            for year in years {
-                let mine: Vec<&Point> = own.iter().filter(|p| p.span.last.year() == year).collect();
-                let other_year: Vec<&Point> = theirs
-                    .iter()
-                    .filter(|p| p.span.last.year() == year)
-                    .collect();
+            // Both currencies' points by year, in one pass (a scan per year would be
+            // quadratic in a long series).
+            let mut years: std::collections::BTreeMap<i32, (Vec<&Point>, Vec<&Point>)> =
+                Default::default();
+            for p in &own {
+                years.entry(p.span.last.year()).or_default().0.push(p);
+            }
+            for p in &theirs {
+                years.entry(p.span.last.year()).or_default().1.push(p);
+            }
+            for (mine, other_year) in years.into_values() {
                 if mine.len() >= other_year.len() {
                     points.extend(mine.iter().map(|p| (*p).clone()));
                     for p in other_year

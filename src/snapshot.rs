@@ -1,14 +1,18 @@
 //! Everything the page shows for one view state and chart width, as owned data: the SVG
-//! and its geometry, the points a pointer or the keyboard can reach, the table rows, the
-//! texts and the CSV. Computed once per change; the Leptos layer only renders it.
+//! and its geometry, the points a pointer or the keyboard can reach, the texts, and the
+//! values behind the table. Computed once per change; the Leptos layer only renders it.
+//! A value's words (tooltip, announcement, table row) are made when a reader reaches it,
+//! not for every value in advance: a long series has far more values than anyone reads.
 
 use crate::chart::{render, Geometry};
-use crate::dashboard::DashboardView;
+use crate::dashboard::{DashboardView, SeriesOut, ValueKind, Wording};
 use crate::dataset::Dataset;
 use crate::i18n::{fill, Lang};
+use crate::measures::Derived;
 use crate::measures::How;
 use crate::month::Month;
 use crate::urlstate::ViewState;
+use std::sync::Arc;
 
 /// A source as shown: title, address, publisher.
 #[derive(Debug, Clone, PartialEq)]
@@ -20,15 +24,23 @@ pub struct SourceLink {
     pub date: Option<String>,
 }
 
-/// One plotted value a reader can reach (hover, tap or arrow keys), with its tooltip text.
-#[derive(Debug, Clone, PartialEq)]
+/// One plotted value a reader can reach (hover, tap or arrow keys): where it is drawn,
+/// and which value it is ([`Snapshot::point_text`] words it).
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct HitPoint {
     pub series: usize,
-    pub series_label: String,
-    pub period: String,
+    /// The value's index among its series' values.
+    pub index: usize,
     /// Position in SVG pixels.
     pub x_px: f64,
     pub y_px: f64,
+}
+
+/// A reachable value in words: the tooltip and what a screen reader announces.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PointText {
+    pub series_label: String,
+    pub period: String,
     /// "≈ 4.72 billion US dollars per month"
     pub value: String,
     /// Official / derived / converted / computed, in words.
@@ -38,7 +50,7 @@ pub struct HitPoint {
     pub lang: Lang,
 }
 
-impl HitPoint {
+impl PointText {
     /// What a screen reader announces: period, series, value with unit and currency,
     /// provenance, and the caveat if there is one.
     pub fn announcement(&self) -> String {
@@ -114,7 +126,11 @@ pub struct Snapshot {
     pub height: u32,
     pub alt_text: String,
     pub points: Vec<HitPoint>,
-    pub rows: Vec<TableRow>,
+    /// Every value of the view (drawn or not), by series: the table's rows and the
+    /// points' words are made from these on demand.
+    pub values: Vec<SeriesOut>,
+    /// How the values are put in words.
+    pub wording: Wording,
     pub key_figures: Option<String>,
     pub notes: Vec<String>,
     pub checks: Vec<String>,
@@ -163,7 +179,19 @@ impl Snapshot {
 
     /// As [`Snapshot::new`], with the reader's colour-scheme preference for `theme=auto`.
     pub fn themed(d: &Dataset, state: &ViewState, width: u32, prefers_dark: bool) -> Snapshot {
-        let view = DashboardView::new(d, state);
+        Snapshot::themed_with(d, state, width, prefers_dark, &Default::default())
+    }
+
+    /// As [`Snapshot::themed`], reusing (and adding to) what `derived` has derived from `d`
+    /// for earlier views: a control change derives only what is new.
+    pub fn themed_with(
+        d: &Dataset,
+        state: &ViewState,
+        width: u32,
+        prefers_dark: bool,
+        derived: &Arc<Derived>,
+    ) -> Snapshot {
+        let mut view = DashboardView::with(d, state, derived.clone());
         let height = chart_height(width);
         let spec = view.chart_spec_themed(width, height, prefers_dark);
         let (svg, geometry) = render(&spec).unwrap_or_else(|e| {
@@ -181,17 +209,9 @@ impl Snapshot {
         let sources_of =
             |ids: &[String]| ids.iter().filter_map(|id| link(d, id)).collect::<Vec<_>>();
         let mut points = Vec::new();
-        let mut rows = Vec::new();
         let mut all_sources: Vec<String> = Vec::new();
         for (i, s) in view.series.iter().enumerate() {
-            for p in &s.points {
-                let value = view.value_with_unit(p);
-                let caveat = p.caveat.as_ref().map(|c| c.text(lang));
-                let provenance = view.provenance(&s.code, p);
-                let exact = match view.kind {
-                    crate::dashboard::ValueKind::Money { .. } if !p.approx => exact_rows(&p.how),
-                    _ => None,
-                };
+            for (index, p) in s.points.iter().enumerate() {
                 for id in &p.sources {
                     if !all_sources.contains(id) {
                         all_sources.push(id.clone());
@@ -200,31 +220,11 @@ impl Snapshot {
                 if p.drawable {
                     points.push(HitPoint {
                         series: i,
-                        series_label: s.label.clone(),
-                        period: p.span.label_in(lang),
+                        index,
                         x_px: geometry.x_px(view.x_of(p)),
                         y_px: geometry.y_px(p.value * scale),
-                        value: value.clone(),
-                        provenance: provenance.clone(),
-                        caveat: caveat.clone(),
-                        sources: sources_of(&p.sources),
-                        lang,
                     });
                 }
-                rows.push(TableRow {
-                    period: p.span.label_in(lang),
-                    period_key: (p.span.first.index(), p.span.last.index()),
-                    series: s.label.clone(),
-                    value: view.value_text(p),
-                    number: p.value * scale,
-                    provenance,
-                    caveat,
-                    sources: sources_of(&p.sources),
-                    drawn: p.drawable,
-                    plus: exact.as_ref().map(|e| e.0.clone()).unwrap_or_default(),
-                    minus: exact.as_ref().map(|e| e.1.clone()).unwrap_or_default(),
-                    months: exact.as_ref().map(|e| e.2).unwrap_or(1),
-                });
             }
         }
         let events = view
@@ -250,7 +250,7 @@ impl Snapshot {
             let mut ytd = view.state.clone();
             ytd.measure = crate::urlstate::MeasureKind::Ytd;
             ytd.chart = crate::urlstate::ChartKind::Line;
-            let context = DashboardView::new(d, &ytd);
+            let context = DashboardView::with(d, &ytd, derived.clone());
             let mut spec = context.chart_spec_themed(width, (height / 2).max(200), prefers_dark);
             // The same months as the main chart, so the two line up.
             spec.months = (
@@ -278,7 +278,6 @@ impl Snapshot {
             height,
             alt_text: spec.alt_text.clone(),
             points,
-            rows,
             key_figures: view.key_figures.clone(),
             notes: view.notes.clone(),
             checks,
@@ -298,7 +297,113 @@ impl Snapshot {
             },
             checks_lang: lang.html_tag(),
             state: view.state.clone(),
+            // Last: the view's values and wording move into the snapshot.
+            values: std::mem::take(&mut view.series),
+            wording: std::mem::replace(
+                &mut view.wording,
+                Wording::new(ValueKind::Percent, lang, String::new()),
+            ),
         }
+    }
+
+    /// The words of reachable point `i`: its tooltip and announcement.
+    pub fn point_text(&self, i: usize) -> Option<PointText> {
+        let h = self.points.get(i)?;
+        let s = self.values.get(h.series)?;
+        let p = s.points.get(h.index)?;
+        let w = &self.wording;
+        Some(PointText {
+            series_label: s.label.clone(),
+            period: p.span.label_in(w.lang),
+            value: w.value_with_unit(p),
+            provenance: w.provenance(&s.code, p),
+            caveat: p.caveat.as_ref().map(|c| c.text(w.lang)),
+            sources: self.links(&p.sources),
+            lang: w.lang,
+        })
+    }
+
+    /// The sources of `ids` as links (every source of the view's values is in `sources`).
+    fn links(&self, ids: &[String]) -> Vec<SourceLink> {
+        ids.iter()
+            .filter_map(|id| self.sources.iter().find(|l| &l.id == id).cloned())
+            .collect()
+    }
+
+    /// How many rows the table has: one per value, drawn or not.
+    pub fn row_count(&self) -> usize {
+        self.values.iter().map(|s| s.points.len()).sum()
+    }
+
+    /// The table's rows in order, as (series, value index), sorted by `column` (0 period,
+    /// 1 partner, 2 value), ascending or not; ties keep period order.
+    pub fn row_order(&self, column: usize, ascending: bool) -> Vec<(usize, usize)> {
+        let mut keys: Vec<(usize, usize)> = self
+            .values
+            .iter()
+            .enumerate()
+            .flat_map(|(i, s)| (0..s.points.len()).map(move |j| (i, j)))
+            .collect();
+        let point = |&(i, j): &(usize, usize)| &self.values[i].points[j];
+        let label = |&(i, _): &(usize, usize)| self.values[i].label.as_str();
+        let period = |k: &(usize, usize)| {
+            let p = point(k);
+            (p.span.first.index(), p.span.last.index())
+        };
+        keys.sort_by(|a, b| {
+            let o = match column {
+                1 => label(a).cmp(label(b)).then(period(a).cmp(&period(b))),
+                2 => point(a).value.total_cmp(&point(b).value),
+                _ => {
+                    let (pa, pb) = (period(a), period(b));
+                    pa.1.cmp(&pb.1)
+                        .then(pa.0.cmp(&pb.0))
+                        .then(label(a).cmp(label(b)))
+                }
+            };
+            if ascending {
+                o
+            } else {
+                o.reverse()
+            }
+        });
+        keys
+    }
+
+    /// Table row `(series, value index)` in words.
+    pub fn row(&self, (i, j): (usize, usize)) -> TableRow {
+        let s = &self.values[i];
+        let p = &s.points[j];
+        let w = &self.wording;
+        let exact = match w.kind {
+            ValueKind::Money { .. } if !p.approx => exact_rows(&p.how),
+            _ => None,
+        };
+        let (plus, minus, months) = exact.unwrap_or((Vec::new(), Vec::new(), 1));
+        TableRow {
+            period: p.span.label_in(w.lang),
+            period_key: (p.span.first.index(), p.span.last.index()),
+            series: s.label.clone(),
+            value: w.value_text(p),
+            number: p.value * w.display_scale(),
+            provenance: w.provenance(&s.code, p),
+            caveat: p.caveat.as_ref().map(|c| c.text(w.lang)),
+            sources: self.links(&p.sources),
+            drawn: p.drawable,
+            plus,
+            minus,
+            months,
+        }
+    }
+
+    /// Every table row, in the order of the series and their values.
+    pub fn rows(&self) -> Vec<TableRow> {
+        self.values
+            .iter()
+            .enumerate()
+            .flat_map(|(i, s)| (0..s.points.len()).map(move |j| (i, j)))
+            .map(|k| self.row(k))
+            .collect()
     }
 
     /// The index of the point nearest to an SVG position: nearest in x first (the period

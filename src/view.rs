@@ -7,8 +7,9 @@ use crate::dataset::{
 };
 use crate::format::{amount_long_in, decimals_for, join_and_in, percent, unit_label_in};
 use crate::i18n::{fill, Lang};
+use crate::measures::Derived;
 use crate::month::Span;
-use crate::periods::{derive, Derivation, PeriodFlag, Provenance};
+use crate::periods::{Derivation, PeriodFlag, Provenance};
 
 /// Which series the view shows.
 #[derive(Debug, Clone, PartialEq)]
@@ -64,7 +65,7 @@ impl ViewSpec {
 pub struct Plotted<'a> {
     pub series: &'a Series,
     pub label: String,
-    pub derivation: Derivation,
+    pub derivation: std::sync::Arc<Derivation>,
 }
 
 /// What a table row measures.
@@ -160,6 +161,23 @@ impl<'a> FirstView<'a> {
 
     /// Builds the view of `spec` over `d` with its texts in `lang`.
     pub fn new_in(d: &'a Dataset, spec: ViewSpec, lang: Lang) -> FirstView<'a> {
+        FirstView::build(d, spec, lang, false, &Derived::default())
+    }
+
+    /// Only the figure-check notes of `spec` in `lang`: what the dashboard shows of the
+    /// first view, without its table, sources and notes (a table row for every period of
+    /// a long series would cost more than the whole chart).
+    pub fn checks_in(d: &Dataset, spec: ViewSpec, lang: Lang, derived: &Derived) -> Vec<CheckNote> {
+        FirstView::build(d, spec, lang, true, derived).checks
+    }
+
+    fn build(
+        d: &'a Dataset,
+        spec: ViewSpec,
+        lang: Lang,
+        checks_only: bool,
+        derived: &Derived,
+    ) -> FirstView<'a> {
         let t = lang.text();
         let reporter = d
             .reporter(&spec.reporter)
@@ -188,7 +206,7 @@ impl<'a> FirstView<'a> {
                     .partner(&s.partner)
                     .map(|p| p.name_in(lang).to_string())
                     .unwrap_or(s.partner.clone()),
-                derivation: derive(s, spec.currency),
+                derivation: derived.derivation(s, spec.currency),
             })
             .collect();
         let mut view = FirstView {
@@ -203,8 +221,11 @@ impl<'a> FirstView<'a> {
             months: (0, 0),
             lang,
         };
-        view.rows = view.table_rows();
+        view.rows = view.table_rows(checks_only);
         view.checks = view.check_notes();
+        if checks_only {
+            return view;
+        }
         view.not_drawn = view.not_drawn_notes();
         let mut sources = Vec::new();
         for r in &view.rows {
@@ -241,12 +262,19 @@ impl<'a> FirstView<'a> {
         )
     }
 
-    fn table_rows(&self) -> Vec<TableRow> {
+    /// The table: every year-to-date figure and period; with `flagged_only`, just the
+    /// periods with a caveat (what the figure check needs).
+    fn table_rows(&self, flagged_only: bool) -> Vec<TableRow> {
         let t = self.lang.text();
         let mut rows = Vec::new();
         for p in &self.series {
             let obs = &p.series.observations;
-            for c in &p.derivation.cumulative {
+            let cumulative = if flagged_only {
+                &[][..]
+            } else {
+                &p.derivation.cumulative[..]
+            };
+            for c in cumulative {
                 let o = &obs[c.observation];
                 rows.push(TableRow {
                     span: c.span,
@@ -262,7 +290,12 @@ impl<'a> FirstView<'a> {
                     drawn: true,
                 });
             }
-            for period in &p.derivation.periods {
+            for period in p
+                .derivation
+                .periods
+                .iter()
+                .filter(|period| !flagged_only || period.flag.is_some())
+            {
                 let (provenance, plus, minus, sources) = match &period.provenance {
                     Provenance::Official { observation } => {
                         let o = &obs[*observation];

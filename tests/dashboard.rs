@@ -111,26 +111,21 @@ fn pointer_and_keyboard_reach_every_point() {
     let (state, _) =
         parse_query("measure=ytd&partners=world,central_asia_5&from=2023-01&to=2023-06");
     let s = Snapshot::new(&d, &state, 900);
+    let text = |i: usize| s.point_text(i).unwrap();
     let first = s.step(None, 0, 0).unwrap();
     assert_eq!(
-        (
-            s.points[first].period.as_str(),
-            s.points[first].series_label.as_str()
-        ),
-        ("Jan–Feb 2023", "World")
+        (text(first).period, text(first).series_label),
+        ("Jan–Feb 2023".to_string(), "World".to_string())
     );
     let next = s.step(Some(first), 1, 0).unwrap();
-    assert_eq!(s.points[next].period, "Jan–Mar 2023");
+    assert_eq!(text(next).period, "Jan–Mar 2023");
     let down = s.step(Some(next), 0, 1).unwrap();
     assert_eq!(
-        (
-            s.points[down].period.as_str(),
-            s.points[down].series_label.as_str()
-        ),
-        ("Jan–Mar 2023", "Central Asia (5)")
+        (text(down).period, text(down).series_label),
+        ("Jan–Mar 2023".to_string(), "Central Asia (5)".to_string())
     );
     assert_eq!(
-        s.points[down].announcement(),
+        text(down).announcement(),
         "Jan–Mar 2023, Central Asia (5): 53.18 billion yuan. Official: published (Jan–Mar 2023 (obs-0138))."
     );
     let p = &s.points[next];
@@ -138,4 +133,34 @@ fn pointer_and_keyboard_reach_every_point() {
     // Stepping past the end stays on the last point.
     let last = s.step(Some(next), 10_000, 0).unwrap();
     assert_eq!(s.step(Some(last), 1, 0), Some(last));
+}
+
+#[test]
+fn table_rows_are_worded_on_demand_in_the_order_asked() {
+    let d = common::bundled();
+    let (state, _) =
+        parse_query("measure=ytd&partners=world,central_asia_5&from=2023-01&to=2023-10");
+    let s = Snapshot::new(&d, &state, 900);
+    // One row per value of each series (drawn or not), as the CSV has.
+    let csv_rows = DashboardView::new(&d, &state).csv().lines().count() - 1;
+    assert_eq!(s.row_count(), csv_rows);
+    assert_eq!(s.rows().len(), csv_rows);
+    // By value, largest first: the world's Jan–Oct 2023, 287.3 bn yuan as published.
+    let top = s.row(s.row_order(2, false)[0]);
+    assert_eq!(
+        (top.period.as_str(), top.series.as_str(), top.value.as_str()),
+        ("Jan–Oct 2023", "World", "287.30")
+    );
+    // By period: the earliest release first; on a tie, partners in alphabetical order.
+    let first = s.row(s.row_order(0, true)[0]);
+    assert_eq!(
+        (first.period.as_str(), first.series.as_str()),
+        ("Jan–Feb 2023", "Central Asia (5)")
+    );
+    // By partner, then period.
+    let order = s.row_order(1, true);
+    let labels: Vec<String> = order.iter().map(|&k| s.row(k).series).collect();
+    let switch = labels.iter().position(|l| l == "World").unwrap();
+    assert!(labels[..switch].iter().all(|l| l == "Central Asia (5)"));
+    assert!(labels[switch..].iter().all(|l| l == "World"));
 }

@@ -199,9 +199,10 @@ fn the_chinese_view_shows_every_figure_in_yi_ten_times_the_billions() {
     ] {
         let en = snapshot(query);
         let zh = snapshot(&format!("{query}&lang=zh"));
-        assert_eq!(en.rows.len(), zh.rows.len());
-        assert!(en.rows.len() > 40, "{}", en.rows.len());
-        for (e, z) in en.rows.iter().zip(&zh.rows) {
+        let (en, zh) = (en.rows(), zh.rows());
+        assert_eq!(en.len(), zh.len());
+        assert!(en.len() > 40, "{}", en.len());
+        for (e, z) in en.iter().zip(&zh) {
             assert_eq!(e.period_key, z.period_key);
             assert_eq!(e.value.starts_with('≈'), z.value.starts_with('≈'));
             let (e, z) = (number(&e.value), number(&z.value));
@@ -235,7 +236,7 @@ fn the_chinese_dashboard_reads_in_chinese() {
     );
     let s = Snapshot::new(&d, &state, 800);
     assert_eq!(
-        s.points[0].announcement(),
+        s.point_text(0).unwrap().announcement(),
         "2023年1–2月，世界：443.9亿元。官方：公布数（2023年1–2月（obs-0039））。"
     );
     assert!(s
