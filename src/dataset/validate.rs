@@ -189,19 +189,27 @@ pub fn parse_dataset_in(
             detail: format!("expected a JSON object {{…}}, found {found}"),
         });
     }
-    let mut de = serde_json::Deserializer::from_str(text);
-    let dataset: Dataset = match serde_path_to_error::deserialize(&mut de) {
+    // The fast path reads without tracking where it is; only a file that fails is read
+    // again with the path tracked, to name where the problem is.
+    let dataset: Dataset = match serde_json::from_str(text) {
         Ok(d) => d,
-        Err(err) => return Err(shape_error(file, text, err)),
+        Err(first) => {
+            let mut de = serde_json::Deserializer::from_str(text);
+            let partial: Result<Dataset, _> = serde_path_to_error::deserialize(&mut de);
+            if let Err(err) = partial {
+                return Err(shape_error(file, text, err));
+            }
+            // Both readers are serde_json, so the second refuses what the first did: if
+            // not here, then at the end (text after the object).
+            let e = de.end().err().unwrap_or(first);
+            return Err(DatasetError::NotJson {
+                file: file.to_string(),
+                line: e.line(),
+                column: e.column(),
+                detail: strip_position(&e.to_string()),
+            });
+        }
     };
-    if let Err(e) = de.end() {
-        return Err(DatasetError::NotJson {
-            file: file.to_string(),
-            line: e.line(),
-            column: e.column(),
-            detail: strip_position(&e.to_string()),
-        });
-    }
     if dataset.schema_version != SCHEMA_VERSION {
         return Err(DatasetError::UnsupportedVersion {
             file: file.to_string(),
