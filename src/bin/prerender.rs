@@ -78,8 +78,12 @@ mod cli {
             .map_err(|e| format!("{}: {e}", config.display()))?;
         let index_path = dist.join("index.html");
         let template = externalize_loader(&strip_static(&read(&index_path)?), &dist)?;
+        let (template, style_hash) = inline_stylesheet(&template, &dist)?;
+        let (paint, paint_hash) = paint_script();
+        let template = with_hashes(&template, &style_hash, &paint_hash)?;
+        std::fs::write(dist.join("csp.txt"), format!("{}\n", policy(&template)?))
+            .map_err(|e| format!("{}: {e}", dist.join("csp.txt").display()))?;
         let fonts = fonts();
-        let paint = write_paint_script(&dist)?;
         for view in &config.views {
             if !view
                 .name
@@ -136,17 +140,95 @@ mod cli {
         ))
     }
 
-    /// Writes `paint.js`, run right after the static first paint is parsed: the static
-    /// chart is the chart of the page's own view, so once it is on screen it is marked as
-    /// the app marks its own drawings (the benchmark contract, bench/). Returns its tag,
-    /// with subresource integrity (the page's CSP allows no inline script).
-    fn write_paint_script(dist: &Path) -> Result<String, String> {
+    /// The script run right after the static first paint is parsed: the static chart is
+    /// the chart of the page's own view, so once it is on screen it is marked as the app
+    /// marks its own drawings (the benchmark contract, bench/). Inline, so the first paint
+    /// waits for no request; the page's policy allows exactly this script by its hash.
+    /// Returns the tag and its `'sha256-…'` source.
+    fn paint_script() -> (String, String) {
         let code = "{ const view = document.querySelector('meta[name=\"trade-trends-view\"]');\n\
                     const query = location.search.replace(/^\\?/, '');\n\
                     if (document.getElementById('static-view') && (query === '' || query === (view ? view.content : '')))\n\
                     requestAnimationFrame(() => requestAnimationFrame(() => performance.mark('chart-rendered'))); }\n";
-        let integrity = write_script(dist, "paint.js", code)?;
-        Ok(format!("<script src=\"./paint.js\" {integrity}></script>"))
+        (format!("<script>{code}</script>"), csp_hash(code))
+    }
+
+    /// A CSP hash source for an inline element's exact text: `'sha256-…'`.
+    fn csp_hash(text: &str) -> String {
+        use base64::Engine;
+        use sha2::Digest;
+        let digest =
+            base64::engine::general_purpose::STANDARD.encode(sha2::Sha256::digest(text.as_bytes()));
+        format!("'sha256-{digest}'")
+    }
+
+    /// Puts Trunk's stylesheet into the page as a `<style>` element: the first paint then
+    /// waits for no stylesheet request (the file stays in `dist/` for anyone linking it).
+    /// Returns the page and the style's hash source. A page whose style is already inline
+    /// (an earlier run) keeps it.
+    fn inline_stylesheet(html: &str, dist: &Path) -> Result<(String, String), String> {
+        if let Some(start) = html.find("<style>") {
+            let body = start + "<style>".len();
+            let end = html[body..].find("</style>").ok_or("unclosed <style>")? + body;
+            return Ok((html.to_string(), csp_hash(&html[body..end])));
+        }
+        let start = html
+            .find("<link rel=\"stylesheet\" href=\"./")
+            .ok_or("no stylesheet link in index.html")?;
+        let end = html[start..].find('>').ok_or("unclosed stylesheet link")? + start + 1;
+        let tag = &html[start..end];
+        let href = tag
+            .split("href=\"./")
+            .nth(1)
+            .and_then(|rest| rest.split('"').next())
+            .ok_or("stylesheet link without href")?;
+        let css = std::fs::read_to_string(dist.join(href))
+            .map_err(|e| format!("{}: {e}", dist.join(href).display()))?;
+        if css.contains("</style") {
+            return Err(format!("{href} contains \"</style\": it cannot be inlined"));
+        }
+        let hash = csp_hash(&css);
+        Ok((
+            format!("{}<style>{css}</style>{}", &html[..start], &html[end..]),
+            hash,
+        ))
+    }
+
+    /// The page's Content-Security-Policy (its `<meta>`).
+    fn policy(html: &str) -> Result<String, String> {
+        let open = "<meta http-equiv=\"Content-Security-Policy\" content=\"";
+        let start = html.find(open).ok_or("no Content-Security-Policy meta")? + open.len();
+        let end = html[start..].find('"').ok_or("unclosed policy")? + start;
+        Ok(html[start..end].to_string())
+    }
+
+    /// The page with its policy allowing exactly the inline style and paint script, by
+    /// hash (any hashes of an earlier run replaced); still no `'unsafe-inline'`.
+    fn with_hashes(html: &str, style: &str, script: &str) -> Result<String, String> {
+        let old = policy(html)?;
+        let directives: Vec<String> = old
+            .split(';')
+            .map(|d| {
+                let words: Vec<&str> = d
+                    .split_whitespace()
+                    .filter(|w| !w.starts_with("'sha256-"))
+                    .collect();
+                let mut d = words.join(" ");
+                match words.first() {
+                    Some(&"script-src") => d = format!("{d} {script}"),
+                    Some(&"style-src") => d = format!("{d} {style}"),
+                    _ => {}
+                }
+                d
+            })
+            .collect();
+        let new = directives.join("; ");
+        for needed in ["script-src", "style-src"] {
+            if !new.split("; ").any(|d| d.starts_with(needed)) {
+                return Err(format!("the page's policy has no {needed}"));
+            }
+        }
+        Ok(html.replacen(&old, &new, 1))
     }
 
     /// Writes a script into `dist` and returns the attributes that pin it (subresource
