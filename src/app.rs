@@ -48,7 +48,8 @@ extern "C" {
 const MAX_DATASET_BYTES: f64 = 50.0 * 1024.0 * 1024.0;
 /// Rows of the data table shown before the reader asks for all of them.
 const TABLE_ROWS: usize = 1000;
-/// Rows built at once with a new view; the rest follow once the chart is on screen.
+/// Rows built at once with a new view when the table is what the reader looks at; the rest
+/// follow once the view is on screen (under a chart, all of them do: the chart comes first).
 const TABLE_FIRST_ROWS: usize = 100;
 /// How long to wait for the dataset before giving up.
 const FETCH_TIMEOUT_MS: u32 = 20_000;
@@ -274,19 +275,63 @@ fn browser_lang() -> Lang {
     Lang::from_browser(languages.iter().map(String::as_str))
 }
 
+/// The dataset request the page's head started for `path` while the WebAssembly loaded,
+/// taken once: its answer and its controller. A request for another path (the address is
+/// checked here, by `data_path`, not in `boot.js`) is aborted and not used.
+fn take_prefetch(path: &str) -> Option<(js_sys::Promise, web_sys::AbortController)> {
+    let key = JsValue::from_str("__ttPrefetch");
+    let slot = js_sys::Reflect::get(&window(), &key).ok()?;
+    if slot.is_undefined() || slot.is_null() {
+        return None;
+    }
+    let _ = js_sys::Reflect::delete_property(&window(), &key);
+    let field = |name: &str| js_sys::Reflect::get(&slot, &JsValue::from_str(name)).ok();
+    let controller: web_sys::AbortController = field("controller")?.dyn_into().ok()?;
+    if field("path")?.as_string().as_deref() != Some(path) {
+        controller.abort();
+        return None;
+    }
+    let response: js_sys::Promise = field("response")?.dyn_into().ok()?;
+    Some((response, controller))
+}
+
 /// Fetches and validates the dataset at `path`.
 /// `progress` receives (bytes received, bytes expected or 0) while the body arrives.
 async fn fetch_dataset(
     path: String,
     progress: RwSignal<Option<(f64, f64)>>,
 ) -> Result<(Dataset, Vec<crate::dataset::DatasetNote>), Failure> {
-    let controller = web_sys::AbortController::new().ok();
+    let prefetched = take_prefetch(&path);
+    let controller = match &prefetched {
+        Some((_, c)) => Some(c.clone()),
+        None => web_sys::AbortController::new().ok(),
+    };
     let cancel_timer = controller
         .as_ref()
         .map(|c| abort_after(c, FETCH_TIMEOUT_MS));
     let signal = controller.as_ref().map(|c| c.signal());
-    let request = gloo_net::http::Request::get(&path).abort_signal(signal.as_ref());
-    let result = fetch_and_parse(&path, request, progress).await;
+    let response = match prefetched {
+        Some((answer, _)) => wasm_bindgen_futures::JsFuture::from(answer)
+            .await
+            .and_then(|r| r.dyn_into::<web_sys::Response>())
+            .map_err(|e| {
+                let e = js_sys::Error::from(e);
+                format!("{}: {}", String::from(e.name()), String::from(e.message()))
+            }),
+        None => gloo_net::http::Request::get(&path)
+            .abort_signal(signal.as_ref())
+            .send()
+            .await
+            .map(web_sys::Response::from)
+            .map_err(|e| e.to_string()),
+    };
+    let result = match response {
+        Ok(response) => parse_response(&path, response, progress).await,
+        Err(detail) => Err(Failure::Connection {
+            path: path.clone(),
+            detail,
+        }),
+    };
     if let Some(cancel) = cancel_timer {
         let _ = cancel.call0(&JsValue::NULL);
     }
@@ -296,16 +341,12 @@ async fn fetch_dataset(
     result
 }
 
-async fn fetch_and_parse(
+async fn parse_response(
     path: &str,
-    request: gloo_net::http::RequestBuilder,
+    response: web_sys::Response,
     progress: RwSignal<Option<(f64, f64)>>,
 ) -> Result<(Dataset, Vec<crate::dataset::DatasetNote>), Failure> {
     let path = path.to_string();
-    let response = request.send().await.map_err(|e| Failure::Connection {
-        path: path.clone(),
-        detail: e.to_string(),
-    })?;
     match response.status() {
         200 => {}
         404 => return Err(Failure::NotFound { path }),
@@ -317,12 +358,16 @@ async fn fetch_and_parse(
             })
         }
     }
-    let content_type = response.headers().get("content-type").unwrap_or_default();
+    let content_type = response
+        .headers()
+        .get("content-type")
+        .ok()
+        .flatten()
+        .unwrap_or_default();
     let on_progress = Closure::<dyn FnMut(f64, f64)>::new(move |received: f64, expected: f64| {
         progress.set(Some((received, expected)));
     });
-    let raw: web_sys::Response = response.into();
-    let body = read_body(&raw, MAX_DATASET_BYTES, &on_progress).await;
+    let body = read_body(&response, MAX_DATASET_BYTES, &on_progress).await;
     drop(on_progress);
     let text = match body {
         Ok(text) => text.as_string().unwrap_or_default(),
@@ -466,7 +511,11 @@ pub fn App() -> impl IntoView {
                     });
                 });
             }
-            Err(refused) => load.set(Load::Failed(Failure::Refused(refused))),
+            Err(refused) => {
+                // The early request the page head may have started for this address is dropped.
+                drop(take_prefetch(""));
+                load.set(Load::Failed(Failure::Refused(refused)))
+            }
         }
     });
     // A failed load shows its message in place of the static first paint.
@@ -1016,8 +1065,10 @@ fn DataTable(t: &'static Catalogue, snapshot: Memo<Snapshot>) -> impl IntoView {
                 usize::MAX
             } else if complete_for.get() == generation.get() {
                 TABLE_ROWS
-            } else {
+            } else if s.state.view == ViewMode::Table {
                 TABLE_FIRST_ROWS
+            } else {
+                0
             };
             order.into_iter()
                 .take(limit)

@@ -80,7 +80,8 @@ mod cli {
         let template = externalize_loader(&strip_static(&read(&index_path)?), &dist)?;
         let (template, style_hash) = inline_stylesheet(&template, &dist)?;
         let (paint, paint_hash) = paint_script();
-        let template = with_hashes(&template, &style_hash, &paint_hash)?;
+        let (head, head_hash) = head_script();
+        let template = with_hashes(&template, &style_hash, &format!("{head_hash} {paint_hash}"))?;
         std::fs::write(dist.join("csp.txt"), format!("{}\n", policy(&template)?))
             .map_err(|e| format!("{}: {e}", dist.join("csp.txt").display()))?;
         let fonts = fonts();
@@ -103,7 +104,7 @@ mod cli {
             let snap = Snapshot::new(&d, &state, config.width);
             let png_name = format!("og-{}.png", view.name);
             write_png(&snap.export_svg(), &dist.join(&png_name), &fonts)?;
-            let html = inject(&template, &snap, &view.query, &png_name, &paint);
+            let html = inject(&template, &snap, &view.query, &png_name, &head, &paint);
             let out = if view.name == "index" {
                 index_path.clone()
             } else {
@@ -138,6 +139,35 @@ mod cli {
             &html[..start],
             &html[end + "</script>".len()..]
         ))
+    }
+
+    /// The script at the end of `<head>`, run before the body is parsed:
+    /// - a link to another view than the page's static one hides the static chart at once
+    ///   (`html.other-view`), rather than showing the wrong chart until the app starts;
+    /// - the dataset's request starts now, while the WebAssembly is fetched and compiled,
+    ///   instead of after. Only a plain relative `.json` path is asked for (the policy's
+    ///   `connect-src 'self'` keeps it on the page's origin), and the app takes the answer
+    ///   only if the path it accepts itself (`urlstate::data_path`) is the same; otherwise
+    ///   it aborts this request and makes its own.
+    ///
+    /// Inline (allowed by its hash) so that it waits for no request. Returns the tag and
+    /// its `'sha256-…'` source.
+    fn head_script() -> (String, String) {
+        let code = format!(
+            "{{ const view = document.querySelector('meta[name=\"trade-trends-view\"]');\n\
+             const query = location.search.replace(/^\\?/, '');\n\
+             if (query !== '' && query !== (view ? view.content : '')) document.documentElement.classList.add('other-view');\n\
+             const q = new URLSearchParams(location.search);\n\
+             const path = q.has('data') ? q.get('data') : '{default}';\n\
+             if (/^[A-Za-z0-9_][A-Za-z0-9_.\\/-]*\\.json$/.test(path) && !path.split('/').some((s) => s === '..' || s === '.' || s === '')) {{\n\
+             const controller = new AbortController();\n\
+             const response = fetch(path, {{ signal: controller.signal }});\n\
+             response.catch(() => {{}});\n\
+             window.__ttPrefetch = {{ path, controller, response }}; }} }}\n",
+            default = trade_trends::urlstate::DEFAULT_DATA
+        );
+        let hash = csp_hash(&code);
+        (format!("<script>{code}</script>"), hash)
     }
 
     /// The script run right after the static first paint is parsed: the static chart is
@@ -204,7 +234,7 @@ mod cli {
 
     /// The page with its policy allowing exactly the inline style and paint script, by
     /// hash (any hashes of an earlier run replaced); still no `'unsafe-inline'`.
-    fn with_hashes(html: &str, style: &str, script: &str) -> Result<String, String> {
+    fn with_hashes(html: &str, style: &str, scripts: &str) -> Result<String, String> {
         let old = policy(html)?;
         let directives: Vec<String> = old
             .split(';')
@@ -215,7 +245,7 @@ mod cli {
                     .collect();
                 let mut d = words.join(" ");
                 match words.first() {
-                    Some(&"script-src") => d = format!("{d} {script}"),
+                    Some(&"script-src") => d = format!("{d} {scripts}"),
                     Some(&"style-src") => d = format!("{d} {style}"),
                     _ => {}
                 }
@@ -253,7 +283,14 @@ mod cli {
         }
     }
 
-    fn inject(template: &str, snap: &Snapshot, query: &str, png: &str, paint: &str) -> String {
+    fn inject(
+        template: &str,
+        snap: &Snapshot,
+        query: &str,
+        png: &str,
+        head: &str,
+        paint: &str,
+    ) -> String {
         let esc = escape_xml;
         let notes: String = snap
             .notes
@@ -289,7 +326,7 @@ mod cli {
             "{START}<meta name=\"trade-trends-view\" content=\"{q}\">\
              <meta property=\"og:title\" content=\"{t}\"><meta property=\"og:description\" content=\"{desc}\">\
              <meta property=\"og:image\" content=\"{png}\"><meta name=\"twitter:card\" content=\"summary_large_image\">\
-             <meta name=\"twitter:image\" content=\"{png}\">{END}",
+             <meta name=\"twitter:image\" content=\"{png}\">{head}{END}",
             q = esc(query),
             t = esc(&snap.title),
             desc = esc(&description),

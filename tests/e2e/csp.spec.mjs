@@ -15,14 +15,16 @@ test('the built page declares a strict policy and loads scripts with integrity',
   expect(csp).toContain("connect-src 'self'");
   expect(csp).not.toContain('unsafe-inline');
   expect(csp).not.toContain("'unsafe-eval'");
-  // The only inline script and style are the static paint's mark and the stylesheet
-  // (inline so the first paint waits for no request), each allowed by its exact hash.
+  // The only inline scripts and style are the head's start (early dataset request), the
+  // static paint's mark and the stylesheet (inline so the first paint waits for no
+  // request), each allowed by its exact hash.
   const hash = (text) => `'sha256-${crypto.createHash('sha256').update(text).digest('base64')}'`;
   const directive = (name) => csp.split('; ').find((d) => d.startsWith(name + ' '));
   const inlineScripts = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
-  expect(inlineScripts).toHaveLength(1);
-  expect(inlineScripts[0]).toContain("performance.mark('chart-rendered')");
-  expect(directive('script-src').split(' ')).toContain(hash(inlineScripts[0]));
+  expect(inlineScripts).toHaveLength(2);
+  expect(inlineScripts[0]).toContain('window.__ttPrefetch');
+  expect(inlineScripts[1]).toContain("performance.mark('chart-rendered')");
+  for (const code of inlineScripts) expect(directive('script-src').split(' ')).toContain(hash(code));
   expect(html).not.toMatch(/<script(?![^>]*\bsrc=)(?!>)[^>]*>/);
   const styles = [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => m[1]);
   expect(styles).toHaveLength(1);
