@@ -6,6 +6,7 @@
 //! one currency, with the sources that printed it. Nothing here derives new figures; that
 //! is the job of [`crate::periods`].
 
+pub mod jsonpath;
 mod types;
 mod validate;
 

@@ -189,26 +189,9 @@ pub fn parse_dataset_in(
             detail: format!("expected a JSON object {{…}}, found {found}"),
         });
     }
-    // The fast path reads without tracking where it is; only a file that fails is read
-    // again with the path tracked, to name where the problem is.
     let dataset: Dataset = match serde_json::from_str(text) {
         Ok(d) => d,
-        Err(first) => {
-            let mut de = serde_json::Deserializer::from_str(text);
-            let partial: Result<Dataset, _> = serde_path_to_error::deserialize(&mut de);
-            if let Err(err) = partial {
-                return Err(shape_error(file, text, err));
-            }
-            // Both readers are serde_json, so the second refuses what the first did: if
-            // not here, then at the end (text after the object).
-            let e = de.end().err().unwrap_or(first);
-            return Err(DatasetError::NotJson {
-                file: file.to_string(),
-                line: e.line(),
-                column: e.column(),
-                detail: strip_position(&e.to_string()),
-            });
-        }
+        Err(err) => return Err(read_error(file, text, err)),
     };
     if dataset.schema_version != SCHEMA_VERSION {
         return Err(DatasetError::UnsupportedVersion {
@@ -239,19 +222,16 @@ fn top_level_kind(text: &str) -> Option<&'static str> {
     }
 }
 
-fn shape_error(
-    file: &str,
-    text: &str,
-    err: serde_path_to_error::Error<serde_json::Error>,
-) -> DatasetError {
-    let inner = err.inner();
+/// The error of a file serde_json could not read: not JSON at all, or JSON of another
+/// shape, with the path of the place (found from the error's position).
+fn read_error(file: &str, text: &str, err: serde_json::Error) -> DatasetError {
     let file = file.to_string();
-    if inner.is_syntax() || inner.is_eof() {
+    if err.is_syntax() || err.is_eof() {
         return DatasetError::NotJson {
             file,
-            line: inner.line(),
-            column: inner.column(),
-            detail: strip_position(&inner.to_string()),
+            line: err.line(),
+            column: err.column(),
+            detail: strip_position(&err.to_string()),
         };
     }
     // A different schema version explains any shape difference better than the shape does.
@@ -270,16 +250,11 @@ fn shape_error(
             };
         }
     }
-    let path = err.path().to_string();
-    let path = if path == "." {
-        "the top level".to_string()
-    } else {
-        path
-    };
     DatasetError::Shape {
         file,
-        path,
-        detail: strip_position(&inner.to_string()),
+        path: super::jsonpath::path_at(text, err.line(), err.column())
+            .unwrap_or_else(|| "the top level".to_string()),
+        detail: strip_position(&err.to_string()),
     }
 }
 
