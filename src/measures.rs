@@ -165,9 +165,11 @@ pub enum Cut {
 /// app keeps one per loaded dataset).
 #[derive(Debug, Default)]
 pub struct Derived {
-    money: std::sync::Mutex<std::collections::HashMap<(SeriesKey, Currency, Cut), Arc<Vec<Point>>>>,
-    periods: std::sync::Mutex<std::collections::HashMap<(SeriesKey, Currency), Arc<Derivation>>>,
+    money: Kept<(SeriesKey, Currency, Cut), Vec<Point>>,
+    periods: Kept<(SeriesKey, Currency), Derivation>,
 }
+
+type Kept<K, V> = std::sync::Mutex<std::collections::HashMap<K, Arc<V>>>;
 
 type SeriesKey = (String, crate::dataset::Flow, String);
 
