@@ -431,3 +431,81 @@ fn names_in_other_languages_are_checked() {
     let err = error_of(&v);
     assert!(err.contains("at flow_names[0].flow"), "{err}");
 }
+
+/// A small dataset with one series written as a monthly run.
+fn with_run(values: Value, sources: Value) -> Value {
+    let mut v = bundled_json();
+    let world = series_index(&v, "xinjiang/total/UZB");
+    let s = &mut v["series"][world];
+    s["observations"] = json!([]);
+    s["monthly"] = json!({
+        "first": "2023-11", "currency": "USD", "resolution": 1e7,
+        "sources": sources, "values": values
+    });
+    v
+}
+
+#[test]
+fn a_monthly_run_reads_as_one_figure_per_month_with_gaps_kept() {
+    let source = bundled_json()["sources"][0]["id"].clone();
+    let v = with_run(json!([1.5e9, null, 1.25e9]), json!([source]));
+    let d = parse_dataset("run.json", &v.to_string()).expect("valid");
+    let s = d
+        .series("xinjiang", trade_trends::dataset::Flow::Total, "UZB")
+        .unwrap();
+    assert!(s.monthly.is_none());
+    let read: Vec<(String, String, Option<f64>)> = s
+        .observations
+        .iter()
+        .map(|o| (o.first.to_string(), o.last.to_string(), o.value))
+        .collect();
+    // December 2023 is null: a gap, not a zero.
+    assert_eq!(
+        read,
+        [
+            ("2023-11".into(), "2023-11".into(), Some(1.5e9)),
+            ("2024-01".into(), "2024-01".into(), Some(1.25e9)),
+        ]
+    );
+    let o = &s.observations[1];
+    assert_eq!(o.basis, trade_trends::dataset::Basis::Month);
+    assert_eq!(o.currency, Some(trade_trends::dataset::Currency::USD));
+    assert_eq!(o.resolution, Some(1e7));
+    assert_eq!(o.sources, [source.as_str().unwrap()]);
+    assert_eq!(o.status, trade_trends::dataset::Status::Preferred);
+}
+
+#[test]
+fn problems_in_a_monthly_run_name_the_month() {
+    let source = bundled_json()["sources"][0]["id"].clone();
+    let v = with_run(json!([1.5e9, -2.0, 1.25e9]), json!([source, "s999"]));
+    let i = series_index(&v, "xinjiang/total/UZB");
+    let lines = problems_of(&v);
+    let at = |month: &str| format!("series[{i}] xinjiang/total/UZB, monthly value {month}");
+    assert!(
+        lines.contains(&format!("{}, field \"value\": expected zero or more (trade values cannot be negative), found -2", at("2023-12"))),
+        "{lines:#?}"
+    );
+    assert!(
+        lines.contains(&format!(
+            "{}, field \"sources\": \"s999\" is not declared in sources",
+            at("2023-11")
+        )),
+        "{lines:#?}"
+    );
+    // A value that is not a number is a shape error at its place in the array.
+    let v = with_run(json!([1.5e9, "1.2e9"]), json!([source]));
+    assert_eq!(
+        error_of(&v),
+        format!("test.json is not a Trade Trends dataset: at series[{i}].monthly.values[1]: invalid type: string \"1.2e9\", expected f64")
+    );
+    // A run of nothing but gaps is an empty series.
+    let v = with_run(json!([null, null]), json!([source]));
+    assert!(
+        problems_of(&v).contains(&format!(
+            "series[{i}] xinjiang/total/UZB, field \"observations\": expected at least one observation, found none"
+        )),
+        "{:#?}",
+        problems_of(&v)
+    );
+}

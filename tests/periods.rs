@@ -40,6 +40,8 @@ fn series(observations: Vec<Observation>) -> Series {
         flow: Flow::Total,
         partner: "world".into(),
         observations,
+        monthly: None,
+        run_start: None,
     }
 }
 

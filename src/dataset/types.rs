@@ -299,6 +299,55 @@ pub struct Series {
     pub flow: Flow,
     pub partner: String,
     pub observations: Vec<Observation>,
+    /// A long run of monthly figures written compactly, in place of `observations`; read
+    /// as one observation per value ([`Dataset::expand_runs`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub monthly: Option<MonthlyRun>,
+    /// After [`Dataset::expand_runs`]: where the run's values start in `observations`, so
+    /// that a problem with one is named as the run's value of its month.
+    #[serde(skip)]
+    pub run_start: Option<usize>,
+}
+
+/// Consecutive single-month figures of one currency, resolution and sources, as one
+/// array of numbers: a long series in a file about 25 times smaller than one object per
+/// figure, read without a structure per value. Each value is a preferred figure for its
+/// month; `null` is a month without one (a gap).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MonthlyRun {
+    /// The month of the first value.
+    pub first: Month,
+    pub currency: Currency,
+    /// One unit of the last printed digit, in full units.
+    pub resolution: f64,
+    /// Ids of the sources that printed these figures.
+    pub sources: Vec<String>,
+    /// Values in full currency units, one per month from `first`.
+    pub values: Vec<Option<f64>>,
+}
+
+impl MonthlyRun {
+    /// The run as observations, one per value (none for a `null`).
+    pub fn observations(&self) -> impl Iterator<Item = Observation> + '_ {
+        self.values.iter().enumerate().filter_map(move |(i, v)| {
+            let month = self.first.offset(i as i64);
+            Some(Observation {
+                first: month,
+                last: month,
+                basis: Basis::Month,
+                value: Some((*v)?),
+                currency: Some(self.currency),
+                resolution: Some(self.resolution),
+                yoy_pct: None,
+                status: Status::Preferred,
+                sources: self.sources.clone(),
+                rows: Vec::new(),
+                flags: Vec::new(),
+                note: None,
+            })
+        })
+    }
 }
 
 /// Which field of a period's figures disagree.
@@ -391,6 +440,17 @@ pub struct Event {
 }
 
 impl Dataset {
+    /// Reads every series' monthly run into its observations (after any it has), so that
+    /// everything downstream sees one kind of figure. Done once, when a file is read.
+    pub fn expand_runs(&mut self) {
+        for s in &mut self.series {
+            if let Some(run) = s.monthly.take() {
+                s.run_start = Some(s.observations.len());
+                s.observations.extend(run.observations());
+            }
+        }
+    }
+
     pub fn partner(&self, code: &str) -> Option<&Partner> {
         self.partners.iter().find(|p| p.code == code)
     }

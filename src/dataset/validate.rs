@@ -189,7 +189,7 @@ pub fn parse_dataset_in(
             detail: format!("expected a JSON object {{…}}, found {found}"),
         });
     }
-    let dataset: Dataset = match serde_json::from_str(text) {
+    let mut dataset: Dataset = match serde_json::from_str(text) {
         Ok(d) => d,
         Err(err) => return Err(read_error(file, text, err)),
     };
@@ -199,6 +199,7 @@ pub fn parse_dataset_in(
             found: dataset.schema_version.to_string(),
         });
     }
+    dataset.expand_runs();
     let problems = validate_in(&dataset, lang);
     if problems.is_empty() {
         Ok((dataset, notes))
@@ -273,6 +274,12 @@ pub fn validate(d: &Dataset) -> Vec<Problem> {
 
 /// As [`validate`], with the messages in `lang`.
 pub fn validate_in(d: &Dataset, lang: Lang) -> Vec<Problem> {
+    // A dataset made in code may still hold monthly runs: checked as they will be read.
+    if d.series.iter().any(|s| s.monthly.is_some()) {
+        let mut expanded = d.clone();
+        expanded.expand_runs();
+        return validate_in(&expanded, lang);
+    }
     let mut v = Validator {
         problems: Vec::new(),
         t: lang.text(),
@@ -299,7 +306,7 @@ pub fn validate_in(d: &Dataset, lang: Lang) -> Vec<Problem> {
         check_series_consistency(&mut v, &loc, s);
         let mut preferred = HashSet::new();
         for (j, o) in s.observations.iter().enumerate() {
-            let oloc = format!("{loc}, observation[{j}] {}", o.span());
+            let oloc = observation_loc(&loc, s, j);
             v.check_observation(&oloc, o, &refs);
             if o.status == Status::Preferred
                 && !preferred.insert((o.first, o.last, same_period_basis(o), o.currency))
@@ -662,6 +669,16 @@ const MAX_VALUE: f64 = 1e15;
 /// Longest name or title shown.
 const MAX_TEXT: usize = 300;
 
+/// Where observation `j` of `s` is: `…, observation[5] 2023-01..2023-10`, or for a value
+/// of the series' monthly run, `…, monthly value 2023-03`.
+fn observation_loc(loc: &str, s: &Series, j: usize) -> String {
+    let o = &s.observations[j];
+    match s.run_start {
+        Some(start) if j >= start => format!("{loc}, monthly value {}", o.first),
+        _ => format!("{loc}, observation[{j}] {}", o.span()),
+    }
+}
+
 /// Checks within one series: time order, year-to-date figures that fall within a year, and a
 /// Jan–Feb figure next to separate January and February figures that do not add up.
 fn check_series_consistency(v: &mut Validator, loc: &str, s: &Series) {
@@ -669,7 +686,7 @@ fn check_series_consistency(v: &mut Validator, loc: &str, s: &Series) {
         let (j, w) = pair;
         if (w[1].last, w[1].first) < (w[0].last, w[0].first) {
             v.problem(
-                &format!("{loc}, observation[{}] {}", j + 1, w[1].span()),
+                &observation_loc(loc, s, j + 1),
                 "last",
                 &fill(v.t.x_time_order, &[("previous", &w[0].span().to_string())]),
             );

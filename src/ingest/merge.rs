@@ -252,6 +252,8 @@ pub(super) fn merge(rows: &[ObsRow]) -> (Vec<Series>, Vec<Conflict>) {
             flow,
             partner,
             observations,
+            monthly: None,
+            run_start: None,
         });
     }
     (series, conflicts)
