@@ -46,8 +46,9 @@ extern "C" {
 
 /// Largest dataset loaded: bigger files are refused before they can freeze the tab.
 const MAX_DATASET_BYTES: f64 = 50.0 * 1024.0 * 1024.0;
-/// Rows of the data table shown before the reader asks for all of them.
-const TABLE_ROWS: usize = 1000;
+/// Rows of the data table shown before the reader asks for all of them (a bounded page:
+/// each row is about eight elements, and a new view replaces them all).
+const TABLE_ROWS: usize = 250;
 /// Rows built at once with a new view when the table is what the reader looks at; the rest
 /// follow once the view is on screen (under a chart, all of them do: the chart comes first).
 const TABLE_FIRST_ROWS: usize = 100;
@@ -1056,14 +1057,16 @@ fn DataTable(t: &'static Catalogue, snapshot: Memo<Snapshot>) -> impl IntoView {
             </th>
         }
     };
+    // The rows of the current view: re-made when the order, "Show all" or the second phase
+    // asks; a new view replaces the whole body at once (below), not row by row.
     let rows = move || {
         let (col, asc) = sort.get();
-        snapshot.with(|s| {
+        snapshot.with_untracked(|s| {
             // Rows are put in words only for what is shown.
             let order = s.row_order(col, asc);
             let limit = if show_all.get() {
                 usize::MAX
-            } else if complete_for.get() == generation.get() {
+            } else if complete_for.get() == generation.get_untracked() {
                 TABLE_ROWS
             } else if s.state.view == ViewMode::Table {
                 TABLE_FIRST_ROWS
@@ -1098,7 +1101,9 @@ fn DataTable(t: &'static Catalogue, snapshot: Memo<Snapshot>) -> impl IntoView {
                         <th scope="col">{t.col_how}</th>
                         <th scope="col">{t.col_sources}</th>
                     </tr></thead>
-                    <tbody>{rows}</tbody>
+                    // A new view gets a new body: the old rows leave in one step, so a long
+                    // table never delays the chart of the next view.
+                    {move || { generation.track(); view! { <tbody>{rows}</tbody> } }}
                 </table>
             </div>
             {move || (total.get() > TABLE_ROWS && !show_all.get()).then(|| {
