@@ -411,11 +411,14 @@ fn mark(name: &str) {
 }
 
 /// Two animation frames after a draw, so the mark lands after the paint.
-fn mark_rendered() {
-    request_animation_frame(|| {
-        request_animation_frame(|| {
+fn mark_rendered(painted: RwSignal<bool>) {
+    request_animation_frame(move || {
+        request_animation_frame(move || {
             if let Some(p) = window().performance() {
                 let _ = p.mark("chart-rendered");
+            }
+            if !painted.get_untracked() {
+                painted.set(true);
             }
         })
     });
@@ -741,13 +744,25 @@ fn Dashboard(
     Effect::new(move |_| {
         snapshot.with(|s| document().set_title(&fill(t.page_title, &[("title", &s.title)])));
     });
+    // Whether the first chart has been painted: the settings column beside a wide chart
+    // is built after it (it does not move the chart). Below 900 px the settings sit above
+    // the chart, so they are built with it rather than push it down later.
+    let painted = RwSignal::new(false);
+    let settings_beside = state.with_untracked(|s| !s.embed)
+        && window()
+            .inner_width()
+            .ok()
+            .and_then(|w| w.as_f64())
+            .is_some_and(|w| w >= 900.0);
     Effect::new(move |_| {
         snapshot.track();
         if width.get_untracked() > 0 {
             remove_static_view();
-            mark_rendered();
+            mark_rendered(painted);
         }
     });
+    // Only a change of the controls parameter re-makes the controls, not every new view.
+    let show_controls = Memo::new(move |_| snapshot.with(|s| s.state.controls));
     install_bench_update(snapshot, state, set_state);
     let selected = RwSignal::new(None::<usize>);
     let announce = RwSignal::new(String::new());
@@ -770,7 +785,7 @@ fn Dashboard(
             <p class="standfirst" lang="en">{dataset.description.clone()}</p>
             <Notices t url_notices snapshot data_notes=data_notes.clone()/>
             <div class="dashboard-body">
-            {move || snapshot.with(|s| s.state.controls).then(|| view! { <Controls t dataset=d1.clone() snapshot update/> })}
+            {move || (show_controls.get() && (painted.get() || !settings_beside)).then(|| view! { <Controls t dataset=d1.clone() snapshot update/> })}
             <div class="dashboard-main">
             <p class="key-figures" aria-live="polite">{move || snapshot.with(|s| s.key_figures.clone().unwrap_or_default())}</p>
             <div class="view-switch" role="group" aria-label=t.show>
@@ -1150,6 +1165,8 @@ fn Controls(
             })
             .collect()
     };
+    // The partner list is re-made when the reporter or the filter changes, not every view.
+    let reporter = Memo::new(move |_| snapshot.with(|s| s.reporter.clone()));
     let month_count = move || snapshot.with(|s| s.months.len());
     let month_at = move |i: usize| snapshot.with(|s| s.months.get(i).copied());
     let from_index = move || {
@@ -1232,7 +1249,7 @@ fn Controls(
                         prop:value=move || search.get() on:input=move |ev| search.set(event_target_value(&ev))/>
                     <ul class="partner-list">
                         {move || {
-                            let reporter = snapshot.with(|s| s.reporter.clone());
+                            let reporter = reporter.get();
                             let needle = search.get().to_lowercase();
                             partners_of(&reporter).into_iter()
                                 .filter(|(code, name, _)| needle.is_empty() || name.to_lowercase().contains(&needle) || code.to_lowercase().contains(&needle))

@@ -132,7 +132,13 @@ mod cli {
             .find("</script>")
             .map(|i| body_start + i)
             .ok_or("unclosed loader script")?;
-        let integrity = write_script(dist, "boot.js", &html[body_start..end])?;
+        // While the static chart of the page's own view is up, the app starts after the
+        // browser has shown it (two frames): its start-up work would otherwise hold that
+        // first frame back. The WebAssembly keeps downloading meanwhile (preloaded).
+        let wait = "if (document.getElementById('static-view') && !document.documentElement.classList.contains('other-view'))\n\
+                    await new Promise((ready) => requestAnimationFrame(() => requestAnimationFrame(ready)));\n";
+        let boot = format!("{wait}{}", &html[body_start..end]);
+        let integrity = write_script(dist, "boot.js", &boot)?;
         let tag = format!("<script type=\"module\" src=\"./boot.js\" {integrity}></script>");
         Ok(format!(
             "{}{tag}{}",

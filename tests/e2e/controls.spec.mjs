@@ -18,8 +18,12 @@ async function open(page, query = '') {
 }
 
 const query = (page) => new URL(page.url()).searchParams;
-const tableCells = (page) => page.locator('table.values tbody tr').evaluateAll((trs) =>
-  trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent.trim())));
+// Under a chart, the table's rows follow once the chart is painted: wait for them.
+const tableCells = async (page) => {
+  await expect(page.locator('table.values tbody tr').first()).toBeAttached();
+  return page.locator('table.values tbody tr').evaluateAll((trs) =>
+    trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent.trim())));
+};
 
 test('flow, measure, currency and chart type change the chart, the table and the URL', async ({ page }) => {
   await open(page);

@@ -9,8 +9,12 @@ async function open(page, query = '') {
   await expect(page.locator('main .chart-svg-host svg[role="img"]').first()).toBeAttached();
 }
 
-const tableCells = (page) => page.locator('table.values tbody tr').evaluateAll((trs) =>
-  trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent.trim())));
+// Under a chart, the table's rows follow once the chart is painted: wait for them.
+const tableCells = async (page) => {
+  await expect(page.locator('table.values tbody tr').first()).toBeAttached();
+  return page.locator('table.values tbody tr').evaluateAll((trs) =>
+    trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent.trim())));
+};
 const number = (text) => Number(text.replace(/[≈ ,+%]/g, '').replace('−', '-'));
 
 test('lang=zh shows Chinese labels and 亿元 values equal to the English values × 10', async ({ page }) => {
