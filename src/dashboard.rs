@@ -175,9 +175,17 @@ fn flow_label(d: &Dataset, choice: FlowChoice, lang: Lang) -> String {
 
 /// Fills in the dataset's defaults and drops what the dataset does not have, with notices.
 pub fn resolve(d: &Dataset, state: &ViewState) -> (ViewState, String, Vec<Notice>) {
+    resolve_with(d, state, ViewSpec::default_for(d))
+}
+
+/// As [`resolve`], with the dataset's default view already found.
+fn resolve_with(
+    d: &Dataset,
+    state: &ViewState,
+    default: Option<ViewSpec>,
+) -> (ViewState, String, Vec<Notice>) {
     let t = state.lang.unwrap_or_default().text();
     let mut notices = Vec::new();
-    let default = ViewSpec::default_for(d);
     let mut state = state.clone();
     let reporter = match &state.reporter {
         Some(r) if d.reporter(r).is_some() => r.clone(),
@@ -236,7 +244,7 @@ impl<'a> DashboardView<'a> {
         requested: &ViewState,
         derived: std::sync::Arc<Derived>,
     ) -> DashboardView<'a> {
-        let (state, reporter, notices) = resolve(d, requested);
+        let (state, reporter, notices) = resolve_with(d, requested, derived.default_view(d));
         let lang = state.lang.unwrap_or_default();
         let t = lang.text();
         let currency = state.currency;
@@ -857,7 +865,7 @@ fn contribution_point(r: &measures::Contribution, value: f64, what: Computation)
         span: r.span,
         value,
         how: How::Computed(what),
-        sources: r.sources.clone(),
+        sources: r.sources.as_slice().into(),
         approx: r.approx,
         tolerance: 0.0,
         published_yoy: None,

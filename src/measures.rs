@@ -128,6 +128,10 @@ impl Caveat {
     }
 }
 
+/// Ids of sources, shared: a value and every copy of it (a kept derivation, a view, a
+/// snapshot) point to one list instead of each holding its own strings.
+pub type Sources = Arc<[String]>;
+
 /// One value of a measure for one period.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Point {
@@ -136,7 +140,7 @@ pub struct Point {
     /// for contributions.
     pub value: f64,
     pub how: How,
-    pub sources: Vec<String>,
+    pub sources: Sources,
     /// Depends on an exchange-rate conversion: shown with "≈".
     pub approx: bool,
     /// Rounding tolerance carried from the published figures, in the value's units.
@@ -167,6 +171,7 @@ pub enum Cut {
 pub struct Derived {
     money: Kept<(SeriesKey, Currency, Cut), Vec<Point>>,
     periods: Kept<(SeriesKey, Currency), Derivation>,
+    default_view: std::sync::OnceLock<Option<crate::view::ViewSpec>>,
 }
 
 type Kept<K, V> = std::sync::Mutex<std::collections::HashMap<K, Arc<V>>>;
@@ -178,6 +183,13 @@ fn key_of(s: &Series) -> SeriesKey {
 }
 
 impl Derived {
+    /// [`crate::view::ViewSpec::default_for`] the dataset, found once.
+    pub fn default_view(&self, d: &Dataset) -> Option<crate::view::ViewSpec> {
+        self.default_view
+            .get_or_init(|| crate::view::ViewSpec::default_for(d))
+            .clone()
+    }
+
     /// [`money`] of `s`, derived once.
     pub fn money(&self, d: &Dataset, s: &Series, currency: Currency, cut: Cut) -> Arc<Vec<Point>> {
         let key = (key_of(s), currency, cut);
@@ -260,7 +272,7 @@ fn points_of(s: &Series, derivation: &Derivation, cut: Cut, currency: Currency) 
                     how: How::Official {
                         rows: vec![o.first_row()],
                     },
-                    sources: o.sources.clone(),
+                    sources: o.sources.as_slice().into(),
                     approx: false,
                     tolerance: o.resolution.unwrap_or(0.0),
                     published_yoy: o.yoy_pct,
@@ -313,7 +325,7 @@ fn points_of(s: &Series, derivation: &Derivation, cut: Cut, currency: Currency) 
                     span: p.span,
                     value: p.value,
                     how,
-                    sources,
+                    sources: sources.into(),
                     approx: false,
                     tolerance: p.tolerance,
                     published_yoy,
@@ -340,7 +352,7 @@ pub fn money(d: &Dataset, s: &Series, currency: Currency, cut: Cut) -> Vec<Point
             Currency::USD => 1.0 / rate.cny_per_usd,
             Currency::CNY => rate.cny_per_usd,
         };
-        let mut sources = p.sources.clone();
+        let mut sources = p.sources.to_vec();
         push_unique(&mut sources, &rate.sources);
         Some(Point {
             value: p.value * factor,
@@ -350,7 +362,7 @@ pub fn money(d: &Dataset, s: &Series, currency: Currency, cut: Cut) -> Vec<Point
                 from,
                 rate,
             },
-            sources,
+            sources: sources.into(),
             approx: true,
             ..p
         })
@@ -420,7 +432,7 @@ fn computed(
         span,
         value,
         how: How::Computed(what),
-        sources,
+        sources: sources.into(),
         approx,
         tolerance,
         published_yoy: None,
@@ -436,7 +448,7 @@ pub fn balance(exports: &[Point], imports: &[Point]) -> Vec<Point> {
         .filter(|e| e.drawable)
         .filter_map(|e| {
             let i = imports.iter().find(|i| i.span == e.span && i.drawable)?;
-            let mut sources = e.sources.clone();
+            let mut sources = e.sources.to_vec();
             push_unique(&mut sources, &i.sources);
             Some(computed(
                 e.span,
@@ -462,7 +474,7 @@ pub fn yoy(points: &[Point]) -> Vec<Point> {
             .find(|q| q.span == p.span.year_earlier() && q.drawable && q.value > 0.0);
         let computed_pct = base.map(|q| (p.value / q.value - 1.0) * 100.0);
         let published = p.published_yoy.filter(|_| !p.approx);
-        let mut sources = p.sources.clone();
+        let mut sources = p.sources.to_vec();
         if let Some(q) = base {
             push_unique(&mut sources, &q.sources);
         }
@@ -531,7 +543,7 @@ pub fn published_growth_only(s: &Series) -> Vec<Point> {
                 how: How::Official {
                     rows: vec![o.first_row()],
                 },
-                sources: o.sources.clone(),
+                sources: o.sources.as_slice().into(),
                 approx: false,
                 tolerance: 0.05,
                 published_yoy: Some(pct),
@@ -582,7 +594,7 @@ pub fn share(part: &[Point], world: &[Point], part_label: &str) -> Vec<Point> {
             let w = world
                 .iter()
                 .find(|w| w.span == p.span && w.drawable && w.value > 0.0)?;
-            let mut sources = p.sources.clone();
+            let mut sources = p.sources.to_vec();
             push_unique(&mut sources, &w.sources);
             Some(computed(
                 p.span,
@@ -623,7 +635,7 @@ pub fn contributions(parts: &[(String, Vec<Point>)], world: &[Point]) -> Vec<Con
         else {
             continue;
         };
-        let mut sources = w.sources.clone();
+        let mut sources = w.sources.to_vec();
         push_unique(&mut sources, &wb.sources);
         let mut approx = w.approx || wb.approx;
         let mut shares = Vec::new();

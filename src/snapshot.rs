@@ -212,7 +212,7 @@ impl Snapshot {
         let mut all_sources: Vec<String> = Vec::new();
         for (i, s) in view.series.iter().enumerate() {
             for (index, p) in s.points.iter().enumerate() {
-                for id in &p.sources {
+                for id in p.sources.iter() {
                     if !all_sources.contains(id) {
                         all_sources.push(id.clone());
                     }

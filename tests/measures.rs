@@ -190,7 +190,7 @@ fn pt(a: &str, b: &str, billions: f64) -> Point {
         span: span(a, b),
         value: billions * 1e9,
         how: How::Official { rows: vec![] },
-        sources: vec![],
+        sources: Vec::new().into(),
         approx: false,
         tolerance: 0.0,
         published_yoy: None,
