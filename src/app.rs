@@ -1077,8 +1077,7 @@ fn DataTable(t: &'static Catalogue, snapshot: Memo<Snapshot>) -> impl IntoView {
     let rows = move || {
         let (col, asc) = sort.get();
         snapshot.with_untracked(|s| {
-            // Rows are put in words only for what is shown.
-            let order = s.row_order(col, asc);
+            // Rows are ordered and put in words only for what is shown.
             let limit = if show_all.get() {
                 usize::MAX
             } else if complete_for.get() == generation.get_untracked() {
@@ -1088,8 +1087,7 @@ fn DataTable(t: &'static Catalogue, snapshot: Memo<Snapshot>) -> impl IntoView {
             } else {
                 0
             };
-            order.into_iter()
-                .take(limit)
+            s.row_order(col, asc, limit).into_iter()
                 .map(|k| s.row(k))
                 .map(|r: TableRow| view! {
                     <tr class:not-drawn=!r.drawn data-plus=r.plus.join(" ") data-minus=r.minus.join(" ") data-months=r.months.to_string()>

@@ -335,9 +335,11 @@ impl Snapshot {
         self.values.iter().map(|s| s.points.len()).sum()
     }
 
-    /// The table's rows in order, as (series, value index), sorted by `column` (0 period,
-    /// 1 partner, 2 value), ascending or not; ties keep period order.
-    pub fn row_order(&self, column: usize, ascending: bool) -> Vec<(usize, usize)> {
+    /// The first `limit` of the table's rows in order, as (series, value index), sorted by
+    /// `column` (0 period, 1 partner, 2 value), ascending or not; ties keep the order of
+    /// the series and their values. Only the rows asked for are sorted: the first page of
+    /// a million values is a selection, not a sort of all of them.
+    pub fn row_order(&self, column: usize, ascending: bool, limit: usize) -> Vec<(usize, usize)> {
         let mut keys: Vec<(usize, usize)> = self
             .values
             .iter()
@@ -350,7 +352,7 @@ impl Snapshot {
             let p = point(k);
             (p.span.first.index(), p.span.last.index())
         };
-        keys.sort_by(|a, b| {
+        let order = |a: &(usize, usize), b: &(usize, usize)| {
             let o = match column {
                 1 => label(a).cmp(label(b)).then(period(a).cmp(&period(b))),
                 2 => point(a).value.total_cmp(&point(b).value),
@@ -361,12 +363,17 @@ impl Snapshot {
                         .then(label(a).cmp(label(b)))
                 }
             };
-            if ascending {
-                o
-            } else {
-                o.reverse()
-            }
-        });
+            let o = if ascending { o } else { o.reverse() };
+            o.then(a.cmp(b))
+        };
+        if limit == 0 {
+            return Vec::new();
+        }
+        if limit < keys.len() {
+            keys.select_nth_unstable_by(limit - 1, order);
+            keys.truncate(limit);
+        }
+        keys.sort_unstable_by(order);
         keys
     }
 

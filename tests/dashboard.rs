@@ -146,19 +146,25 @@ fn table_rows_are_worded_on_demand_in_the_order_asked() {
     assert_eq!(s.row_count(), csv_rows);
     assert_eq!(s.rows().len(), csv_rows);
     // By value, largest first: the world's Jan–Oct 2023, 287.3 bn yuan as published.
-    let top = s.row(s.row_order(2, false)[0]);
+    let top = s.row(s.row_order(2, false, 1)[0]);
     assert_eq!(
         (top.period.as_str(), top.series.as_str(), top.value.as_str()),
         ("Jan–Oct 2023", "World", "287.30")
     );
     // By period: the earliest release first; on a tie, partners in alphabetical order.
-    let first = s.row(s.row_order(0, true)[0]);
+    let first = s.row(s.row_order(0, true, 1)[0]);
     assert_eq!(
         (first.period.as_str(), first.series.as_str()),
         ("Jan–Feb 2023", "Central Asia (5)")
     );
     // By partner, then period.
-    let order = s.row_order(1, true);
+    let order = s.row_order(1, true, usize::MAX);
+    // The first rows asked for are the first rows of the whole order.
+    assert_eq!(s.row_order(1, true, 5), order[..5]);
+    assert_eq!(
+        s.row_order(2, false, 7),
+        s.row_order(2, false, usize::MAX)[..7]
+    );
     let labels: Vec<String> = order.iter().map(|&k| s.row(k).series).collect();
     let switch = labels.iter().position(|l| l == "World").unwrap();
     assert!(labels[..switch].iter().all(|l| l == "Central Asia (5)"));
