@@ -448,6 +448,15 @@ fn install_bench_update(
         set_state.run((next, Commit::Replace));
     });
     let _ = js_sys::Reflect::set(&window(), &"benchUpdate".into(), toggle.as_ref());
+    // A call made before the app had started (the page's head keeps it) runs now.
+    let queued = JsValue::from_str("__ttQueuedUpdate");
+    if js_sys::Reflect::get(&window(), &queued).is_ok_and(|v| v.is_truthy()) {
+        let _ = js_sys::Reflect::delete_property(&window(), &queued);
+        let run = toggle.as_ref().unchecked_ref::<js_sys::Function>().clone();
+        request_animation_frame(move || {
+            let _ = run.call0(&JsValue::NULL);
+        });
+    }
     toggle.forget();
 }
 

@@ -10,7 +10,13 @@ fuzz_target!(|data: &[u8]| {
             let _ = trade_trends::summary::summarize(&d);
             let state = trade_trends::urlstate::ViewState::default();
             let snap = trade_trends::snapshot::Snapshot::new(&d, &state, 640);
-            assert!(!snap.csv.is_empty());
+            // Every value's words, made on demand, and the CSV.
+            for i in 0..snap.points.len().min(50) {
+                assert!(snap.point_text(i).is_some());
+            }
+            assert_eq!(snap.rows().len(), snap.row_count());
+            let csv = trade_trends::dashboard::DashboardView::new(&d, &state).csv();
+            assert!(!csv.is_empty());
         }
         Err(e) => assert!(!e.to_string().is_empty()),
     }

@@ -150,6 +150,8 @@ mod cli {
     /// The script at the end of `<head>`, run before the body is parsed:
     /// - a link to another view than the page's static one hides the static chart at once
     ///   (`html.other-view`), rather than showing the wrong chart until the app starts;
+    /// - `window.benchUpdate()` (the benchmark's update, bench/) called before the app has
+    ///   started is kept, and run by the app once it has drawn;
     /// - the dataset's request starts now, while the WebAssembly is fetched and compiled,
     ///   instead of after. Only a plain relative `.json` path is asked for (the policy's
     ///   `connect-src 'self'` keeps it on the page's origin), and the app takes the answer
@@ -163,6 +165,7 @@ mod cli {
             "{{ const view = document.querySelector('meta[name=\"trade-trends-view\"]');\n\
              const query = location.search.replace(/^\\?/, '');\n\
              if (query !== '' && query !== (view ? view.content : '')) document.documentElement.classList.add('other-view');\n\
+             window.benchUpdate = () => {{ window.__ttQueuedUpdate = true; }};\n\
              const q = new URLSearchParams(location.search);\n\
              const path = q.has('data') ? q.get('data') : '{default}';\n\
              if (/^[A-Za-z0-9_][A-Za-z0-9_.\\/-]*\\.json$/.test(path) && !path.split('/').some((s) => s === '..' || s === '.' || s === '')) {{\n\

@@ -64,3 +64,15 @@ test('a table of 10,000 values shows its first 250 rows and offers the rest', as
   for (const n of points) expect(n).toBeLessThan(2000);
   for (const n of points) expect(n).toBeLessThanOrEqual(4 * 1280);
 });
+
+test('benchUpdate() called before the app has started is kept and run once it has drawn', async ({ page }) => {
+  await page.route('**/*_bg.wasm', async (route) => { await new Promise((r) => setTimeout(r, 1000)); await route.continue(); });
+  await page.goto('./');
+  await expect.poll(async () => (await marks(page, 'chart-rendered')).length).toBe(1); // the static paint
+  await page.evaluate(() => window.benchUpdate());
+  // Once started, the app hides the first partner (the world), as the call asked.
+  await expect(page.locator('main h1')).toHaveText('Xinjiang: total trade with Central Asia (5)');
+  expect(await page.evaluate(() => window.__ttQueuedUpdate)).toBeUndefined();
+  await page.evaluate(() => window.benchUpdate());
+  await expect(page.locator('main h1')).toHaveText('Xinjiang: total trade with the world and Central Asia (5)');
+});
