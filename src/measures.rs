@@ -171,6 +171,9 @@ pub enum Cut {
 pub struct Derived {
     money: Kept<(SeriesKey, Currency, Cut), Vec<Point>>,
     periods: Kept<(SeriesKey, Currency), Derivation>,
+    /// Derivations of the reporter's own figures (no publisher's conversions), shared by
+    /// both cuts of [`money`].
+    native: Kept<(SeriesKey, Currency), Derivation>,
     default_view: std::sync::OnceLock<Option<crate::view::ViewSpec>>,
 }
 
@@ -196,15 +199,39 @@ impl Derived {
         if let Some(found) = self.money.lock().ok().and_then(|m| m.get(&key).cloned()) {
             return found;
         }
-        let value = Arc::new(money(d, s, currency, cut));
+        let value = Arc::new(money_from(
+            d,
+            s,
+            currency,
+            cut,
+            &self.native_derivation(s, currency),
+            &self.native_derivation(s, currency.other()),
+        ));
         if let Ok(mut m) = self.money.lock() {
             m.insert(key, value.clone());
         }
         value
     }
 
-    /// [`crate::periods::derive`] of `s`, derived once.
+    /// The derivation of `s` from its own figures only (no publisher's conversions).
+    fn native_derivation(&self, s: &Series, currency: Currency) -> Arc<Derivation> {
+        let key = (key_of(s), currency);
+        if let Some(found) = self.native.lock().ok().and_then(|m| m.get(&key).cloned()) {
+            return found;
+        }
+        let value = Arc::new(derive_with(s, currency, native));
+        if let Ok(mut m) = self.native.lock() {
+            m.insert(key, value.clone());
+        }
+        value
+    }
+
+    /// [`crate::periods::derive`] of `s`, derived once (the same as its own figures'
+    /// derivation when no figure is a publisher's conversion).
     pub fn derivation(&self, s: &Series, currency: Currency) -> Arc<Derivation> {
+        if !s.observations.iter().any(|o| !native(o)) {
+            return self.native_derivation(s, currency);
+        }
         let key = (key_of(s), currency);
         if let Some(found) = self.periods.lock().ok().and_then(|m| m.get(&key).cloned()) {
             return found;
@@ -343,9 +370,24 @@ fn points_of(s: &Series, derivation: &Derivation, cut: Cut, currency: Currency) 
 /// chosen currency's where both give the same period). Periods between releases come from
 /// one currency per year: the one that gives the finer periods that year.
 pub fn money(d: &Dataset, s: &Series, currency: Currency, cut: Cut) -> Vec<Point> {
-    let own = points_of(s, &derive_with(s, currency, native), cut, currency);
+    let own = derive_with(s, currency, native);
+    let theirs = derive_with(s, currency.other(), native);
+    money_from(d, s, currency, cut, &own, &theirs)
+}
+
+/// [`money`] from the series' derivations of its own figures (no publisher's conversions)
+/// in `currency` and in the other currency.
+fn money_from(
+    d: &Dataset,
+    s: &Series,
+    currency: Currency,
+    cut: Cut,
+    own: &Derivation,
+    theirs: &Derivation,
+) -> Vec<Point> {
+    let own = points_of(s, own, cut, currency);
     let from = currency.other();
-    let theirs = points_of(s, &derive_with(s, from, native), cut, from);
+    let theirs = points_of(s, theirs, cut, from);
     let convert = |p: Point| -> Option<Point> {
         let rate = average_rate(d, p.span)?;
         let factor = match currency {
