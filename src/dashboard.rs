@@ -31,7 +31,9 @@ pub struct SeriesOut {
     pub code: String,
     pub label: String,
     pub style: usize,
-    pub points: Vec<Point>,
+    /// The values, shared with the dataset's kept derivations when the view shows them as
+    /// they are (no copy of a long series per view).
+    pub points: std::sync::Arc<[Point]>,
 }
 
 /// Everything the dashboard shows for one view state.
@@ -254,7 +256,7 @@ impl<'a> DashboardView<'a> {
                 .unwrap_or(code.to_string())
         };
         // Money values of a partner for the chosen flow (balance computed from two flows).
-        let money = |code: &str, cut: Cut| -> Vec<Point> {
+        let money = |code: &str, cut: Cut| -> std::sync::Arc<[Point]> {
             let series: Vec<Option<&Series>> = flows_of(state.flow)
                 .into_iter()
                 .map(|f| d.series(&reporter, f, code))
@@ -263,10 +265,11 @@ impl<'a> DashboardView<'a> {
                 (FlowChoice::Balance, [Some(e), Some(i)]) => measures::balance(
                     &derived.money(d, e, currency, cut),
                     &derived.money(d, i, currency, cut),
-                ),
-                (FlowChoice::Balance, _) => Vec::new(),
-                (_, [Some(s)]) => derived.money(d, s, currency, cut).to_vec(),
-                _ => Vec::new(),
+                )
+                .into(),
+                (FlowChoice::Balance, _) => Vec::new().into(),
+                (_, [Some(s)]) => derived.money(d, s, currency, cut),
+                _ => Vec::new().into(),
             }
         };
         let growth_only = |code: &str| -> Vec<Point> {
@@ -284,8 +287,9 @@ impl<'a> DashboardView<'a> {
             MeasureKind::Monthly => {
                 for code in &state.partners {
                     let mut points = money(code, Cut::Periods);
-                    if state.average {
-                        for p in points.iter_mut().filter(|p| p.span.len() > 1) {
+                    if state.average && points.iter().any(|p| p.span.len() > 1) {
+                        let mut averaged = points.to_vec();
+                        for p in averaged.iter_mut().filter(|p| p.span.len() > 1) {
                             let n = p.span.len() as f64;
                             p.value /= n;
                             p.tolerance /= n;
@@ -294,6 +298,7 @@ impl<'a> DashboardView<'a> {
                                 months: p.span.len(),
                             };
                         }
+                        points = averaged.into();
                     }
                     series.push(SeriesOut {
                         code: code.clone(),
@@ -353,7 +358,7 @@ impl<'a> DashboardView<'a> {
                         code: code.clone(),
                         label: partner_label(code),
                         style: 0,
-                        points,
+                        points: points.into(),
                     });
                 }
                 (t.measure_yoy.into(), ValueKind::Percent, t.unit_yoy.into())
@@ -364,7 +369,7 @@ impl<'a> DashboardView<'a> {
                         code: code.clone(),
                         label: partner_label(code),
                         style: 0,
-                        points: measures::rolling12(&money(code, Cut::Periods)),
+                        points: measures::rolling12(&money(code, Cut::Periods)).into(),
                     });
                 }
                 (
@@ -384,7 +389,8 @@ impl<'a> DashboardView<'a> {
                         code: code.clone(),
                         label: label.clone(),
                         style: 0,
-                        points: measures::share(&money(code, Cut::YearToDate), &world, &label),
+                        points: measures::share(&money(code, Cut::YearToDate), &world, &label)
+                            .into(),
                     });
                 }
                 (
@@ -399,7 +405,7 @@ impl<'a> DashboardView<'a> {
                     .partners
                     .iter()
                     .filter(|c| c.as_str() != "world")
-                    .map(|c| (c.clone(), money(c, Cut::YearToDate)))
+                    .map(|c| (c.clone(), money(c, Cut::YearToDate).to_vec()))
                     .collect();
                 let rows = measures::contributions(&parts, &world);
                 for (code, _) in &parts {
@@ -473,9 +479,12 @@ impl<'a> DashboardView<'a> {
             }
         });
         if let Some((from, to)) = range {
+            let inside = |p: &Point| p.span.last >= from && p.span.last <= to;
             for s in &mut series {
-                s.points
-                    .retain(|p| p.span.last >= from && p.span.last <= to);
+                // Shared as they are unless the range leaves some out.
+                if !s.points.iter().all(inside) {
+                    s.points = s.points.iter().filter(|p| inside(p)).cloned().collect();
+                }
             }
         }
         let reporter_name = d

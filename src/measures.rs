@@ -169,7 +169,7 @@ pub enum Cut {
 /// app keeps one per loaded dataset).
 #[derive(Debug, Default)]
 pub struct Derived {
-    money: Kept<(SeriesKey, Currency, Cut), Vec<Point>>,
+    money: Kept<(SeriesKey, Currency, Cut), [Point]>,
     periods: Kept<(SeriesKey, Currency), Derivation>,
     /// Derivations of the reporter's own figures (no publisher's conversions), shared by
     /// both cuts of [`money`].
@@ -194,12 +194,12 @@ impl Derived {
     }
 
     /// [`money`] of `s`, derived once.
-    pub fn money(&self, d: &Dataset, s: &Series, currency: Currency, cut: Cut) -> Arc<Vec<Point>> {
+    pub fn money(&self, d: &Dataset, s: &Series, currency: Currency, cut: Cut) -> Arc<[Point]> {
         let key = (key_of(s), currency, cut);
         if let Some(found) = self.money.lock().ok().and_then(|m| m.get(&key).cloned()) {
             return found;
         }
-        let value = Arc::new(money_from(
+        let value: Arc<[Point]> = Arc::from(money_from(
             d,
             s,
             currency,
