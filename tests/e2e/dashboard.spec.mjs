@@ -21,6 +21,8 @@ async function openDashboard(page, query = '') {
   await page.goto('./' + query);
   await expect(page.locator('#static-view')).toHaveCount(0);
   await expect(page.locator('.chart svg[role="img"]')).toBeVisible();
+  // Under a chart, the table's rows follow once the chart is painted.
+  await expect(page.locator('table.values tbody tr').first()).toBeAttached();
 }
 
 test('the default page shows the chart, units, figure check, table and sources', async ({ page }) => {
@@ -41,7 +43,7 @@ test('the default page shows the chart, units, figure check, table and sources',
   // The table of plotted values, for screen readers and checking.
   const table = page.getByRole('table');
   await expect(table.locator('caption')).toContainText('Xinjiang: total trade with the world and Central Asia (5): Value per month');
-  expect(await table.locator('tbody tr').count()).toBeGreaterThan(30);
+  await expect.poll(() => table.locator('tbody tr').count()).toBeGreaterThan(30);
   // Sources with working links.
   const sources = page.getByRole('region', { name: 'Sources' }).or(page.locator('section.sources'));
   await expect(sources.getByRole('link', { name: 'Xinjiang Foreign Trade Up 48.9 Pct In First 10 Months' })).toHaveAttribute('href', 'https://www.urdupoint.com/en/business/xinjiang-foreign-trade-up-489-pct-in-first-1-1769896.html');
