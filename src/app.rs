@@ -741,15 +741,21 @@ fn Dashboard(
     // derives only what is new.
     let derived = Arc::new(crate::measures::Derived::default());
     let for_csv = derived.clone();
-    let snapshot = Memo::new(move |_| {
-        let w = width.get();
-        let dark = theme.get() == Theme::Dark;
-        state.with(|s| {
-            let mut s = s.clone();
-            s.lang = Some(t.lang);
-            Snapshot::themed_with(&data, &s, if w == 0 { 960 } else { w }, dark, &derived)
-        })
-    });
+    // A recomputed snapshot is taken as new without comparing it to the last one field by
+    // field (a long series' values and SVG are megabytes; it recomputes only when the
+    // state, the width or the theme changed).
+    let snapshot = Memo::new_with_compare(
+        move |_| {
+            let w = width.get();
+            let dark = theme.get() == Theme::Dark;
+            state.with(|s| {
+                let mut s = s.clone();
+                s.lang = Some(t.lang);
+                Snapshot::themed_with(&data, &s, if w == 0 { 960 } else { w }, dark, &derived)
+            })
+        },
+        |_, _| true,
+    );
     Effect::new(move |_| {
         snapshot.with(|s| document().set_title(&fill(t.page_title, &[("title", &s.title)])));
     });
