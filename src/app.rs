@@ -417,7 +417,9 @@ fn mark_rendered(painted: RwSignal<bool>) {
             if let Some(p) = window().performance() {
                 let _ = p.mark("chart-rendered");
             }
-            if !painted.get_untracked() {
+            // The view may have been replaced since (another language re-makes it): its
+            // signals are gone then, and there is nothing to tell.
+            if painted.try_get_untracked() == Some(false) {
                 painted.set(true);
             }
         })
@@ -433,7 +435,9 @@ fn install_bench_update(
 ) {
     let hidden = StoredValue::new(None::<String>);
     let toggle = Closure::<dyn FnMut()>::new(move || {
-        let shown = snapshot.with_untracked(|s| s.partners.clone());
+        let Some(shown) = snapshot.try_with_untracked(|s| s.partners.clone()) else {
+            return; // a dashboard that has been replaced
+        };
         let mut next = state.get_untracked();
         next.partners = match hidden.get_value() {
             None => {
@@ -728,7 +732,9 @@ fn Dashboard(
                 width.set(w);
             }
             let callback = Closure::<dyn FnMut(u32)>::new(move |w: u32| {
-                if w != width.get_untracked() {
+                // The observer outlives a dashboard that has been replaced (another
+                // language re-makes it): its width is gone then, and nothing is to be done.
+                if width.try_get_untracked().is_some_and(|old| old != w) {
                     width.set(w.max(280));
                 }
             });

@@ -113,3 +113,20 @@ test('the Rust formatting agrees with the browser\'s Intl for every number and m
     expect(numbers, lang).toBeGreaterThan(40);
   }
 });
+
+test('switching the language back and forth at once never leaves an error state', async ({ page }) => {
+  // Each switch re-makes the dashboard while the last one's paint callbacks are pending.
+  await open(page, '?lang=en');
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  for (const lang of ['zh', 'en', 'zh', 'en', 'zh']) {
+    await page.getByRole('combobox').first().selectOption(lang);
+  }
+  await page.goBack();
+  await page.goForward();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('新疆与世界和中亚五国的进出口');
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  await page.waitForTimeout(300);
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  expect(errors).toEqual([]);
+});
