@@ -296,6 +296,13 @@ fn take_prefetch(path: &str) -> Option<(js_sys::Promise, web_sys::AbortControlle
     Some((response, controller))
 }
 
+/// Aborts and forgets the dataset request the page's head started, if any.
+fn discard_prefetch() {
+    if let Some((_, controller)) = take_prefetch("") {
+        controller.abort();
+    }
+}
+
 /// Fetches and validates the dataset at `path`.
 /// `progress` receives (bytes received, bytes expected or 0) while the body arrives.
 async fn fetch_dataset(
@@ -529,8 +536,8 @@ pub fn App() -> impl IntoView {
                 });
             }
             Err(refused) => {
-                // The early request the page head may have started for this address is dropped.
-                drop(take_prefetch(""));
+                // The early request the page's head may have started for it is dropped.
+                discard_prefetch();
                 load.set(Load::Failed(Failure::Refused(refused)))
             }
         }

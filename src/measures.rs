@@ -195,35 +195,23 @@ impl Derived {
 
     /// [`money`] of `s`, derived once.
     pub fn money(&self, d: &Dataset, s: &Series, currency: Currency, cut: Cut) -> Arc<[Point]> {
-        let key = (key_of(s), currency, cut);
-        if let Some(found) = self.money.lock().ok().and_then(|m| m.get(&key).cloned()) {
-            return found;
-        }
-        let value: Arc<[Point]> = Arc::from(money_from(
-            d,
-            s,
-            currency,
-            cut,
-            &self.native_derivation(s, currency),
-            &self.native_derivation(s, currency.other()),
-        ));
-        if let Ok(mut m) = self.money.lock() {
-            m.insert(key, value.clone());
-        }
-        value
+        kept(&self.money, (key_of(s), currency, cut), || {
+            Arc::from(money_from(
+                d,
+                s,
+                currency,
+                cut,
+                &self.native_derivation(s, currency),
+                &self.native_derivation(s, currency.other()),
+            ))
+        })
     }
 
     /// The derivation of `s` from its own figures only (no publisher's conversions).
     fn native_derivation(&self, s: &Series, currency: Currency) -> Arc<Derivation> {
-        let key = (key_of(s), currency);
-        if let Some(found) = self.native.lock().ok().and_then(|m| m.get(&key).cloned()) {
-            return found;
-        }
-        let value = Arc::new(derive_with(s, currency, native));
-        if let Ok(mut m) = self.native.lock() {
-            m.insert(key, value.clone());
-        }
-        value
+        kept(&self.native, (key_of(s), currency), || {
+            Arc::new(derive_with(s, currency, native))
+        })
     }
 
     /// [`crate::periods::derive`] of `s`, derived once (the same as its own figures'
@@ -232,16 +220,27 @@ impl Derived {
         if !s.observations.iter().any(|o| !native(o)) {
             return self.native_derivation(s, currency);
         }
-        let key = (key_of(s), currency);
-        if let Some(found) = self.periods.lock().ok().and_then(|m| m.get(&key).cloned()) {
-            return found;
-        }
-        let value = Arc::new(crate::periods::derive(s, currency));
-        if let Ok(mut m) = self.periods.lock() {
-            m.insert(key, value.clone());
-        }
-        value
+        kept(&self.periods, (key_of(s), currency), || {
+            Arc::new(crate::periods::derive(s, currency))
+        })
     }
+}
+
+/// The value kept in `map` for `key`, or `make`'s, kept from now on. The lock is not held
+/// while making it (making one value may need another).
+fn kept<K: std::hash::Hash + Eq, V: ?Sized>(
+    map: &Kept<K, V>,
+    key: K,
+    make: impl FnOnce() -> Arc<V>,
+) -> Arc<V> {
+    if let Some(found) = map.lock().ok().and_then(|m| m.get(&key).cloned()) {
+        return found;
+    }
+    let value = make();
+    if let Ok(mut m) = map.lock() {
+        m.insert(key, value.clone());
+    }
+    value
 }
 
 /// A figure published in its own currency by the reporter, not a publisher's conversion.

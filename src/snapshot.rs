@@ -340,12 +340,7 @@ impl Snapshot {
     /// the series and their values. Only the rows asked for are sorted: the first page of
     /// a million values is a selection, not a sort of all of them.
     pub fn row_order(&self, column: usize, ascending: bool, limit: usize) -> Vec<(usize, usize)> {
-        let mut keys: Vec<(usize, usize)> = self
-            .values
-            .iter()
-            .enumerate()
-            .flat_map(|(i, s)| (0..s.points.len()).map(move |j| (i, j)))
-            .collect();
+        let mut keys = self.row_keys();
         let point = |&(i, j): &(usize, usize)| &self.values[i].points[j];
         let label = |&(i, _): &(usize, usize)| self.values[i].label.as_str();
         let period = |k: &(usize, usize)| {
@@ -405,11 +400,15 @@ impl Snapshot {
 
     /// Every table row, in the order of the series and their values.
     pub fn rows(&self) -> Vec<TableRow> {
+        self.row_keys().into_iter().map(|k| self.row(k)).collect()
+    }
+
+    /// Every value as (series, value index), in the order of the series and their values.
+    fn row_keys(&self) -> Vec<(usize, usize)> {
         self.values
             .iter()
             .enumerate()
             .flat_map(|(i, s)| (0..s.points.len()).map(move |j| (i, j)))
-            .map(|k| self.row(k))
             .collect()
     }
 
