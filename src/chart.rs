@@ -299,26 +299,20 @@ fn draw(root: &Area, spec: &ChartSpec, decimate: bool) -> DrawResult<Geometry> {
 
 /// The value range to show: zero included, with a little room above and below.
 fn y_range(panel: &Panel) -> (f64, f64) {
-    let mut values: Vec<f64> = panel
-        .series
-        .iter()
-        .flat_map(|s| s.segments.iter().flatten().map(|p| p.1))
-        .collect();
-    values.extend(
-        panel
-            .series
-            .iter()
-            .flat_map(|s| s.steps.iter().map(|st| st.y)),
-    );
-    if panel.kind == PanelKind::Area {
-        values.extend(
-            stack(&panel.series)
-                .into_iter()
-                .flat_map(|bands| bands.into_iter().map(|(_, _, top)| top)),
-        );
+    let (mut min, mut max) = (0f64, 0f64);
+    let mut include = |v: f64| {
+        min = min.min(v);
+        max = max.max(v);
+    };
+    for s in &panel.series {
+        s.segments.iter().flatten().for_each(|p| include(p.1));
+        s.steps.iter().for_each(|st| include(st.y));
     }
-    let max = values.iter().copied().fold(0f64, f64::max);
-    let min = values.iter().copied().fold(0f64, f64::min);
+    if panel.kind == PanelKind::Area {
+        for bands in stack(&panel.series) {
+            bands.iter().for_each(|(_, _, top)| include(*top));
+        }
+    }
     let pad = (max - min).max(1e-9) * 0.08;
     let top = if max > 0.0 {
         max + pad
@@ -334,19 +328,26 @@ fn y_range(panel: &Panel) -> (f64, f64) {
 /// Stacked bands per series: `(x0, x1, bottom, top)` flattened as `(x0..x1, bottom, top)`;
 /// each series sits on the sum of the earlier series' values over the same months.
 pub fn stack(series: &[ChartSeries]) -> Vec<Vec<(Step, f64, f64)>> {
-    let mut bands: Vec<Vec<(Step, f64, f64)>> = Vec::new();
-    for (i, s) in series.iter().enumerate() {
-        let mut mine = Vec::new();
-        for st in &s.steps {
-            let below: f64 = bands[..i]
-                .iter()
-                .flatten()
-                .filter(|(other, _, _)| {
-                    (other.x0 - st.x0).abs() < 1e-9 && (other.x1 - st.x1).abs() < 1e-9
-                })
-                .map(|(other, _, _)| other.y)
-                .sum();
-            mine.push((*st, below, below + st.y));
+    // The running sum of the series so far over each span of months (month indices are
+    // whole numbers, so equal spans have equal bits): linear in the number of values.
+    let mut sums: std::collections::HashMap<(u64, u64), f64> = Default::default();
+    let mut bands: Vec<Vec<(Step, f64, f64)>> = Vec::with_capacity(series.len());
+    for s in series {
+        let mine: Vec<(Step, f64, f64)> = s
+            .steps
+            .iter()
+            .map(|st| {
+                let below = sums
+                    .get(&(st.x0.to_bits(), st.x1.to_bits()))
+                    .copied()
+                    .unwrap_or_else(|| std::iter::empty::<f64>().sum());
+                (*st, below, below + st.y)
+            })
+            .collect();
+        for (st, _, _) in &mine {
+            *sums
+                .entry((st.x0.to_bits(), st.x1.to_bits()))
+                .or_insert_with(|| std::iter::empty::<f64>().sum()) += st.y;
         }
         bands.push(mine);
     }
@@ -454,9 +455,9 @@ fn draw_panel(
     for (i, s) in panel.series.iter().enumerate() {
         let stroke = color(&spec.theme, s.style).stroke_width(2);
         let dashed = s.style % 2 == 1;
-        let runs: Vec<Vec<(f64, f64)>> = match panel.kind {
-            PanelKind::Lines => s.segments.clone(),
-            PanelKind::Steps => step_runs(&s.steps),
+        let runs: std::borrow::Cow<[Vec<(f64, f64)>]> = match panel.kind {
+            PanelKind::Lines => std::borrow::Cow::Borrowed(&s.segments),
+            PanelKind::Steps => step_runs(&s.steps).into(),
             PanelKind::Bars => {
                 let bars = s.steps.iter().map(|st| {
                     let w = (st.x1 - st.x0) / n_series as f64;
@@ -495,11 +496,11 @@ fn draw_panel(
             _ => false,
         };
         if matches!(panel.kind, PanelKind::Lines | PanelKind::Steps) {
-            for run in &runs {
+            for run in runs.iter() {
                 let points = if decimate {
                     crate::decimate::m4(run, column)
                 } else {
-                    run.clone()
+                    run.to_vec()
                 };
                 if dashed && !dense(run) {
                     chart.draw_series(DashedLineSeries::new(points, 6, 4, stroke))?;

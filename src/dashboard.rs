@@ -1161,6 +1161,8 @@ impl DashboardView<'_> {
             let growth = match self.kind {
                 ValueKind::Money { .. } => drawn
                     .iter()
+                    // From the end: a year earlier is near the latest value.
+                    .rev()
                     .find(|q| q.span == latest.span.year_earlier() && q.value > 0.0)
                     .map(|q| {
                         fill(

@@ -130,7 +130,7 @@ impl Caveat {
 
 /// Ids of sources, shared: a value and every copy of it (a kept derivation, a view, a
 /// snapshot) point to one list instead of each holding its own strings.
-pub type Sources = Arc<[String]>;
+pub type Sources = crate::dataset::SourceIds;
 
 /// One value of a measure for one period.
 #[derive(Debug, Clone, PartialEq)]
@@ -217,11 +217,13 @@ impl Derived {
     /// [`crate::periods::derive`] of `s`, derived once (the same as its own figures'
     /// derivation when no figure is a publisher's conversion).
     pub fn derivation(&self, s: &Series, currency: Currency) -> Arc<Derivation> {
-        if !s.observations.iter().any(|o| !native(o)) {
-            return self.native_derivation(s, currency);
-        }
+        // Kept either way, so that the figures are looked through once, not on each view.
         kept(&self.periods, (key_of(s), currency), || {
-            Arc::new(crate::periods::derive(s, currency))
+            if s.observations.iter().all(native) {
+                self.native_derivation(s, currency)
+            } else {
+                Arc::new(crate::periods::derive(s, currency))
+            }
         })
     }
 }
@@ -298,7 +300,7 @@ fn points_of(s: &Series, derivation: &Derivation, cut: Cut, currency: Currency) 
                     how: How::Official {
                         rows: vec![o.first_row()],
                     },
-                    sources: o.sources.as_slice().into(),
+                    sources: o.sources.clone(),
                     approx: false,
                     tolerance: o.resolution.unwrap_or(0.0),
                     published_yoy: o.yoy_pct,
@@ -335,7 +337,7 @@ fn points_of(s: &Series, derivation: &Derivation, cut: Cut, currency: Currency) 
                                 plus: rows(plus),
                                 minus: rows(minus),
                             },
-                            sources,
+                            sources.into(),
                             None,
                         )
                     }
@@ -351,7 +353,7 @@ fn points_of(s: &Series, derivation: &Derivation, cut: Cut, currency: Currency) 
                     span: p.span,
                     value: p.value,
                     how,
-                    sources: sources.into(),
+                    sources,
                     approx: false,
                     tolerance: p.tolerance,
                     published_yoy,
@@ -412,6 +414,10 @@ fn money_from(
         |a: &Point, b: &Point| a.span.first <= b.span.last && b.span.first <= a.span.last;
     let mut points: Vec<Point> = Vec::new();
     match cut {
+        // Figures in one currency only (a long run, most series): nothing to choose
+        // between, and nothing to copy.
+        _ if theirs.is_empty() => points = own,
+        _ if own.is_empty() => points.extend(theirs.into_iter().filter_map(convert)),
         Cut::YearToDate => {
             for p in theirs {
                 if !own.iter().any(|q| q.span == p.span) {
@@ -584,7 +590,7 @@ pub fn published_growth_only(s: &Series) -> Vec<Point> {
                 how: How::Official {
                     rows: vec![o.first_row()],
                 },
-                sources: o.sources.as_slice().into(),
+                sources: o.sources.clone(),
                 approx: false,
                 tolerance: 0.05,
                 published_yoy: Some(pct),

@@ -183,6 +183,20 @@ fn derive_year(
     month_figures: &BTreeMap<u8, Figure>,
 ) -> Vec<PeriodValue> {
     let month = |m: u8| Month::new(year, m).expect("month 1..=12");
+    let official = |m: u8, f: &Figure| PeriodValue {
+        span: Span::single(month(m)),
+        value: f.value,
+        tolerance: f.tolerance,
+        provenance: Provenance::Official {
+            observation: f.observation,
+        },
+        flag: None,
+    };
+    if published.is_empty() {
+        // Single months only: each is its own period (what the pinning below gives, in one
+        // step: nothing to derive and nothing to compare with).
+        return month_figures.iter().map(|(&m, f)| official(m, f)).collect();
+    }
     // snapshot[m] = cumulative total January..=m; snapshot[0] = 0 before the year starts.
     let mut snapshot: BTreeMap<u8, Snapshot> = BTreeMap::new();
     snapshot.insert(0, Snapshot::default());
@@ -275,15 +289,7 @@ fn derive_year(
     // Published months that no snapshot pinned stand alone.
     for (&m, f) in month_figures {
         if !periods.iter().any(|p| p.span == Span::single(month(m))) {
-            periods.push(PeriodValue {
-                span: Span::single(month(m)),
-                value: f.value,
-                tolerance: f.tolerance,
-                provenance: Provenance::Official {
-                    observation: f.observation,
-                },
-                flag: None,
-            });
+            periods.push(official(m, f));
         }
     }
     periods

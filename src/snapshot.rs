@@ -210,12 +210,13 @@ impl Snapshot {
             |ids: &[String]| ids.iter().filter_map(|id| link(d, id)).collect::<Vec<_>>();
         let mut points = Vec::new();
         let mut all_sources: Vec<String> = Vec::new();
+        // Values mostly share their list of sources: each list is looked at once.
+        let mut last_seen: Option<&crate::measures::Sources> = None;
         for (i, s) in view.series.iter().enumerate() {
             for (index, p) in s.points.iter().enumerate() {
-                for id in p.sources.iter() {
-                    if !all_sources.contains(id) {
-                        all_sources.push(id.clone());
-                    }
+                if !last_seen.is_some_and(|l| Arc::ptr_eq(l, &p.sources)) {
+                    crate::dataset::push_unique(&mut all_sources, &p.sources);
+                    last_seen = Some(&p.sources);
                 }
                 if p.drawable {
                     points.push(HitPoint {

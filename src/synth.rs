@@ -107,7 +107,7 @@ pub fn synth(spec: &SynthSpec) -> Dataset {
                 first: start,
                 currency: Currency::USD,
                 resolution: 100_000.0,
-                sources: vec![source_id.clone()],
+                sources: vec![source_id.clone()].into(),
                 // Tenths of a million dollars → dollars, exactly.
                 values: series_tenths(months, &mut rand)
                     .into_iter()

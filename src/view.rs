@@ -285,7 +285,7 @@ impl<'a> FirstView<'a> {
                     provenance: fill(t.v_official_ytd, &[("row", &o.first_row())]),
                     plus: vec![o.first_row()],
                     minus: vec![],
-                    sources: o.sources.clone(),
+                    sources: o.sources.to_vec(),
                     caveat: None,
                     drawn: true,
                 });
@@ -311,7 +311,7 @@ impl<'a> FirstView<'a> {
                                     ],
                                 )
                             };
-                        (text, vec![o.first_row()], vec![], o.sources.clone())
+                        (text, vec![o.first_row()], vec![], o.sources.to_vec())
                     }
                     Provenance::Derived { plus, minus } => {
                         let term = |i: &usize| self.row_ref(&obs[*i]);
@@ -500,7 +500,7 @@ impl<'a> FirstView<'a> {
                 ("row", &o.first_row()),
             ],
         );
-        let mut sources = o.sources.clone();
+        let mut sources = o.sources.to_vec();
         // What customs published for the same period, in either currency.
         let official = d
             .series(&s.reporter, Flow::Total, &s.partner)

@@ -2,7 +2,7 @@
 //! the time axis. Label positions are not snapshotted: natively, plotters estimates
 //! text widths.
 use trade_trends::chart::{
-    render_svg, step_runs, ChartSeries, ChartSpec, MonthAxis, Panel, PanelKind, Step,
+    render_svg, stack, step_runs, ChartSeries, ChartSpec, MonthAxis, Panel, PanelKind, Step,
 };
 use trade_trends::month::Month;
 
@@ -251,5 +251,37 @@ fn dark_and_transparent_themes_change_the_svg() {
     assert!(
         !clear.contains(r##"fill="#181A1D""##),
         "no background when transparent"
+    );
+}
+
+#[test]
+fn a_stacked_band_sits_on_the_earlier_series_of_the_same_months_only() {
+    let steps = |v: &[(f64, f64, f64)]| ChartSeries {
+        label: String::new(),
+        style: 0,
+        segments: Vec::new(),
+        steps: v.iter().map(|&(x0, x1, y)| Step { x0, x1, y }).collect(),
+    };
+    let series = [
+        steps(&[(0.0, 1.0, 2.0), (1.0, 3.0, 5.0)]),
+        // Months 1..2 is not months 1..3: nothing below it.
+        steps(&[(0.0, 1.0, 3.0), (1.0, 2.0, 7.0)]),
+        steps(&[(0.0, 1.0, 4.0), (1.0, 3.0, 1.0), (1.0, 2.0, 0.5)]),
+    ];
+    let bands: Vec<Vec<(f64, f64)>> = stack(&series)
+        .into_iter()
+        .map(|b| {
+            b.into_iter()
+                .map(|(_, bottom, top)| (bottom, top))
+                .collect()
+        })
+        .collect();
+    assert_eq!(
+        bands,
+        vec![
+            vec![(0.0, 2.0), (0.0, 5.0)],
+            vec![(2.0, 5.0), (0.0, 7.0)],
+            vec![(5.0, 9.0), (5.0, 6.0), (7.0, 7.5)],
+        ]
     );
 }

@@ -18,7 +18,7 @@ fn obs(first: &str, last: &str, basis: Basis, billions: f64, status: Status) -> 
         resolution: Some(1e7),
         yoy_pct: None,
         status,
-        sources: vec!["s1".into()],
+        sources: vec!["s1".into()].into(),
         rows: vec![format!("{first}..{last}")],
         flags: vec![],
         note: None,
@@ -226,4 +226,33 @@ fn october_2023_from_the_real_releases() {
         jan_feb.value, 44_390_000_000.0,
         "443.9 (100 million yuan), the more precise of 44.4 bn and 443.9 亿"
     );
+}
+
+#[test]
+fn single_months_without_year_to_date_figures_are_each_their_own_published_period() {
+    // From January in a row, then after a gap, and a year that starts late.
+    let s = series(vec![
+        month("2021-01", 1.5),
+        month("2021-02", 2.25),
+        month("2021-03", 0.75),
+        month("2021-06", 4.0),
+        month("2022-11", 3.5),
+    ]);
+    assert_eq!(
+        periods(&s),
+        vec![
+            ("2021-01".to_string(), 1.5),
+            ("2021-02".to_string(), 2.25),
+            ("2021-03".to_string(), 0.75),
+            ("2021-06".to_string(), 4.0),
+            ("2022-11".to_string(), 3.5),
+        ]
+    );
+    let d = derive(&s, Currency::CNY);
+    assert!(d.cumulative.is_empty());
+    for (i, p) in d.periods.iter().enumerate() {
+        assert_eq!(p.provenance, Provenance::Official { observation: i });
+        assert_eq!(p.flag, None);
+        assert_eq!(p.tolerance, 1e7);
+    }
 }

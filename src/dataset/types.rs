@@ -43,6 +43,10 @@ pub struct Dataset {
     pub flow_names: Vec<FlowName>,
 }
 
+/// Ids of sources, shared: a figure, the values made from it and every copy of those
+/// point to one list instead of each holding its own strings.
+pub type SourceIds = std::sync::Arc<[String]>;
+
 /// Names in other languages, by language code (`"zh"`); the `name` field is English.
 pub type Names = BTreeMap<String, String>;
 
@@ -262,8 +266,8 @@ pub struct Observation {
     #[serde(deserialize_with = "present")]
     pub yoy_pct: Option<f64>,
     pub status: Status,
-    /// Ids of the sources that printed this figure.
-    pub sources: Vec<String>,
+    /// Ids of the sources that printed this figure (shared by the figures of a run).
+    pub sources: SourceIds,
     /// Ids of the rows of the source table this figure came from.
     pub rows: Vec<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -322,7 +326,7 @@ pub struct MonthlyRun {
     /// One unit of the last printed digit, in full units.
     pub resolution: f64,
     /// Ids of the sources that printed these figures.
-    pub sources: Vec<String>,
+    pub sources: SourceIds,
     /// Values in full currency units, one per month from `first`.
     pub values: Vec<Option<f64>>,
 }

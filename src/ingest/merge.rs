@@ -356,7 +356,7 @@ impl PeriodOut<'_, '_> {
                     resolution: Some(c.best.resolution),
                     yoy_pct: yoy,
                     status,
-                    sources: c.sources(),
+                    sources: c.sources().into(),
                     rows: c.row_ids(),
                     flags: flags_of(&c.rows),
                     note: note_of(&c.rows),
@@ -382,11 +382,9 @@ impl PeriodOut<'_, '_> {
             match growth_home.filter(|_| !is_disputed) {
                 Some(i) => {
                     let o = &mut observations[i];
-                    for s in growth.sources() {
-                        if !o.sources.contains(&s) {
-                            o.sources.push(s);
-                        }
-                    }
+                    let mut sources = o.sources.to_vec();
+                    crate::dataset::push_unique(&mut sources, &growth.sources());
+                    o.sources = sources.into();
                     o.rows.extend(growth.row_ids());
                     if o.yoy_pct.is_none() {
                         o.yoy_pct = yoy_choice;
@@ -417,7 +415,7 @@ impl PeriodOut<'_, '_> {
                     } else {
                         Status::Preferred
                     },
-                    sources: growth.sources(),
+                    sources: growth.sources().into(),
                     rows: growth.row_ids(),
                     flags: flags_of(&rows),
                     note: note_of(&rows),
