@@ -29,7 +29,7 @@ fn main() {
         "snapshot: {:?} (svg {} bytes, {} points, {} rows)",
         t.elapsed(),
         s.svg.len(),
-        s.points.len(),
+        s.points().len(),
         s.row_count(),
     );
     let derived = std::sync::Arc::new(trade_trends::measures::Derived::default());
@@ -41,7 +41,7 @@ fn main() {
     println!(
         "snapshot after a toggle, derivations kept: {:?} ({} points)",
         t.elapsed(),
-        s.points.len()
+        s.points().len()
     );
     let t = Instant::now();
     let csv = view.csv();

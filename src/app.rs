@@ -961,7 +961,7 @@ fn Tooltip(
     move || {
         let i = selected.get()?;
         snapshot.with(|s| {
-            let at: &HitPoint = s.points.get(i)?;
+            let at: &HitPoint = s.points().get(i)?;
             let p = s.point_text(i)?;
             let left = 100.0 * at.x_px / s.width as f64;
             let top = 100.0 * at.y_px / s.height as f64;

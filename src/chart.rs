@@ -5,6 +5,7 @@
 mod axis;
 
 use plotters::prelude::*;
+use std::sync::Arc;
 
 pub use axis::{label_for as axis_label, MonthAxis};
 
@@ -203,19 +204,88 @@ pub struct Panel {
     pub series: Vec<ChartSeries>,
 }
 
-/// One series: a label (drawn at its end) and runs of points that are joined.
+/// One series: a label (drawn at its end) and what it draws.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ChartSeries {
     pub label: String,
     /// Index into [`PALETTE`]; also picks the dash pattern, so colour is never the only cue.
     pub style: usize,
-    /// For [`PanelKind::Lines`]: points `(x, y)`, x in months (a month `m` spans `m..m+1`).
-    /// For [`PanelKind::Steps`]: `(x0, y)` pairs where each step ends where the next begins;
-    /// see [`Step`].
-    pub segments: Vec<Vec<(f64, f64)>>,
-    /// For [`PanelKind::Steps`]: the steps.
-    pub steps: Vec<Step>,
+    /// Shared: the next view of the same values (a partner toggled, the chart type
+    /// changed) draws from the same shape and its kept decimation.
+    pub shape: Arc<Shape>,
 }
+
+/// A series' values as drawn: runs of joined points and steps, with their value range and
+/// the last decimation made of them.
+#[derive(Debug, Default)]
+pub struct Shape {
+    /// For [`PanelKind::Lines`]: points `(x, y)`, x in months (a month `m` spans `m..m+1`),
+    /// joined within each run.
+    pub segments: Vec<Vec<(f64, f64)>>,
+    /// For [`PanelKind::Steps`], [`PanelKind::Bars`] and [`PanelKind::Area`]: the steps.
+    pub steps: Vec<Step>,
+    /// Smallest and largest y of the segments and steps.
+    extent: Option<(f64, f64)>,
+    /// The runs last drawn from this shape, decimated, and for which pixel columns.
+    decimated: std::sync::Mutex<Option<(ColumnsKey, Arc<Vec<DrawnRun>>)>>,
+}
+
+impl Shape {
+    pub fn new(segments: Vec<Vec<(f64, f64)>>, steps: Vec<Step>) -> Shape {
+        let ys = segments
+            .iter()
+            .flatten()
+            .map(|p| p.1)
+            .chain(steps.iter().map(|s| s.y));
+        let extent = ys.fold(None, |e: Option<(f64, f64)>, y| match e {
+            None => Some((y, y)),
+            Some((lo, hi)) => Some((lo.min(y), hi.max(y))),
+        });
+        Shape {
+            segments,
+            steps,
+            extent,
+            decimated: Default::default(),
+        }
+    }
+}
+
+impl Shape {
+    /// The runs drawn for pixel columns `key`: the kept ones when they were made for the
+    /// same columns, otherwise `make`'s, kept from now on.
+    fn decimated_for(
+        &self,
+        key: ColumnsKey,
+        make: impl FnOnce() -> Vec<DrawnRun>,
+    ) -> Arc<Vec<DrawnRun>> {
+        let kept = self.decimated.lock().ok().and_then(|k| k.clone());
+        if let Some((k, runs)) = kept {
+            if k == key {
+                return runs;
+            }
+        }
+        let runs = Arc::new(make());
+        if let Ok(mut k) = self.decimated.lock() {
+            *k = Some((key, runs.clone()));
+        }
+        runs
+    }
+}
+
+impl PartialEq for Shape {
+    /// The same runs and steps (whatever has been decimated from them).
+    fn eq(&self, other: &Shape) -> bool {
+        self.segments == other.segments && self.steps == other.steps
+    }
+}
+
+/// Which pixel columns a decimation was made for: lines or steps, the months shown and the
+/// plot's first and last pixel.
+type ColumnsKey = (bool, i64, i64, i32, i32);
+
+/// A run as drawn: its points (decimated or not) and whether it has more points than
+/// pixel columns (drawn solid and without markers).
+type DrawnRun = (Vec<(f64, f64)>, bool);
 
 /// A value spanning months `x0..x1` (month-index units), drawn at height `y`.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -304,9 +374,9 @@ fn y_range(panel: &Panel) -> (f64, f64) {
         min = min.min(v);
         max = max.max(v);
     };
-    for s in &panel.series {
-        s.segments.iter().flatten().for_each(|p| include(p.1));
-        s.steps.iter().for_each(|st| include(st.y));
+    for (lo, hi) in panel.series.iter().filter_map(|s| s.shape.extent) {
+        include(lo);
+        include(hi);
     }
     if panel.kind == PanelKind::Area {
         for bands in stack(&panel.series) {
@@ -334,6 +404,7 @@ pub fn stack(series: &[ChartSeries]) -> Vec<Vec<(Step, f64, f64)>> {
     let mut bands: Vec<Vec<(Step, f64, f64)>> = Vec::with_capacity(series.len());
     for s in series {
         let mine: Vec<(Step, f64, f64)> = s
+            .shape
             .steps
             .iter()
             .map(|st| {
@@ -380,13 +451,14 @@ fn draw_panel(
                 .color(&rgb(spec.theme.text)),
         ))?;
     }
+    let (y0, y1) = y_range(panel);
     let mut chart = ChartBuilder::on(area)
         .margin_top(if panel.title.is_empty() { 22 } else { 34 })
         .margin_left(6)
         .margin_right(label_room.min(spec.width / 3))
         .x_label_area_size(26)
         .y_label_area_size(52)
-        .build_cartesian_2d(axis, y_range(panel).0..y_range(panel).1)?;
+        .build_cartesian_2d(axis, y0..y1)?;
     let year_label = |x: &f64| axis::label_for(*x, spec.lang);
     let value_label =
         |y: &f64| crate::format::billions(y * 1e9, if *y >= 10.0 || *y == 0.0 { 0 } else { 1 });
@@ -412,7 +484,6 @@ fn draw_panel(
         .bold_line_style(rgb(spec.theme.grid_bold))
         .axis_style(rgb(spec.theme.axis))
         .draw()?;
-    let (y0, y1) = y_range(panel);
     // Events and flagged periods first, under the data.
     for band in &spec.flags {
         // A strip along the top of the plot, not a wash over the data.
@@ -452,14 +523,66 @@ fn draw_panel(
     } else {
         Vec::new()
     };
+    let (xr, _) = chart.plotting_area().get_pixel_range();
+    let columns_key = (
+        panel.kind == PanelKind::Steps,
+        spec.months.0,
+        spec.months.1,
+        xr.start,
+        xr.end,
+    );
+    let by_x = |a: &(f64, f64), b: &(f64, f64)| a.0.total_cmp(&b.0);
     for (i, s) in panel.series.iter().enumerate() {
         let stroke = color(&spec.theme, s.style).stroke_width(2);
         let dashed = s.style % 2 == 1;
-        let runs: std::borrow::Cow<[Vec<(f64, f64)>]> = match panel.kind {
-            PanelKind::Lines => std::borrow::Cow::Borrowed(&s.segments),
-            PanelKind::Steps => step_runs(&s.steps).into(),
+        let shape = &s.shape;
+        // A run with more points than the pixel columns it spans is drawn solid and
+        // without markers (dashes and markers would merge into a band), and decimated.
+        let column = |x: f64| coords.translate(&(x, 0.0)).0 as i64;
+        let dense = |run: &[(f64, f64)]| match (run.first(), run.last()) {
+            (Some(a), Some(b)) => {
+                crate::decimate::is_dense(run.len(), (column(b.0) - column(a.0)).abs() + 1)
+            }
+            _ => false,
+        };
+        let end = match panel.kind {
+            PanelKind::Lines | PanelKind::Steps => {
+                let make = || -> Vec<DrawnRun> {
+                    let runs: std::borrow::Cow<[Vec<(f64, f64)>]> = match panel.kind {
+                        PanelKind::Lines => std::borrow::Cow::Borrowed(&shape.segments),
+                        _ => step_runs(&shape.steps).into(),
+                    };
+                    runs.iter()
+                        .map(|run| {
+                            let points = if decimate {
+                                crate::decimate::m4(run, column)
+                            } else {
+                                run.to_vec()
+                            };
+                            (points, dense(run))
+                        })
+                        .collect()
+                };
+                let drawn = if decimate {
+                    shape.decimated_for(columns_key, make)
+                } else {
+                    Arc::new(make())
+                };
+                for (points, is_dense) in drawn.iter() {
+                    let points = points.iter().copied();
+                    if dashed && !is_dense {
+                        chart.draw_series(DashedLineSeries::new(points, 6, 4, stroke))?;
+                    } else {
+                        chart.draw_series(LineSeries::new(points, stroke))?;
+                    }
+                }
+                drawn
+                    .iter()
+                    .flat_map(|(points, _)| points.iter().copied())
+                    .max_by(by_x)
+            }
             PanelKind::Bars => {
-                let bars = s.steps.iter().map(|st| {
+                let bars = shape.steps.iter().map(|st| {
                     let w = (st.x1 - st.x0) / n_series as f64;
                     let x0 = st.x0 + w * i as f64 + w * 0.08;
                     let x1 = x0 + w * 0.84;
@@ -469,7 +592,7 @@ fn draw_panel(
                     )
                 });
                 chart.draw_series(bars)?;
-                s.steps.iter().map(|st| vec![(st.x1, st.y)]).collect()
+                shape.steps.iter().map(|st| (st.x1, st.y)).max_by(by_x)
             }
             PanelKind::Area => {
                 let bands = &stacked[i];
@@ -480,37 +603,11 @@ fn draw_panel(
                     )
                 });
                 chart.draw_series(polys)?;
-                bands
-                    .iter()
-                    .map(|(st, _, top)| vec![(st.x1, *top)])
-                    .collect()
+                bands.iter().map(|(st, _, top)| (st.x1, *top)).max_by(by_x)
             }
         };
-        // A run with more points than the pixel columns it spans is drawn solid and
-        // without markers (dashes and markers would merge into a band), and decimated.
-        let column = |x: f64| coords.translate(&(x, 0.0)).0 as i64;
-        let dense = |run: &[(f64, f64)]| match (run.first(), run.last()) {
-            (Some(a), Some(b)) => {
-                crate::decimate::is_dense(run.len(), (column(b.0) - column(a.0)).abs() + 1)
-            }
-            _ => false,
-        };
-        if matches!(panel.kind, PanelKind::Lines | PanelKind::Steps) {
-            for run in runs.iter() {
-                let points = if decimate {
-                    crate::decimate::m4(run, column)
-                } else {
-                    run.to_vec()
-                };
-                if dashed && !dense(run) {
-                    chart.draw_series(DashedLineSeries::new(points, 6, 4, stroke))?;
-                } else {
-                    chart.draw_series(LineSeries::new(points, stroke))?;
-                }
-            }
-        }
         if panel.kind == PanelKind::Lines {
-            for run in s.segments.iter().filter(|run| !dense(run)) {
+            for run in shape.segments.iter().filter(|run| !dense(run)) {
                 let style = s.style;
                 chart.draw_series(run.iter().map(move |&p| match style % 3 {
                     1 => TriangleMarker::new(p, 4, color(&theme, style).filled()).into_dyn(),
@@ -519,8 +616,8 @@ fn draw_panel(
                 }))?;
             }
         }
-        if let Some(end) = runs.iter().flatten().max_by(|a, b| a.0.total_cmp(&b.0)) {
-            let pos = chart.backend_coord(end);
+        if let Some(end) = end {
+            let pos = chart.backend_coord(&end);
             let base = area.get_base_pixel();
             ends.push((s.label.clone(), s.style, pos.0 - base.0 + 6, pos.1 - base.1));
         }

@@ -468,7 +468,7 @@ impl<'a> DashboardView<'a> {
         for (i, s) in series.iter_mut().enumerate() {
             s.style = i;
         }
-        let bounds = bounds_of(&series);
+        let bounds = bounds_of(&series, &derived);
         let range = bounds.map(|(a, b)| {
             let from = state.from.map(|f| f.clamp(a, b)).unwrap_or(a);
             let to = state.to.map(|t| t.clamp(a, b)).unwrap_or(b);
@@ -482,7 +482,11 @@ impl<'a> DashboardView<'a> {
             let inside = |p: &Point| p.span.last >= from && p.span.last <= to;
             for s in &mut series {
                 // Shared as they are unless the range leaves some out.
-                if !s.points.iter().all(inside) {
+                let all_inside = derived
+                    .facts(&s.points)
+                    .ends
+                    .is_none_or(|(a, b)| a >= from && b <= to);
+                if !all_inside {
                     s.points = s.points.iter().filter(|p| inside(p)).cloned().collect();
                 }
             }
@@ -883,14 +887,25 @@ fn contribution_point(r: &measures::Contribution, value: f64, what: Computation)
     }
 }
 
-fn bounds_of(series: &[SeriesOut]) -> Option<(Month, Month)> {
-    let firsts = series
+fn bounds_of(series: &[SeriesOut], derived: &Derived) -> Option<(Month, Month)> {
+    let months: Vec<(Month, Month)> = series
         .iter()
-        .flat_map(|s| s.points.iter().map(|p| p.span.first));
-    let lasts = series
-        .iter()
-        .flat_map(|s| s.points.iter().map(|p| p.span.last));
-    Some((firsts.min()?, lasts.max()?))
+        .filter_map(|s| derived.facts(&s.points).months)
+        .collect();
+    Some((
+        months.iter().map(|m| m.0).min()?,
+        months.iter().map(|m| m.1).max()?,
+    ))
+}
+
+/// Month-index x where a point is drawn and hit: the middle of its months when values
+/// span their months (`across_months`), the end of its last month otherwise.
+pub fn x_of(p: &Point, across_months: bool) -> f64 {
+    if across_months {
+        (p.span.first.index() as f64 + p.span.last.index() as f64 + 1.0) / 2.0
+    } else {
+        (p.span.last.index() + 1) as f64
+    }
 }
 
 /// The currency in words: "yuan", "人民币".
@@ -961,18 +976,14 @@ pub fn csv_field(text: &str) -> String {
 
 impl DashboardView<'_> {
     /// Whether points sit at the end of their period (lines) rather than across it (steps).
-    fn spans_months(&self) -> bool {
+    pub fn spans_months(&self) -> bool {
         self.state.measure == MeasureKind::Monthly
     }
 
     /// Month-index x where a point is drawn and hit: the middle of its months for values
     /// per period, the end of its last month otherwise.
     pub fn x_of(&self, p: &Point) -> f64 {
-        if self.spans_months() {
-            (p.span.first.index() as f64 + p.span.last.index() as f64 + 1.0) / 2.0
-        } else {
-            (p.span.last.index() + 1) as f64
-        }
+        x_of(p, self.spans_months())
     }
 
     /// The chart of this view at `width` × `height` pixels.
@@ -989,7 +1000,7 @@ impl DashboardView<'_> {
         prefers_dark: bool,
     ) -> crate::chart::ChartSpec {
         use crate::chart::{
-            ChartSeries, ChartSpec, FlagBand, Marker, Panel, PanelKind, Step, ValueFormat,
+            ChartSeries, ChartSpec, FlagBand, Marker, Panel, PanelKind, Shape, Step, ValueFormat,
         };
         use crate::urlstate::ChartKind;
         let scale = self.display_scale();
@@ -1003,51 +1014,59 @@ impl DashboardView<'_> {
             .series
             .iter()
             .map(|s| {
-                let drawn: Vec<&Point> = s.points.iter().filter(|p| p.drawable).collect();
-                let steps = drawn
-                    .iter()
-                    .map(|p| {
-                        let (x0, x1) = if self.spans_months() {
-                            (
-                                p.span.first.index() as f64,
-                                (p.span.last.index() + 1) as f64,
-                            )
-                        } else {
-                            (p.span.last.index() as f64, (p.span.last.index() + 1) as f64)
-                        };
-                        Step {
-                            x0,
-                            x1,
-                            y: p.value * scale,
-                        }
-                    })
-                    .collect();
-                // Lines: year-to-date values restart each January; other measures join
-                // points less than a year apart.
-                let mut segments: Vec<Vec<(f64, f64)>> = Vec::new();
-                let mut previous: Option<&Point> = None;
-                for p in &drawn {
-                    let breaks = match previous {
-                        None => true,
-                        Some(q) if self.state.measure == MeasureKind::Ytd => {
-                            q.span.last.year() != p.span.last.year()
-                        }
-                        Some(q) => p.span.last.index() - q.span.last.index() > 12,
-                    };
-                    if breaks {
-                        segments.push(Vec::new());
-                    }
-                    segments
-                        .last_mut()
-                        .expect("pushed")
-                        .push((self.x_of(p), p.value * scale));
-                    previous = Some(p);
-                }
+                let shape =
+                    self.derived
+                        .shape(&s.points, (self.state.measure, scale.to_bits()), || {
+                            let drawn: Vec<&Point> =
+                                s.points.iter().filter(|p| p.drawable).collect();
+                            let steps = drawn
+                                .iter()
+                                .map(|p| {
+                                    let (x0, x1) = if self.spans_months() {
+                                        (
+                                            p.span.first.index() as f64,
+                                            (p.span.last.index() + 1) as f64,
+                                        )
+                                    } else {
+                                        (
+                                            p.span.last.index() as f64,
+                                            (p.span.last.index() + 1) as f64,
+                                        )
+                                    };
+                                    Step {
+                                        x0,
+                                        x1,
+                                        y: p.value * scale,
+                                    }
+                                })
+                                .collect();
+                            // Lines: year-to-date values restart each January; other measures join
+                            // points less than a year apart.
+                            let mut segments: Vec<Vec<(f64, f64)>> = Vec::new();
+                            let mut previous: Option<&Point> = None;
+                            for p in &drawn {
+                                let breaks = match previous {
+                                    None => true,
+                                    Some(q) if self.state.measure == MeasureKind::Ytd => {
+                                        q.span.last.year() != p.span.last.year()
+                                    }
+                                    Some(q) => p.span.last.index() - q.span.last.index() > 12,
+                                };
+                                if breaks {
+                                    segments.push(Vec::new());
+                                }
+                                segments
+                                    .last_mut()
+                                    .expect("pushed")
+                                    .push((self.x_of(p), p.value * scale));
+                                previous = Some(p);
+                            }
+                            Shape::new(segments, steps)
+                        });
                 ChartSeries {
                     label: s.label.clone(),
                     style: s.style,
-                    segments,
-                    steps,
+                    shape,
                 }
             })
             .collect();
@@ -1150,19 +1169,21 @@ impl DashboardView<'_> {
             ),
         };
         for s in &self.series {
-            let drawn: Vec<&Point> = s.points.iter().filter(|p| p.drawable).collect();
+            let facts = self.derived.facts(&s.points);
             let (Some(high), Some(latest)) = (
-                drawn.iter().max_by(|a, b| a.value.total_cmp(&b.value)),
-                drawn.last(),
+                facts.high.map(|i| &s.points[i]),
+                facts.latest.map(|i| &s.points[i]),
             ) else {
                 continue;
             };
             // For money, the latest value's change on the same period a year earlier.
             let growth = match self.kind {
-                ValueKind::Money { .. } => drawn
+                ValueKind::Money { .. } => s
+                    .points
                     .iter()
                     // From the end: a year earlier is near the latest value.
                     .rev()
+                    .filter(|q| q.drawable)
                     .find(|q| q.span == latest.span.year_earlier() && q.value > 0.0)
                     .map(|q| {
                         fill(

@@ -175,6 +175,106 @@ pub struct Derived {
     /// both cuts of [`money`].
     native: Kept<(SeriesKey, Currency), Derivation>,
     default_view: std::sync::OnceLock<Option<crate::view::ViewSpec>>,
+    disputed: std::sync::OnceLock<Arc<[(usize, usize)]>>,
+    /// Shapes drawn lately, by the values they were drawn from and how (the measure, and
+    /// the display scale's bits).
+    shapes: ByValues<(crate::urlstate::MeasureKind, u64), crate::chart::Shape>,
+    facts: ByValues<(), Facts>,
+}
+
+/// What a view needs to know of a series' values as a whole, found once per values.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Facts {
+    /// The first month of any value and the last.
+    pub months: Option<(Month, Month)>,
+    /// The earliest and the latest last month of a value.
+    pub ends: Option<(Month, Month)>,
+    /// The index of the highest drawable value (the latest of equals).
+    pub high: Option<usize>,
+    /// The index of the latest drawable value.
+    pub latest: Option<usize>,
+}
+
+impl Facts {
+    fn of(points: &[Point]) -> Facts {
+        let mut facts = Facts {
+            months: None,
+            ends: None,
+            high: None,
+            latest: None,
+        };
+        for (i, p) in points.iter().enumerate() {
+            let (first, last) = (p.span.first, p.span.last);
+            facts.months = Some(match facts.months {
+                None => (first, last),
+                Some((a, b)) => (a.min(first), b.max(last)),
+            });
+            facts.ends = Some(match facts.ends {
+                None => (last, last),
+                Some((a, b)) => (a.min(last), b.max(last)),
+            });
+            if p.drawable {
+                if facts.high.is_none_or(|h| p.value >= points[h].value) {
+                    facts.high = Some(i);
+                }
+                facts.latest = Some(i);
+            }
+        }
+        facts
+    }
+}
+
+/// Things made from values, kept by the values' address for as long as the values are in
+/// use elsewhere: each entry holds its values, so no other values can have their address
+/// while it is kept, and an entry whose values only it still holds (a view's values cut
+/// to a range, once the view has gone) is dropped, as no one can ask for it again.
+struct ByValues<K, V> {
+    entries: std::sync::Mutex<Vec<Entry<K, V>>>,
+}
+
+/// The values (held), the key, and what was made of them.
+type Entry<K, V> = (Arc<[Point]>, K, Arc<V>);
+
+/// At most how many entries a [`ByValues`] keeps: the series of a few views (the oldest
+/// go first).
+const BY_VALUES_KEPT: usize = 48;
+
+impl<K, V> Default for ByValues<K, V> {
+    fn default() -> Self {
+        ByValues {
+            entries: Default::default(),
+        }
+    }
+}
+
+impl<K, V> std::fmt::Debug for ByValues<K, V> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let n = self.entries.lock().map(|e| e.len()).unwrap_or(0);
+        write!(f, "ByValues({n} kept)")
+    }
+}
+
+impl<K: PartialEq, V> ByValues<K, V> {
+    /// The value kept for `points` and `key`, or `make`'s, kept from now on.
+    fn get(&self, points: &Arc<[Point]>, key: K, make: impl FnOnce() -> V) -> Arc<V> {
+        let found = self.entries.lock().ok().and_then(|kept| {
+            kept.iter()
+                .find(|(p, k, _)| Arc::ptr_eq(p, points) && *k == key)
+                .map(|(_, _, v)| v.clone())
+        });
+        if let Some(v) = found {
+            return v;
+        }
+        let v = Arc::new(make());
+        if let Ok(mut kept) = self.entries.lock() {
+            kept.retain(|(p, _, _)| Arc::strong_count(p) > 1);
+            if kept.len() >= BY_VALUES_KEPT {
+                kept.remove(0);
+            }
+            kept.push((points.clone(), key, v.clone()));
+        }
+        v
+    }
 }
 
 type Kept<K, V> = std::sync::Mutex<std::collections::HashMap<K, Arc<V>>>;
@@ -193,6 +293,25 @@ impl Derived {
             .clone()
     }
 
+    /// The disputed figures that carry a value, as (series, observation) indices in
+    /// dataset order, found once.
+    pub fn disputed(&self, d: &Dataset) -> Arc<[(usize, usize)]> {
+        self.disputed
+            .get_or_init(|| {
+                d.series
+                    .iter()
+                    .enumerate()
+                    .flat_map(|(i, s)| {
+                        s.observations.iter().enumerate().filter_map(move |(j, o)| {
+                            (o.status == crate::dataset::Status::Disputed && o.value.is_some())
+                                .then_some((i, j))
+                        })
+                    })
+                    .collect()
+            })
+            .clone()
+    }
+
     /// [`money`] of `s`, derived once.
     pub fn money(&self, d: &Dataset, s: &Series, currency: Currency, cut: Cut) -> Arc<[Point]> {
         kept(&self.money, (key_of(s), currency, cut), || {
@@ -205,6 +324,22 @@ impl Derived {
                 &self.native_derivation(s, currency.other()),
             ))
         })
+    }
+
+    /// The shape drawn from `points` (`how`: the measure and the display scale's bits):
+    /// the one kept for the same values and the same `how`, or `make`'s, kept from now on.
+    pub fn shape(
+        &self,
+        points: &Arc<[Point]>,
+        how: (crate::urlstate::MeasureKind, u64),
+        make: impl FnOnce() -> crate::chart::Shape,
+    ) -> Arc<crate::chart::Shape> {
+        self.shapes.get(points, how, make)
+    }
+
+    /// The [`Facts`] of `points`, found once for the same values.
+    pub fn facts(&self, points: &Arc<[Point]>) -> Arc<Facts> {
+        self.facts.get(points, (), || Facts::of(points))
     }
 
     /// The derivation of `s` from its own figures only (no publisher's conversions).

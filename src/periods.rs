@@ -70,6 +70,9 @@ pub struct Derivation {
     pub cumulative: Vec<Cumulative>,
     /// Period values (single months and multi-month periods), in time order.
     pub periods: Vec<PeriodValue>,
+    /// Indices of the periods that carry a flag, so that a view's figure checks need not
+    /// look through every period of a long series.
+    pub flagged: Vec<usize>,
 }
 
 /// A cumulative total to the end of a month, and the figures it is made of.
@@ -173,6 +176,9 @@ pub fn derive_with(
             .extend(derive_year(year, published, month_figures));
     }
     out.periods.sort_by_key(|p| (p.span.first, p.span.last));
+    out.flagged = (0..out.periods.len())
+        .filter(|&i| out.periods[i].flag.is_some())
+        .collect();
     out
 }
 

@@ -125,7 +125,13 @@ pub struct Snapshot {
     pub width: u32,
     pub height: u32,
     pub alt_text: String,
-    pub points: Vec<HitPoint>,
+    /// The values a reader can reach, placed when first asked for ([`Snapshot::points`]):
+    /// a view that nobody points at costs nothing per value.
+    points: std::sync::OnceLock<Vec<HitPoint>>,
+    /// Where values sit in x: across their months (values per period) or at their end.
+    across_months: bool,
+    /// Display units per full unit.
+    scale: f64,
     /// Every value of the view (drawn or not), by series: the table's rows and the
     /// points' words are made from these on demand.
     pub values: Vec<SeriesOut>,
@@ -208,24 +214,13 @@ impl Snapshot {
         let scale = view.display_scale();
         let sources_of =
             |ids: &[String]| ids.iter().filter_map(|id| link(d, id)).collect::<Vec<_>>();
-        let mut points = Vec::new();
         let mut all_sources: Vec<String> = Vec::new();
         // Values mostly share their list of sources: each list is looked at once.
         let mut last_seen: Option<&crate::measures::Sources> = None;
-        for (i, s) in view.series.iter().enumerate() {
-            for (index, p) in s.points.iter().enumerate() {
-                if !last_seen.is_some_and(|l| Arc::ptr_eq(l, &p.sources)) {
-                    crate::dataset::push_unique(&mut all_sources, &p.sources);
-                    last_seen = Some(&p.sources);
-                }
-                if p.drawable {
-                    points.push(HitPoint {
-                        series: i,
-                        index,
-                        x_px: geometry.x_px(view.x_of(p)),
-                        y_px: geometry.y_px(p.value * scale),
-                    });
-                }
+        for p in view.series.iter().flat_map(|s| s.points.iter()) {
+            if !last_seen.is_some_and(|l| Arc::ptr_eq(l, &p.sources)) {
+                crate::dataset::push_unique(&mut all_sources, &p.sources);
+                last_seen = Some(&p.sources);
             }
         }
         let events = view
@@ -278,7 +273,9 @@ impl Snapshot {
             width,
             height,
             alt_text: spec.alt_text.clone(),
-            points,
+            points: Default::default(),
+            across_months: view.spans_months(),
+            scale,
             key_figures: view.key_figures.clone(),
             notes: view.notes.clone(),
             checks,
@@ -307,9 +304,32 @@ impl Snapshot {
         }
     }
 
+    /// Every drawn value a pointer or the keyboard can reach, where it is drawn, in the
+    /// order of the series and their values.
+    pub fn points(&self) -> &[HitPoint] {
+        self.points.get_or_init(|| {
+            let mut points = Vec::new();
+            for (series, s) in self.values.iter().enumerate() {
+                for (index, p) in s.points.iter().enumerate() {
+                    if p.drawable {
+                        points.push(HitPoint {
+                            series,
+                            index,
+                            x_px: self
+                                .geometry
+                                .x_px(crate::dashboard::x_of(p, self.across_months)),
+                            y_px: self.geometry.y_px(p.value * self.scale),
+                        });
+                    }
+                }
+            }
+            points
+        })
+    }
+
     /// The words of reachable point `i`: its tooltip and announcement.
     pub fn point_text(&self, i: usize) -> Option<PointText> {
-        let h = self.points.get(i)?;
+        let h = self.points().get(i)?;
         let s = self.values.get(h.series)?;
         let p = s.points.get(h.index)?;
         let w = &self.wording;
@@ -417,11 +437,11 @@ impl Snapshot {
     /// under the pointer), then in y among the series at that x.
     pub fn nearest(&self, x_px: f64, y_px: f64) -> Option<usize> {
         let best_dx = self
-            .points
+            .points()
             .iter()
             .map(|p| (p.x_px - x_px).abs())
             .fold(f64::INFINITY, f64::min);
-        self.points
+        self.points()
             .iter()
             .enumerate()
             .filter(|(_, p)| (p.x_px - x_px).abs() <= best_dx + 0.5)
@@ -433,12 +453,12 @@ impl Snapshot {
     /// right (+1), or the point of the next series up (`dy` = −1) or down (+1) nearest in x.
     pub fn step(&self, from: Option<usize>, dx: i32, dy: i32) -> Option<usize> {
         let Some(i) = from else {
-            return (!self.points.is_empty()).then_some(0);
+            return (!self.points().is_empty()).then_some(0);
         };
-        let here = &self.points[i];
+        let here = &self.points()[i];
         if dx != 0 {
             let mut same: Vec<(usize, &HitPoint)> = self
-                .points
+                .points()
                 .iter()
                 .enumerate()
                 .filter(|(_, p)| p.series == here.series)
@@ -451,7 +471,7 @@ impl Snapshot {
                 .map(|(j, _)| *j);
         }
         let series_count = self
-            .points
+            .points()
             .iter()
             .map(|p| p.series)
             .max()
@@ -461,7 +481,7 @@ impl Snapshot {
         for _ in 0..series_count {
             target = (target + dy as i64).rem_euclid(series_count as i64);
             let candidate = self
-                .points
+                .points()
                 .iter()
                 .enumerate()
                 .filter(|(_, p)| p.series == target as usize)

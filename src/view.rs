@@ -2,9 +2,7 @@
 //! series, runs the period engine, and lays out the table rows, the figure-check notes
 //! and the chart spec. No browser code: the Leptos layer only renders this.
 
-use crate::dataset::{
-    push_unique, Currency, Dataset, Flow, Observation, PartnerKind, Series, Status,
-};
+use crate::dataset::{push_unique, Currency, Dataset, Flow, Observation, PartnerKind, Series};
 use crate::format::{amount_long_in, decimals_for, join_and_in, percent, unit_label_in};
 use crate::i18n::{fill, Lang};
 use crate::measures::Derived;
@@ -143,6 +141,8 @@ pub struct FirstView<'a> {
     pub months: (i64, i64),
     /// The language of the texts.
     pub lang: Lang,
+    /// Disputed figures of the dataset (see [`Derived::disputed`]).
+    disputed: std::sync::Arc<[(usize, usize)]>,
 }
 
 fn partner_phrase(d: &Dataset, code: &str, lang: Lang) -> String {
@@ -220,6 +220,7 @@ impl<'a> FirstView<'a> {
             sources: Vec::new(),
             months: (0, 0),
             lang,
+            disputed: derived.disputed(d),
         };
         view.rows = view.table_rows(checks_only);
         view.checks = view.check_notes();
@@ -290,12 +291,14 @@ impl<'a> FirstView<'a> {
                     drawn: true,
                 });
             }
-            for period in p
-                .derivation
-                .periods
-                .iter()
-                .filter(|period| !flagged_only || period.flag.is_some())
-            {
+            let all: Vec<usize>;
+            let indices = if flagged_only {
+                &p.derivation.flagged
+            } else {
+                all = (0..p.derivation.periods.len()).collect();
+                &all
+            };
+            for period in indices.iter().map(|&i| &p.derivation.periods[i]) {
                 let (provenance, plus, minus, sources) = match &period.provenance {
                     Provenance::Official { observation } => {
                         let o = &obs[*observation];
@@ -389,13 +392,10 @@ impl<'a> FirstView<'a> {
         let d = self.dataset;
         let t = self.lang.text();
         let mut notes = Vec::new();
-        for s in d.series.iter().filter(|s| s.reporter == self.spec.reporter) {
-            for o in s
-                .observations
-                .iter()
-                .filter(|o| o.status == Status::Disputed && o.value.is_some())
-            {
-                notes.push(self.disputed_note(s, o));
+        for &(s, o) in self.disputed.iter() {
+            let s = &d.series[s];
+            if s.reporter == self.spec.reporter {
+                notes.push(self.disputed_note(s, &s.observations[o]));
             }
         }
         for p in &self.series {

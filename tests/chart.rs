@@ -1,6 +1,8 @@
 //! Chart drawing: structure of the SVG (what was drawn, how many marks), escaping, and
 //! the time axis. Label positions are not snapshotted: natively, plotters estimates
 //! text widths.
+use std::sync::Arc;
+use trade_trends::chart::Shape;
 use trade_trends::chart::{
     render_svg, stack, step_runs, ChartSeries, ChartSpec, MonthAxis, Panel, PanelKind, Step,
 };
@@ -26,21 +28,22 @@ fn spec(label: &str) -> ChartSpec {
                         label: label.into(),
                         style: 0,
                         // two years: two runs, five points
-                        segments: vec![
-                            vec![(x("2022-03"), 23.8), (x("2022-06"), 91.5)],
+                        shape: Arc::new(Shape::new(
                             vec![
-                                (x("2023-03"), 44.4),
-                                (x("2023-04"), 68.1),
-                                (x("2023-07"), 149.6),
+                                vec![(x("2022-03"), 23.8), (x("2022-06"), 91.5)],
+                                vec![
+                                    (x("2023-03"), 44.4),
+                                    (x("2023-04"), 68.1),
+                                    (x("2023-07"), 149.6),
+                                ],
                             ],
-                        ],
-                        steps: vec![],
+                            vec![],
+                        )),
                     },
                     ChartSeries {
                         label: "Central Asia (5)".into(),
                         style: 1,
-                        segments: vec![vec![(x("2023-03"), 35.2)]],
-                        steps: vec![],
+                        shape: Arc::new(Shape::new(vec![vec![(x("2023-03"), 35.2)]], vec![])),
                     },
                 ],
             },
@@ -51,24 +54,26 @@ fn spec(label: &str) -> ChartSpec {
                 series: vec![ChartSeries {
                     label: label.into(),
                     style: 0,
-                    segments: vec![],
-                    steps: vec![
-                        Step {
-                            x0: x("2023-01"),
-                            x1: x("2023-03"),
-                            y: 22.2,
-                        },
-                        Step {
-                            x0: x("2023-03"),
-                            x1: x("2023-04"),
-                            y: 23.7,
-                        },
-                        Step {
-                            x0: x("2023-06"),
-                            x1: x("2023-09"),
-                            y: 27.0,
-                        },
-                    ],
+                    shape: Arc::new(Shape::new(
+                        vec![],
+                        vec![
+                            Step {
+                                x0: x("2023-01"),
+                                x1: x("2023-03"),
+                                y: 22.2,
+                            },
+                            Step {
+                                x0: x("2023-03"),
+                                x1: x("2023-04"),
+                                y: 23.7,
+                            },
+                            Step {
+                                x0: x("2023-06"),
+                                x1: x("2023-09"),
+                                y: 27.0,
+                            },
+                        ],
+                    )),
                 }],
             },
         ],
@@ -259,8 +264,10 @@ fn a_stacked_band_sits_on_the_earlier_series_of_the_same_months_only() {
     let steps = |v: &[(f64, f64, f64)]| ChartSeries {
         label: String::new(),
         style: 0,
-        segments: Vec::new(),
-        steps: v.iter().map(|&(x0, x1, y)| Step { x0, x1, y }).collect(),
+        shape: Arc::new(Shape::new(
+            Vec::new(),
+            v.iter().map(|&(x0, x1, y)| Step { x0, x1, y }).collect(),
+        )),
     };
     let series = [
         steps(&[(0.0, 1.0, 2.0), (1.0, 3.0, 5.0)]),

@@ -128,7 +128,7 @@ fn pointer_and_keyboard_reach_every_point() {
         text(down).announcement(),
         "Jan–Mar 2023, Central Asia (5): 53.18 billion yuan. Official: published (Jan–Mar 2023 (obs-0138))."
     );
-    let p = &s.points[next];
+    let p = &s.points()[next];
     assert_eq!(s.nearest(p.x_px + 2.0, p.y_px - 3.0), Some(next));
     // Stepping past the end stays on the last point.
     let last = s.step(Some(next), 10_000, 0).unwrap();
@@ -169,4 +169,37 @@ fn table_rows_are_worded_on_demand_in_the_order_asked() {
     let switch = labels.iter().position(|l| l == "World").unwrap();
     assert!(labels[..switch].iter().all(|l| l == "Central Asia (5)"));
     assert!(labels[switch..].iter().all(|l| l == "World"));
+}
+
+#[test]
+fn views_made_with_what_earlier_views_kept_equal_views_made_afresh() {
+    // One kept set of derivations, shapes and facts across a reader's changes, as the
+    // app keeps it; each view must be exactly the view computed from nothing.
+    let d = common::bundled();
+    let kept = std::sync::Arc::new(trade_trends::measures::Derived::default());
+    let queries = [
+        "",
+        "partners=world,KAZ,KGZ",
+        "partners=world,KAZ",
+        "partners=world,KAZ&from=2021-01&to=2023-06",
+        "partners=world,KAZ&from=2021-01&to=2023-06&chart=bar",
+        "partners=world,KAZ,KGZ&chart=area",
+        "partners=world,KAZ&measure=ytd",
+        "partners=world,KAZ&measure=ytd&currency=USD",
+        "partners=world,KAZ&measure=yoy",
+        "partners=KAZ,KGZ&measure=share",
+        "partners=world,KAZ&flow=balance&measure=rolling12",
+        "partners=world,KAZ&average=off",
+        "",
+    ];
+    for width in [960, 360] {
+        for query in queries {
+            let (state, notices) = parse_query(query);
+            assert_eq!(notices, [], "{query}");
+            let with_kept = Snapshot::themed_with(&d, &state, width, false, &kept);
+            let fresh = Snapshot::themed_with(&d, &state, width, false, &Default::default());
+            assert_eq!(with_kept.points(), fresh.points(), "{query} at {width}");
+            assert_eq!(with_kept, fresh, "{query} at {width}");
+        }
+    }
 }

@@ -110,8 +110,10 @@ fn dense_spec(kind: PanelKind) -> ChartSpec {
             ChartSeries {
                 label: format!("Series {i}"),
                 style: i,
-                segments: vec![a.to_vec(), b],
-                steps,
+                shape: std::sync::Arc::new(trade_trends::chart::Shape::new(
+                    vec![a.to_vec(), b],
+                    steps,
+                )),
             }
         })
         .collect();
@@ -190,4 +192,44 @@ fn decimated_lines_rasterise_like_every_point() {
 #[test]
 fn decimated_steps_rasterise_like_every_point() {
     assert_pixel_identical(PanelKind::Steps);
+}
+
+/// The spec with every series' shape made afresh (nothing decimated yet).
+fn fresh(spec: &ChartSpec) -> ChartSpec {
+    let mut spec = spec.clone();
+    for s in &mut spec.panels[0].series {
+        s.shape = std::sync::Arc::new(trade_trends::chart::Shape::new(
+            s.shape.segments.clone(),
+            s.shape.steps.clone(),
+        ));
+    }
+    spec
+}
+
+#[test]
+fn a_kept_decimation_is_used_only_for_the_same_pixel_columns() {
+    for kind in [PanelKind::Lines, PanelKind::Steps] {
+        let spec = dense_spec(kind);
+        let (first, _) = render(&spec).unwrap();
+        // Drawn again from the same shapes: the kept decimation gives the same chart.
+        assert_eq!(render(&spec).unwrap().0, first, "{kind:?}");
+        // A series less (as a partner toggle does): the others' kept runs, a new value
+        // range, and the same chart as from fresh shapes.
+        let mut fewer = spec.clone();
+        fewer.panels[0].series.remove(2);
+        let (kept, _) = render(&fewer).unwrap();
+        assert_eq!(kept, render(&fresh(&fewer)).unwrap().0, "{kind:?}");
+        assert_ne!(kept, first);
+        // Narrower or over other months: other pixel columns, decimated again.
+        let mut narrow = spec.clone();
+        narrow.width = 480;
+        let (narrow_svg, _) = render(&narrow).unwrap();
+        assert_eq!(narrow_svg, render(&fresh(&narrow)).unwrap().0, "{kind:?}");
+        let mut later = spec.clone();
+        later.months = (60, 239);
+        let (later_svg, _) = render(&later).unwrap();
+        assert_eq!(later_svg, render(&fresh(&later)).unwrap().0, "{kind:?}");
+        // And back: the first chart again.
+        assert_eq!(render(&spec).unwrap().0, first, "{kind:?}");
+    }
 }

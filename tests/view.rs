@@ -132,7 +132,7 @@ fn the_default_chart_has_per_month_steps_and_ytd_lines_per_year() {
     // The default view: value per period, multi-month periods at their average per month.
     let view = DashboardView::new(&d, &parse_query("").0);
     let spec = view.chart_spec(960, 480);
-    let steps = &spec.panels[0].series[0].steps;
+    let steps = &spec.panels[0].series[0].shape.steps;
     assert_eq!(spec.panels[0].series[0].label, "World");
     let jan_feb_2023 = steps
         .iter()
@@ -157,7 +157,7 @@ fn the_default_chart_has_per_month_steps_and_ytd_lines_per_year() {
     // 2012, 2014 and 2017 converted, then 2019 to 2025).
     let ytd = DashboardView::new(&d, &parse_query("measure=ytd").0);
     let spec = ytd.chart_spec(960, 480);
-    assert_eq!(spec.panels[0].series[0].segments.len(), 11);
+    assert_eq!(spec.panels[0].series[0].shape.segments.len(), 11);
     assert!(
         spec.alt_text
             .contains("World: highest 520.37 in 2025; latest 520.37 in 2025."),
