@@ -38,7 +38,8 @@ pub enum How {
     Converted {
         inner: Box<How>,
         from: Currency,
-        rate: RateUsed,
+        // Boxed, as few values are converted: every value is smaller for it.
+        rate: Box<RateUsed>,
     },
     /// Computed from other values.
     Computed(Computation),
@@ -147,8 +148,9 @@ pub struct Point {
     pub tolerance: f64,
     /// The growth rate published with this very figure, if any.
     pub published_yoy: Option<f64>,
-    /// Something the reader should know (a likely revision, a disagreement).
-    pub caveat: Option<Caveat>,
+    /// Something the reader should know (a likely revision, a disagreement); boxed, as
+    /// few values have one.
+    pub caveat: Option<Box<Caveat>>,
     /// False for values that must not be drawn as fact (see `caveat`).
     pub drawable: bool,
 }
@@ -433,7 +435,7 @@ fn points_of(s: &Series, derivation: &Derivation, cut: Cut, currency: Currency) 
                     span: c.span,
                     value: c.value,
                     how: How::Official {
-                        rows: vec![o.first_row()],
+                        rows: o.rows.first().cloned().into_iter().collect(),
                     },
                     sources: o.sources.clone(),
                     approx: false,
@@ -454,7 +456,7 @@ fn points_of(s: &Series, derivation: &Derivation, cut: Cut, currency: Currency) 
                         let yoy = (o.span() == p.span).then_some(o.yoy_pct).flatten();
                         (
                             How::Official {
-                                rows: vec![o.first_row()],
+                                rows: o.rows.first().cloned().into_iter().collect(),
                             },
                             o.sources.clone(),
                             yoy,
@@ -478,9 +480,9 @@ fn points_of(s: &Series, derivation: &Derivation, cut: Cut, currency: Currency) 
                     }
                 };
                 let caveat = match p.flag {
-                    Some(PeriodFlag::NotPositive) => Some(Caveat::NotPositive),
+                    Some(PeriodFlag::NotPositive) => Some(Box::new(Caveat::NotPositive)),
                     Some(PeriodFlag::DiffersFromDerived { derived }) => {
-                        Some(Caveat::DiffersFromDerived { derived, currency })
+                        Some(Box::new(Caveat::DiffersFromDerived { derived, currency }))
                     }
                     None => None,
                 };
@@ -538,7 +540,7 @@ fn money_from(
             how: How::Converted {
                 inner: Box::new(p.how),
                 from,
-                rate,
+                rate: Box::new(rate),
             },
             sources: sources.into(),
             approx: true,
@@ -670,10 +672,10 @@ pub fn yoy(points: &[Point]) -> Vec<Point> {
                         * (p.tolerance / p.value + q.tolerance / q.value)
                         + 0.05;
                     if (pub_pct - c).abs() > tolerance {
-                        caveat = Some(Caveat::GrowthDiffers {
+                        caveat = Some(Box::new(Caveat::GrowthDiffers {
                             published: pub_pct,
                             computed: c,
-                        });
+                        }));
                     }
                 }
                 Point {

@@ -109,6 +109,27 @@ impl Snapshot {
     }
 }
 
+/// One year's figures of one kind, by month (index 0 is January).
+#[derive(Debug, Clone, Copy, Default)]
+struct YearFigures([Option<Figure>; 12]);
+
+impl YearFigures {
+    /// (month number, figure) in month order.
+    fn iter(&self) -> impl Iterator<Item = (u8, &Figure)> {
+        (1u8..)
+            .zip(self.0.iter())
+            .filter_map(|(m, f)| Some((m, f.as_ref()?)))
+    }
+
+    fn get(&self, month: u8) -> Option<&Figure> {
+        self.0.get(usize::from(month).checked_sub(1)?)?.as_ref()
+    }
+
+    fn is_empty(&self) -> bool {
+        self.0.iter().all(Option::is_none)
+    }
+}
+
 /// A published figure ready for arithmetic.
 #[derive(Debug, Clone, Copy)]
 struct Figure {
@@ -131,8 +152,8 @@ pub fn derive_with(
     include: impl Fn(&crate::dataset::Observation) -> bool,
 ) -> Derivation {
     // year -> month number -> figure
-    let mut cumulative: BTreeMap<i32, BTreeMap<u8, Figure>> = BTreeMap::new();
-    let mut months: BTreeMap<i32, BTreeMap<u8, Figure>> = BTreeMap::new();
+    let mut cumulative: BTreeMap<i32, YearFigures> = BTreeMap::new();
+    let mut months: BTreeMap<i32, YearFigures> = BTreeMap::new();
     for (i, o) in series.observations.iter().enumerate() {
         let usable = o.is_fact() && o.currency == Some(currency) && include(o);
         let (Some(value), true) = (o.value, usable) else {
@@ -149,12 +170,15 @@ pub fn derive_with(
             Basis::Month => months.entry(year).or_default(),
         };
         // A full-year figure and a Jan–Dec year-to-date figure are the same snapshot; keep the first.
-        slot.entry(month).or_insert(figure);
+        let cell = &mut slot.0[usize::from(month) - 1];
+        if cell.is_none() {
+            *cell = Some(figure);
+        }
     }
 
     let mut out = Derivation::default();
     for (year, snaps) in &cumulative {
-        for (&m, f) in snaps {
+        for (m, f) in snaps.iter() {
             let span = Span {
                 first: Month::new(*year, 1).unwrap(),
                 last: Month::new(*year, m).unwrap(),
@@ -168,7 +192,7 @@ pub fn derive_with(
     }
     let years: std::collections::BTreeSet<i32> =
         cumulative.keys().chain(months.keys()).copied().collect();
-    let empty = BTreeMap::new();
+    let empty = YearFigures::default();
     for year in years {
         let published = cumulative.get(&year).unwrap_or(&empty);
         let month_figures = months.get(&year).unwrap_or(&empty);
@@ -185,8 +209,8 @@ pub fn derive_with(
 /// Periods of one year from its published cumulative snapshots and single months.
 fn derive_year(
     year: i32,
-    published: &BTreeMap<u8, Figure>,
-    month_figures: &BTreeMap<u8, Figure>,
+    published: &YearFigures,
+    month_figures: &YearFigures,
 ) -> Vec<PeriodValue> {
     let month = |m: u8| Month::new(year, m).expect("month 1..=12");
     let official = |m: u8, f: &Figure| PeriodValue {
@@ -201,18 +225,18 @@ fn derive_year(
     if published.is_empty() {
         // Single months only: each is its own period (what the pinning below gives, in one
         // step: nothing to derive and nothing to compare with).
-        return month_figures.iter().map(|(&m, f)| official(m, f)).collect();
+        return month_figures.iter().map(|(m, f)| official(m, f)).collect();
     }
     // snapshot[m] = cumulative total January..=m; snapshot[0] = 0 before the year starts.
     let mut snapshot: BTreeMap<u8, Snapshot> = BTreeMap::new();
     snapshot.insert(0, Snapshot::default());
-    for (&m, f) in published {
+    for (m, f) in published.iter() {
         snapshot.insert(m, Snapshot::official(f.value, f.tolerance, f.observation));
     }
     // Published single months pin the snapshot on their other side.
     loop {
         let mut changed = false;
-        for (&m, f) in month_figures {
+        for (m, f) in month_figures.iter() {
             let before = snapshot.get(&(m - 1)).cloned();
             let after = snapshot.get(&m).cloned();
             match (before, after) {
@@ -245,7 +269,7 @@ fn derive_year(
         };
         let derived = end.value - start.value;
         let tolerance = end.tolerance + start.tolerance;
-        let official_month = (b == a + 1).then(|| month_figures.get(&b)).flatten();
+        let official_month = (b == a + 1).then(|| month_figures.get(b)).flatten();
         let period = match official_month {
             Some(f) => {
                 // Compare with the year-to-date difference only when that difference does not
@@ -293,7 +317,7 @@ fn derive_year(
         periods.push(period);
     }
     // Published months that no snapshot pinned stand alone.
-    for (&m, f) in month_figures {
+    for (m, f) in month_figures.iter() {
         if !periods.iter().any(|p| p.span == Span::single(month(m))) {
             periods.push(official(m, f));
         }

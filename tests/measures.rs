@@ -75,7 +75,10 @@ fn a_month_converts_at_its_monthly_rate_and_a_cumulative_period_at_the_mean_of_i
         panic!()
     };
     assert_eq!(used.months, 10);
-    assert_eq!(used, &average_rate(&d, span("2023-01", "2023-10")).unwrap());
+    assert_eq!(
+        **used,
+        average_rate(&d, span("2023-01", "2023-10")).unwrap()
+    );
     // Never one fixed rate for all periods: two periods, two rates.
     let jan_feb = ytd
         .iter()

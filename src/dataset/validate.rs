@@ -306,12 +306,20 @@ pub fn validate_in(d: &Dataset, lang: Lang) -> Vec<Problem> {
         check_series_consistency(&mut v, &loc, s);
         let mut preferred = HashSet::new();
         for (j, o) in s.observations.iter().enumerate() {
-            let oloc = observation_loc(&loc, s, j);
-            v.check_observation(&oloc, o, &refs);
+            // The location is written out only for a figure with a problem (a long
+            // series has a million figures without one).
+            let before = v.problems.len();
+            v.check_observation("", o, &refs);
             if o.status == Status::Preferred
                 && !preferred.insert((o.first, o.last, same_period_basis(o), o.currency))
             {
-                v.problem(&oloc, "status", v.t.x_second_preferred);
+                v.problem("", "status", v.t.x_second_preferred);
+            }
+            if v.problems.len() > before {
+                let oloc = observation_loc(&loc, s, j);
+                for p in &mut v.problems[before..] {
+                    p.location = oloc.clone();
+                }
             }
         }
     }
