@@ -22,20 +22,31 @@ impl ViewSpec {
     /// The densest series (most published figures usable as fact), in its most used
     /// currency, plus the partner groups of the same reporter and flow.
     pub fn default_for(d: &Dataset) -> Option<ViewSpec> {
-        let facts = |s: &Series, c: Currency| {
-            s.observations
-                .iter()
-                .filter(|o| o.is_fact() && o.currency == Some(c))
-                .count()
-        };
-        let (densest, currency) = d
+        // Facts per series and currency (yuan, dollars), counted in one pass per series.
+        let counts: Vec<[usize; 2]> = d
             .series
             .iter()
-            .flat_map(|s| [Currency::CNY, Currency::USD].map(|c| (s, c)))
-            .max_by_key(|(s, c)| (facts(s, *c), *c == Currency::CNY))
-            .filter(|(s, c)| facts(s, *c) > 0)?;
+            .map(|s| {
+                let mut n = [0, 0];
+                for o in s.observations.iter().filter(|o| o.is_fact()) {
+                    match o.currency {
+                        Some(Currency::CNY) => n[0] += 1,
+                        Some(Currency::USD) => n[1] += 1,
+                        None => {}
+                    }
+                }
+                n
+            })
+            .collect();
+        let at = |c: Currency| usize::from(c == Currency::USD);
+        let facts = |i: usize, c: Currency| counts[i][at(c)];
+        let (densest, currency) = (0..d.series.len())
+            .flat_map(|i| [Currency::CNY, Currency::USD].map(|c| (i, c)))
+            .max_by_key(|&(i, c)| (facts(i, c), c == Currency::CNY))
+            .filter(|&(i, c)| facts(i, c) > 0)
+            .map(|(i, c)| (&d.series[i], c))?;
         let mut partners = vec![densest.partner.clone()];
-        for s in &d.series {
+        for (i, s) in d.series.iter().enumerate() {
             let is_group = d
                 .partner(&s.partner)
                 .is_some_and(|p| p.kind == PartnerKind::Group);
@@ -43,7 +54,7 @@ impl ViewSpec {
                 && s.flow == densest.flow
                 && is_group
                 && !partners.contains(&s.partner)
-                && facts(s, currency) > 0
+                && facts(i, currency) > 0
                 && partners.len() < 3
             {
                 partners.push(s.partner.clone());

@@ -450,6 +450,7 @@ impl Dataset {
         for s in &mut self.series {
             if let Some(run) = s.monthly.take() {
                 s.run_start = Some(s.observations.len());
+                s.observations.reserve_exact(run.values.len());
                 s.observations.extend(run.observations());
             }
         }

@@ -304,15 +304,22 @@ pub fn validate_in(d: &Dataset, lang: Lang) -> Vec<Problem> {
             v.problem(&loc, "observations", v.t.x_no_observations);
         }
         check_series_consistency(&mut v, &loc, s);
-        let mut preferred = HashSet::new();
+        let repeats = repeated_preferred(s);
+        // A list of sources found good, shared by the figures that follow (a run's).
+        let mut good_sources: Option<&crate::dataset::SourceIds> = None;
         for (j, o) in s.observations.iter().enumerate() {
             // The location is written out only for a figure with a problem (a long
             // series has a million figures without one).
             let before = v.problems.len();
-            v.check_observation("", o, &refs);
-            if o.status == Status::Preferred
-                && !preferred.insert((o.first, o.last, same_period_basis(o), o.currency))
-            {
+            v.check_observation("", o);
+            if !good_sources.is_some_and(|g| std::sync::Arc::ptr_eq(g, &o.sources)) {
+                let before_sources = v.problems.len();
+                refs.check_sources(&mut v, "", &o.sources);
+                if v.problems.len() == before_sources {
+                    good_sources = Some(&o.sources);
+                }
+            }
+            if repeats[j] {
                 v.problem("", "status", v.t.x_second_preferred);
             }
             if v.problems.len() > before {
@@ -636,7 +643,8 @@ impl Validator {
         }
     }
 
-    fn check_observation(&mut self, loc: &str, o: &Observation, refs: &Refs) {
+    /// Checks of one figure on its own (its sources are checked by the caller).
+    fn check_observation(&mut self, loc: &str, o: &Observation) {
         self.check_span(loc, o.span(), o.basis);
         match (o.value, o.currency) {
             (Some(v), Some(_)) => {
@@ -668,7 +676,6 @@ impl Validator {
         if let Some(p) = o.yoy_pct {
             self.check_number(loc, "yoy_pct", p, false);
         }
-        refs.check_sources(self, loc, &o.sources);
     }
 }
 
@@ -769,6 +776,27 @@ fn check_series_consistency(v: &mut Validator, loc: &str, s: &Series) {
 }
 
 /// A full-year figure and a January-to-December year-to-date figure are the same period.
+/// For each figure of `s`, whether it is a preferred figure for a period that an earlier
+/// preferred figure already has (same months, basis and currency). Found by sorting, not
+/// hashing: a long series has a million figures, mostly in order already.
+fn repeated_preferred(s: &Series) -> Vec<bool> {
+    let mut keys: Vec<_> = s
+        .observations
+        .iter()
+        .enumerate()
+        .filter(|(_, o)| o.status == Status::Preferred)
+        .map(|(j, o)| ((o.first, o.last, same_period_basis(o), o.currency), j))
+        .collect();
+    keys.sort_unstable();
+    let mut repeats = vec![false; s.observations.len()];
+    for pair in keys.windows(2) {
+        if pair[0].0 == pair[1].0 {
+            repeats[pair[1].1] = true;
+        }
+    }
+    repeats
+}
+
 fn same_period_basis(o: &Observation) -> Basis {
     if o.basis == Basis::Ytd && o.first.month() == 1 && o.last.month() == 12 {
         Basis::Year
