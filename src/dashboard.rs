@@ -561,15 +561,16 @@ impl<'a> DashboardView<'a> {
             wording,
             derived,
         };
-        for s in d.series.iter().filter(|s| s.reporter == view.reporter) {
-            if !view.state.partners.contains(&s.partner) {
+        let rows = view.derived.row_spans(d);
+        for (i, s) in d.series.iter().enumerate() {
+            if s.reporter != view.reporter || !view.state.partners.contains(&s.partner) {
                 continue;
             }
-            for o in s.observations.iter().filter(|o| !o.rows.is_empty()) {
+            for (row, span) in &rows[i] {
                 view.wording
                     .row_spans
-                    .entry((s.partner.clone(), o.first_row()))
-                    .or_insert_with(|| o.span());
+                    .entry((s.partner.clone(), row.clone()))
+                    .or_insert(*span);
             }
         }
         view.key_figures = view.key_figures_line();

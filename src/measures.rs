@@ -178,11 +178,15 @@ pub struct Derived {
     native: Kept<(SeriesKey, Currency), Derivation>,
     default_view: std::sync::OnceLock<Option<crate::view::ViewSpec>>,
     disputed: std::sync::OnceLock<Arc<[(usize, usize)]>>,
+    row_spans: std::sync::OnceLock<RowSpans>,
     /// Shapes drawn lately, by the values they were drawn from and how (the measure, and
     /// the display scale's bits).
     shapes: ByValues<(crate::urlstate::MeasureKind, u64), crate::chart::Shape>,
     facts: ByValues<(), Facts>,
 }
+
+/// Per series: (first source-table row, period) of each figure that cites rows.
+pub type RowSpans = Arc<[Vec<(String, Span)>]>;
 
 /// What a view needs to know of a series' values as a whole, found once per values.
 #[derive(Debug, Clone, PartialEq)]
@@ -195,6 +199,8 @@ pub struct Facts {
     pub high: Option<usize>,
     /// The index of the latest drawable value.
     pub latest: Option<usize>,
+    /// The ids of every value's sources, each once, in first-use order.
+    pub sources: Vec<String>,
 }
 
 impl Facts {
@@ -204,8 +210,15 @@ impl Facts {
             ends: None,
             high: None,
             latest: None,
+            sources: Vec::new(),
         };
+        // Values mostly share their list of sources: each list is looked at once.
+        let mut last_seen: Option<&Sources> = None;
         for (i, p) in points.iter().enumerate() {
+            if !last_seen.is_some_and(|l| Arc::ptr_eq(l, &p.sources)) {
+                push_unique(&mut facts.sources, &p.sources);
+                last_seen = Some(&p.sources);
+            }
             let (first, last) = (p.span.first, p.span.last);
             facts.months = Some(match facts.months {
                 None => (first, last),
@@ -216,7 +229,11 @@ impl Facts {
                 Some((a, b)) => (a.min(last), b.max(last)),
             });
             if p.drawable {
-                if facts.high.is_none_or(|h| p.value >= points[h].value) {
+                // The last of equal highs, in the order `f64::total_cmp` gives.
+                if facts
+                    .high
+                    .is_none_or(|h| p.value.total_cmp(&points[h].value).is_ge())
+                {
                     facts.high = Some(i);
                 }
                 facts.latest = Some(i);
@@ -226,16 +243,17 @@ impl Facts {
     }
 }
 
-/// Things made from values, kept by the values' address for as long as the values are in
-/// use elsewhere: each entry holds its values, so no other values can have their address
-/// while it is kept, and an entry whose values only it still holds (a view's values cut
-/// to a range, once the view has gone) is dropped, as no one can ask for it again.
+/// Things made from values, kept by the values' address for as long as the values live
+/// elsewhere. An entry holds its values weakly: that keeps their memory allocated, so no
+/// other values can have their address while it is kept, without keeping the values
+/// alive; an entry whose values have gone (a view's values cut to a range, once the view
+/// has gone) is dropped, as no one can ask for it again.
 struct ByValues<K, V> {
     entries: std::sync::Mutex<Vec<Entry<K, V>>>,
 }
 
-/// The values (held), the key, and what was made of them.
-type Entry<K, V> = (Arc<[Point]>, K, Arc<V>);
+/// The values (weakly held), the key, and what was made of them.
+type Entry<K, V> = (std::sync::Weak<[Point]>, K, Arc<V>);
 
 /// At most how many entries a [`ByValues`] keeps: the series of a few views (the oldest
 /// go first).
@@ -251,8 +269,13 @@ impl<K, V> Default for ByValues<K, V> {
 
 impl<K, V> std::fmt::Debug for ByValues<K, V> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let n = self.entries.lock().map(|e| e.len()).unwrap_or(0);
-        write!(f, "ByValues({n} kept)")
+        write!(f, "ByValues({} kept)", self.len())
+    }
+}
+
+impl<K, V> ByValues<K, V> {
+    fn len(&self) -> usize {
+        self.entries.lock().map(|e| e.len()).unwrap_or(0)
     }
 }
 
@@ -261,7 +284,7 @@ impl<K: PartialEq, V> ByValues<K, V> {
     fn get(&self, points: &Arc<[Point]>, key: K, make: impl FnOnce() -> V) -> Arc<V> {
         let found = self.entries.lock().ok().and_then(|kept| {
             kept.iter()
-                .find(|(p, k, _)| Arc::ptr_eq(p, points) && *k == key)
+                .find(|(p, k, _)| std::ptr::addr_eq(p.as_ptr(), Arc::as_ptr(points)) && *k == key)
                 .map(|(_, _, v)| v.clone())
         });
         if let Some(v) = found {
@@ -269,11 +292,11 @@ impl<K: PartialEq, V> ByValues<K, V> {
         }
         let v = Arc::new(make());
         if let Ok(mut kept) = self.entries.lock() {
-            kept.retain(|(p, _, _)| Arc::strong_count(p) > 1);
+            kept.retain(|(p, _, _)| p.strong_count() > 0);
             if kept.len() >= BY_VALUES_KEPT {
                 kept.remove(0);
             }
-            kept.push((points.clone(), key, v.clone()));
+            kept.push((Arc::downgrade(points), key, v.clone()));
         }
         v
     }
@@ -314,6 +337,25 @@ impl Derived {
             .clone()
     }
 
+    /// For each series of `d`: the first source-table row of each figure that cites rows,
+    /// with the figure's period, found once (a long run's figures cite none).
+    pub fn row_spans(&self, d: &Dataset) -> RowSpans {
+        self.row_spans
+            .get_or_init(|| {
+                d.series
+                    .iter()
+                    .map(|s| {
+                        s.observations
+                            .iter()
+                            .filter(|o| !o.rows.is_empty())
+                            .map(|o| (o.first_row(), o.span()))
+                            .collect()
+                    })
+                    .collect()
+            })
+            .clone()
+    }
+
     /// [`money`] of `s`, derived once.
     pub fn money(&self, d: &Dataset, s: &Series, currency: Currency, cut: Cut) -> Arc<[Point]> {
         kept(&self.money, (key_of(s), currency, cut), || {
@@ -337,6 +379,11 @@ impl Derived {
         make: impl FnOnce() -> crate::chart::Shape,
     ) -> Arc<crate::chart::Shape> {
         self.shapes.get(points, how, make)
+    }
+
+    /// How many shapes and how many [`Facts`] are kept (for tests and probes).
+    pub fn kept_counts(&self) -> (usize, usize) {
+        (self.shapes.len(), self.facts.len())
     }
 
     /// The [`Facts`] of `points`, found once for the same values.

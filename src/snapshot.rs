@@ -215,13 +215,8 @@ impl Snapshot {
         let sources_of =
             |ids: &[String]| ids.iter().filter_map(|id| link(d, id)).collect::<Vec<_>>();
         let mut all_sources: Vec<String> = Vec::new();
-        // Values mostly share their list of sources: each list is looked at once.
-        let mut last_seen: Option<&crate::measures::Sources> = None;
-        for p in view.series.iter().flat_map(|s| s.points.iter()) {
-            if !last_seen.is_some_and(|l| Arc::ptr_eq(l, &p.sources)) {
-                crate::dataset::push_unique(&mut all_sources, &p.sources);
-                last_seen = Some(&p.sources);
-            }
+        for s in &view.series {
+            crate::dataset::push_unique(&mut all_sources, &derived.facts(&s.points).sources);
         }
         let events = view
             .events

@@ -203,3 +203,23 @@ fn views_made_with_what_earlier_views_kept_equal_views_made_afresh() {
         }
     }
 }
+
+#[test]
+fn what_was_made_for_a_gone_view_is_not_kept() {
+    // Each range cuts new values; once its view has gone, nothing made for it can be
+    // asked for again, so the shapes and facts of earlier ranges must not pile up.
+    let d = common::bundled();
+    let kept = std::sync::Arc::new(trade_trends::measures::Derived::default());
+    for year in 2014..2024 {
+        let query = format!("partners=world,KAZ&from={year}-01&to=2024-06");
+        let (state, notices) = parse_query(&query);
+        assert_eq!(notices, [], "{query}");
+        let snapshot = Snapshot::themed_with(&d, &state, 960, false, &kept);
+        assert!(!snapshot.svg.is_empty());
+    }
+    let (shapes, facts) = kept.kept_counts();
+    // Ten views of two cut series and two cut context series would be forty; what may
+    // stay is the last view's and the uncut values the kept derivations still hold.
+    assert!(shapes > 0 && shapes <= 8, "{shapes} shapes kept");
+    assert!(facts > 0 && facts <= 8, "{facts} facts kept");
+}

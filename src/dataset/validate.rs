@@ -777,21 +777,24 @@ fn check_series_consistency(v: &mut Validator, loc: &str, s: &Series) {
 
 /// A full-year figure and a January-to-December year-to-date figure are the same period.
 /// For each figure of `s`, whether it is a preferred figure for a period that an earlier
-/// preferred figure already has (same months, basis and currency). Found by sorting, not
-/// hashing: a long series has a million figures, mostly in order already.
+/// preferred figure already has (same months, basis and currency).
 fn repeated_preferred(s: &Series) -> Vec<bool> {
-    let mut keys: Vec<_> = s
-        .observations
-        .iter()
-        .enumerate()
-        .filter(|(_, o)| o.status == Status::Preferred)
-        .map(|(j, o)| ((o.first, o.last, same_period_basis(o), o.currency), j))
-        .collect();
-    keys.sort_unstable();
     let mut repeats = vec![false; s.observations.len()];
-    for pair in keys.windows(2) {
-        if pair[0].0 == pair[1].0 {
-            repeats[pair[1].1] = true;
+    let preferred = || {
+        s.observations
+            .iter()
+            .enumerate()
+            .filter(|(_, o)| o.status == Status::Preferred)
+            .map(|(j, o)| ((o.first, o.last, same_period_basis(o), o.currency), j))
+    };
+    // Keys that only ever increase cannot repeat: a long run of months is known to have
+    // none without hashing a million keys.
+    let mut previous = None;
+    let increasing = preferred().all(|(key, _)| previous.replace(key) < Some(key));
+    if !increasing {
+        let mut seen = HashSet::new();
+        for (key, j) in preferred() {
+            repeats[j] = !seen.insert(key);
         }
     }
     repeats
