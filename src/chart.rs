@@ -288,7 +288,7 @@ type ColumnsKey = (bool, i64, i64, i32, i32);
 type DrawnRun = (Vec<(f64, f64)>, bool);
 
 /// A value spanning months `x0..x1` (month-index units), drawn at height `y`.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct Step {
     pub x0: f64,
     pub x1: f64,
@@ -368,7 +368,7 @@ fn draw(root: &Area, spec: &ChartSpec, decimate: bool) -> DrawResult<Geometry> {
 }
 
 /// The value range to show: zero included, with a little room above and below.
-fn y_range(panel: &Panel) -> (f64, f64) {
+fn y_range(panel: &Panel, stacked: &[Vec<(Step, f64, f64)>]) -> (f64, f64) {
     let (mut min, mut max) = (0f64, 0f64);
     let mut include = |v: f64| {
         min = min.min(v);
@@ -378,10 +378,8 @@ fn y_range(panel: &Panel) -> (f64, f64) {
         include(lo);
         include(hi);
     }
-    if panel.kind == PanelKind::Area {
-        for bands in stack(&panel.series) {
-            bands.iter().for_each(|(_, _, top)| include(*top));
-        }
+    for bands in stacked {
+        bands.iter().for_each(|(_, _, top)| include(*top));
     }
     let pad = (max - min).max(1e-9) * 0.08;
     let top = if max > 0.0 {
@@ -398,28 +396,48 @@ fn y_range(panel: &Panel) -> (f64, f64) {
 /// Stacked bands per series: `(x0, x1, bottom, top)` flattened as `(x0..x1, bottom, top)`;
 /// each series sits on the sum of the earlier series' values over the same months.
 pub fn stack(series: &[ChartSeries]) -> Vec<Vec<(Step, f64, f64)>> {
-    // The running sum of the series so far over each span of months (month indices are
-    // whole numbers, so equal spans have equal bits): linear in the number of values.
-    let mut sums: std::collections::HashMap<(u64, u64), f64> = Default::default();
+    // The running sum of the series so far over each span of months, in order of the
+    // spans: each series' steps (already in that order, or put in it) are merged into it,
+    // so stacking is linear in the number of values.
+    let by_span = |a: &Step, b: &Step| a.x0.total_cmp(&b.x0).then(a.x1.total_cmp(&b.x1));
+    let zero = || std::iter::empty::<f64>().sum::<f64>();
+    let mut sums: Vec<(Step, f64)> = Vec::new();
     let mut bands: Vec<Vec<(Step, f64, f64)>> = Vec::with_capacity(series.len());
     for s in series {
-        let mine: Vec<(Step, f64, f64)> = s
-            .shape
-            .steps
-            .iter()
-            .map(|st| {
-                let below = sums
-                    .get(&(st.x0.to_bits(), st.x1.to_bits()))
-                    .copied()
-                    .unwrap_or_else(|| std::iter::empty::<f64>().sum());
-                (*st, below, below + st.y)
-            })
-            .collect();
-        for (st, _, _) in &mine {
-            *sums
-                .entry((st.x0.to_bits(), st.x1.to_bits()))
-                .or_insert_with(|| std::iter::empty::<f64>().sum()) += st.y;
+        let steps = &s.shape.steps;
+        let mut order: Vec<usize> = (0..steps.len()).collect();
+        if steps.windows(2).any(|w| by_span(&w[0], &w[1]).is_gt()) {
+            order.sort_by(|&a, &b| by_span(&steps[a], &steps[b]));
         }
+        let mut mine = vec![(Step::default(), 0.0, 0.0); steps.len()];
+        let mut next: Vec<(Step, f64)> = Vec::with_capacity(sums.len() + steps.len());
+        let mut earlier = sums.iter().peekable();
+        let mut last_below = zero();
+        for k in order {
+            let st = steps[k];
+            while let Some(e) = earlier.next_if(|e| by_span(&e.0, &st).is_lt()) {
+                next.push(*e);
+            }
+            // A span this series already has (a repeated span) sits on the same sum.
+            let repeated = next.last().is_some_and(|l| by_span(&l.0, &st).is_eq());
+            let below = if repeated {
+                last_below
+            } else {
+                let e = earlier
+                    .next_if(|e| by_span(&e.0, &st).is_eq())
+                    .copied()
+                    .unwrap_or((st, zero()));
+                next.push(e);
+                e.1
+            };
+            if let Some(l) = next.last_mut() {
+                l.1 += st.y;
+            }
+            mine[k] = (st, below, below + st.y);
+            last_below = below;
+        }
+        next.extend(earlier);
+        sums = next;
         bands.push(mine);
     }
     bands
@@ -451,7 +469,12 @@ fn draw_panel(
                 .color(&rgb(spec.theme.text)),
         ))?;
     }
-    let (y0, y1) = y_range(panel);
+    let stacked = if panel.kind == PanelKind::Area {
+        stack(&panel.series)
+    } else {
+        Vec::new()
+    };
+    let (y0, y1) = y_range(panel, &stacked);
     let mut chart = ChartBuilder::on(area)
         .margin_top(if panel.title.is_empty() { 22 } else { 34 })
         .margin_left(6)
@@ -518,11 +541,6 @@ fn draw_panel(
     let coords = chart.as_coord_spec().clone();
     let mut ends: Vec<(String, usize, i32, i32)> = Vec::new();
     let n_series = panel.series.len().max(1);
-    let stacked = if panel.kind == PanelKind::Area {
-        stack(&panel.series)
-    } else {
-        Vec::new()
-    };
     let (xr, _) = chart.plotting_area().get_pixel_range();
     let columns_key = (
         panel.kind == PanelKind::Steps,
@@ -586,23 +604,27 @@ fn draw_panel(
                     let w = (st.x1 - st.x0) / n_series as f64;
                     let x0 = st.x0 + w * i as f64 + w * 0.08;
                     let x1 = x0 + w * 0.84;
-                    Rectangle::new(
-                        [(x0, 0.0), (x1, st.y)],
-                        color(&spec.theme, s.style).filled(),
-                    )
+                    [(x0, 0.0), (x1, st.y)]
                 });
-                chart.draw_series(bars)?;
+                let fill = color(&spec.theme, s.style).filled();
+                if decimate {
+                    fill_merged(area, |p| coords.translate(&p), bars, fill)?;
+                } else {
+                    chart.draw_series(bars.map(|corners| Rectangle::new(corners, fill)))?;
+                }
                 shape.steps.iter().map(|st| (st.x1, st.y)).max_by(by_x)
             }
             PanelKind::Area => {
                 let bands = &stacked[i];
-                let polys = bands.iter().map(|(st, bottom, top)| {
-                    Rectangle::new(
-                        [(st.x0, *bottom), (st.x1, *top)],
-                        color(&spec.theme, s.style).mix(0.75).filled(),
-                    )
-                });
-                chart.draw_series(polys)?;
+                let corners = bands
+                    .iter()
+                    .map(|(st, bottom, top)| [(st.x0, *bottom), (st.x1, *top)]);
+                let fill = color(&spec.theme, s.style).mix(0.75).filled();
+                if decimate {
+                    fill_merged(area, |p| coords.translate(&p), corners, fill)?;
+                } else {
+                    chart.draw_series(corners.map(|corners| Rectangle::new(corners, fill)))?;
+                }
                 bands.iter().map(|(st, _, top)| (st.x1, *top)).max_by(by_x)
             }
         };
@@ -647,6 +669,32 @@ fn draw_panel(
         x_domain: (spec.months.0 as f64, spec.months.1 as f64 + 1.0),
         y_domain: (y0, y1),
     })
+}
+
+/// Filled rectangles, each given by two corners in chart coordinates (`translate` places
+/// a point in pixels as the chart does), drawn on `area` with as few rectangles as cover
+/// the same pixels ([`crate::decimate::merge_rects`]): however many values fall in a pixel
+/// column, a series of bars draws about two rectangles there.
+fn fill_merged(
+    area: &Area,
+    translate: impl Fn((f64, f64)) -> (i32, i32),
+    rects: impl Iterator<Item = [(f64, f64); 2]>,
+    fill: ShapeStyle,
+) -> DrawResult {
+    let base = area.get_base_pixel();
+    let pixels = rects.map(|[a, b]| {
+        let (a, b) = (translate(a), translate(b));
+        [
+            a.0.min(b.0) - base.0,
+            a.0.max(b.0) - base.0,
+            a.1.min(b.1) - base.1,
+            a.1.max(b.1) - base.1,
+        ]
+    });
+    for [left, right, top, bottom] in crate::decimate::merge_rects(pixels) {
+        area.draw(&Rectangle::new([(left, top), (right, bottom)], fill))?;
+    }
+    Ok(())
 }
 
 /// Joined runs of steps: contiguous steps (one ends where the next begins) form one run

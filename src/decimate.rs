@@ -7,6 +7,9 @@
 //! (first, minimum, maximum, last, in their original order) draws the same pixels with at
 //! most four points per column, whatever the number of points. Pure: the caller says which
 //! pixel column a position falls in (the same mapping the drawing uses).
+//!
+//! Bars and stacked bands are rectangles: [`merge_rects`] draws those that fall on the same
+//! pixel columns as one, so they too stay bounded by the width.
 
 /// The points of `points` that M4 keeps, in their original order: per run of consecutive
 /// points falling in the same pixel column (`column(x)`), the first, the one with the
@@ -57,6 +60,31 @@ pub fn is_dense(points: usize, columns: i64) -> bool {
     points as i64 > columns.max(1)
 }
 
+/// Filled rectangles `[left, right, top, bottom]` in whole pixels, drawn one after another
+/// in one colour, with as few rectangles as cover the same pixels: consecutive rectangles
+/// over the same pixel columns whose rows overlap or touch become one, and rectangles
+/// without width or height (which draw nothing) are left out. Bars standing on one
+/// baseline always overlap, so a series of bars keeps at most about two rectangles per
+/// pixel column however many values fall in it.
+pub fn merge_rects(rects: impl IntoIterator<Item = [i32; 4]>) -> Vec<[i32; 4]> {
+    let mut merged: Vec<[i32; 4]> = Vec::new();
+    for [left, right, top, bottom] in rects {
+        if left >= right || top >= bottom {
+            continue;
+        }
+        match merged.last_mut() {
+            Some(last)
+                if last[0] == left && last[1] == right && top <= last[3] && last[2] <= bottom =>
+            {
+                last[2] = last[2].min(top);
+                last[3] = last[3].max(bottom);
+            }
+            _ => merged.push([left, right, top, bottom]),
+        }
+    }
+    merged
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -76,5 +104,23 @@ mod tests {
         assert_eq!(m4(&pts, |x| x as i64), pts.to_vec());
         assert_eq!(m4(&[(3.0, 4.0)], |x| x as i64), vec![(3.0, 4.0)]);
         assert_eq!(m4(&[], |x| x as i64), vec![]);
+    }
+
+    #[test]
+    fn rects_over_the_same_columns_merge_where_their_rows_meet() {
+        let rects = [
+            [0, 1, 5, 10], // merges with the next two (overlap, then touch)
+            [0, 1, 2, 6],
+            [0, 1, 0, 2],
+            [0, 1, 12, 14], // same columns, rows apart: kept apart
+            [1, 1, 0, 10],  // no width: draws nothing
+            [1, 2, 3, 3],   // no height: draws nothing
+            [1, 2, 3, 9],
+            [0, 1, 13, 20], // same columns as an earlier one, but not consecutive
+        ];
+        assert_eq!(
+            merge_rects(rects),
+            vec![[0, 1, 0, 10], [0, 1, 12, 14], [1, 2, 3, 9], [0, 1, 13, 20]]
+        );
     }
 }

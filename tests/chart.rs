@@ -273,7 +273,11 @@ fn a_stacked_band_sits_on_the_earlier_series_of_the_same_months_only() {
         steps(&[(0.0, 1.0, 2.0), (1.0, 3.0, 5.0)]),
         // Months 1..2 is not months 1..3: nothing below it.
         steps(&[(0.0, 1.0, 3.0), (1.0, 2.0, 7.0)]),
+        // Out of order.
         steps(&[(0.0, 1.0, 4.0), (1.0, 3.0, 1.0), (1.0, 2.0, 0.5)]),
+        // A span twice in one series: both on the same sum, and both under the next.
+        steps(&[(1.0, 2.0, 1.0), (0.0, 1.0, 1.0), (0.0, 1.0, 2.0)]),
+        steps(&[(0.0, 1.0, 1.0), (4.0, 5.0, 1.0)]),
     ];
     let bands: Vec<Vec<(f64, f64)>> = stack(&series)
         .into_iter()
@@ -289,6 +293,8 @@ fn a_stacked_band_sits_on_the_earlier_series_of_the_same_months_only() {
             vec![(0.0, 2.0), (0.0, 5.0)],
             vec![(2.0, 5.0), (0.0, 7.0)],
             vec![(5.0, 9.0), (5.0, 6.0), (7.0, 7.5)],
+            vec![(7.5, 8.5), (9.0, 10.0), (9.0, 11.0)],
+            vec![(12.0, 13.0), (0.0, 1.0)],
         ]
     );
 }

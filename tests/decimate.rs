@@ -1,6 +1,7 @@
 //! M4 decimation: what it keeps (the extremes, first and last points of every pixel
 //! column, the gaps between runs), and that a chart drawn from the decimated points
-//! rasterises to exactly the same pixels as one drawn from every point.
+//! rasterises to exactly the same pixels as one drawn from every point; the same for bars
+//! and stacked bands drawn as merged rectangles.
 
 use trade_trends::chart::{
     render, render_every_point, ChartSeries, ChartSpec, Panel, PanelKind, Step, ValueFormat,
@@ -192,6 +193,41 @@ fn decimated_lines_rasterise_like_every_point() {
 #[test]
 fn decimated_steps_rasterise_like_every_point() {
     assert_pixel_identical(PanelKind::Steps);
+}
+
+fn rects(svg: &str) -> usize {
+    svg.matches("<rect").count()
+}
+
+#[test]
+fn dense_bars_and_bands_draw_few_rectangles_over_the_same_pixels() {
+    for kind in [PanelKind::Bars, PanelKind::Area] {
+        let spec = dense_spec(kind);
+        let (full, _) = render_every_point(&spec).unwrap();
+        let (merged, _) = render(&spec).unwrap();
+        assert!(full.contains(r#"opacity="0.75""#) == (kind == PanelKind::Area));
+        // Bands are translucent, so where a series' bands fell on the same pixels the
+        // drawing of every value darkens them; which pixels are covered is compared, opaque.
+        let opaque = |svg: &str| svg.replace(r#"opacity="0.75""#, r#"opacity="1""#);
+        let (a, b) = (rasterise(&opaque(&full)), rasterise(&opaque(&merged)));
+        let differing = a.chunks(4).zip(b.chunks(4)).filter(|(p, q)| p != q).count();
+        assert_eq!(differing, 0, "{kind:?}: {differing} pixels differ");
+        let values: usize = spec.panels[0]
+            .series
+            .iter()
+            .map(|s| s.shape.steps.len())
+            .sum();
+        assert!(
+            rects(&full) > values,
+            "{kind:?}: every value is a rectangle"
+        );
+        // Three series over a plot under 960 pixels wide.
+        let drawn = rects(&merged);
+        assert!(
+            drawn < 3 * 2 * 960,
+            "{kind:?}: {drawn} rectangles for {values} values"
+        );
+    }
 }
 
 /// The spec with every series' shape made afresh (nothing decimated yet).
