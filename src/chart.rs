@@ -318,21 +318,23 @@ pub fn render_svg(spec: &ChartSpec) -> Result<String, ChartError> {
 /// and steps are decimated per pixel column ([`crate::decimate::m4`]): the same pixels
 /// with at most four points per column and run.
 pub fn render(spec: &ChartSpec) -> Result<(String, Geometry), ChartError> {
-    render_with(spec, true)
+    render_with::<true>(spec)
 }
 
 /// As [`render`], but drawing every point of every line: the reference the decimated
 /// drawing is compared with.
 pub fn render_every_point(spec: &ChartSpec) -> Result<(String, Geometry), ChartError> {
-    render_with(spec, false)
+    render_with::<false>(spec)
 }
 
-fn render_with(spec: &ChartSpec, decimate: bool) -> Result<(String, Geometry), ChartError> {
+// Whether lines are decimated and rectangles merged is a constant of each instance, so
+// the app's build holds only the drawing it uses.
+fn render_with<const DECIMATE: bool>(spec: &ChartSpec) -> Result<(String, Geometry), ChartError> {
     let mut svg = String::new();
     let geometry;
     {
         let root = SVGBackend::with_string(&mut svg, (spec.width, spec.height)).into_drawing_area();
-        geometry = draw(&root, spec, decimate).map_err(|e| ChartError(e.to_string()))?;
+        geometry = draw::<DECIMATE>(&root, spec).map_err(|e| ChartError(e.to_string()))?;
         root.present().map_err(|e| ChartError(e.to_string()))?;
     }
     // Round joins and caps: a line's stroke is then the union of discs along it, which the
@@ -347,7 +349,7 @@ fn render_with(spec: &ChartSpec, decimate: bool) -> Result<(String, Geometry), C
 type Area<'a> = DrawingArea<SVGBackend<'a>, plotters::coord::Shift>;
 type DrawResult<T = ()> = Result<T, Box<dyn std::error::Error + 'static>>;
 
-fn draw(root: &Area, spec: &ChartSpec, decimate: bool) -> DrawResult<Geometry> {
+fn draw<const DECIMATE: bool>(root: &Area, spec: &ChartSpec) -> DrawResult<Geometry> {
     if let Some(bg) = spec.theme.background {
         root.fill(&rgb(bg))?;
     }
@@ -359,7 +361,7 @@ fn draw(root: &Area, spec: &ChartSpec, decimate: bool) -> DrawResult<Geometry> {
         y_domain: (0.0, 1.0),
     };
     for (area, panel) in areas.iter().zip(&spec.panels) {
-        geometry = draw_panel(area, spec, panel, decimate).map_err(|e| e.to_string())?;
+        geometry = draw_panel::<DECIMATE>(area, spec, panel).map_err(|e| e.to_string())?;
         let (ox, oy) = area.get_base_pixel();
         let (l, t, r, b) = geometry.plot;
         geometry.plot = (l + ox, t + oy, r + ox, b + oy);
@@ -397,8 +399,9 @@ fn y_range(panel: &Panel, stacked: &[Vec<(Step, f64, f64)>]) -> (f64, f64) {
 /// each series sits on the sum of the earlier series' values over the same months.
 pub fn stack(series: &[ChartSeries]) -> Vec<Vec<(Step, f64, f64)>> {
     // The running sum of the series so far over each span of months, in order of the
-    // spans: each series' steps (already in that order, or put in it) are merged into it,
-    // so stacking is linear in the number of values.
+    // spans: each series' steps are merged into it, so stacking is linear in the number of
+    // values. A series' steps come in that order (its periods are ordered); steps that do
+    // not are put in order by insertion (no sorting code shipped for what never happens).
     let by_span = |a: &Step, b: &Step| a.x0.total_cmp(&b.x0).then(a.x1.total_cmp(&b.x1));
     let zero = || std::iter::empty::<f64>().sum::<f64>();
     let mut sums: Vec<(Step, f64)> = Vec::new();
@@ -406,8 +409,12 @@ pub fn stack(series: &[ChartSeries]) -> Vec<Vec<(Step, f64, f64)>> {
     for s in series {
         let steps = &s.shape.steps;
         let mut order: Vec<usize> = (0..steps.len()).collect();
-        if steps.windows(2).any(|w| by_span(&w[0], &w[1]).is_gt()) {
-            order.sort_by(|&a, &b| by_span(&steps[a], &steps[b]));
+        for i in 1..order.len() {
+            let mut j = i;
+            while j > 0 && by_span(&steps[order[j - 1]], &steps[order[j]]).is_gt() {
+                order.swap(j - 1, j);
+                j -= 1;
+            }
         }
         let mut mine = vec![(Step::default(), 0.0, 0.0); steps.len()];
         let mut next: Vec<(Step, f64)> = Vec::with_capacity(sums.len() + steps.len());
@@ -443,11 +450,10 @@ pub fn stack(series: &[ChartSeries]) -> Vec<Vec<(Step, f64, f64)>> {
     bands
 }
 
-fn draw_panel(
+fn draw_panel<const DECIMATE: bool>(
     area: &Area,
     spec: &ChartSpec,
     panel: &Panel,
-    decimate: bool,
 ) -> DrawResult<Geometry> {
     let theme = spec.theme;
     let axis = MonthAxis::new(spec.months.0 as f64, spec.months.1 as f64 + 1.0);
@@ -572,7 +578,7 @@ fn draw_panel(
                     };
                     runs.iter()
                         .map(|run| {
-                            let points = if decimate {
+                            let points = if DECIMATE {
                                 crate::decimate::m4(run, column)
                             } else {
                                 run.to_vec()
@@ -581,7 +587,7 @@ fn draw_panel(
                         })
                         .collect()
                 };
-                let drawn = if decimate {
+                let drawn = if DECIMATE {
                     shape.decimated_for(columns_key, make)
                 } else {
                     Arc::new(make())
@@ -600,15 +606,15 @@ fn draw_panel(
                     .max_by(by_x)
             }
             PanelKind::Bars => {
-                let bars = shape.steps.iter().map(|st| {
+                let mut bars = shape.steps.iter().map(|st| {
                     let w = (st.x1 - st.x0) / n_series as f64;
                     let x0 = st.x0 + w * i as f64 + w * 0.08;
                     let x1 = x0 + w * 0.84;
                     [(x0, 0.0), (x1, st.y)]
                 });
                 let fill = color(&spec.theme, s.style).filled();
-                if decimate {
-                    fill_merged(area, |p| coords.translate(&p), bars, fill)?;
+                if DECIMATE {
+                    fill_merged(area, &|p| coords.translate(&p), &mut bars, fill)?;
                 } else {
                     chart.draw_series(bars.map(|corners| Rectangle::new(corners, fill)))?;
                 }
@@ -616,12 +622,12 @@ fn draw_panel(
             }
             PanelKind::Area => {
                 let bands = &stacked[i];
-                let corners = bands
+                let mut corners = bands
                     .iter()
                     .map(|(st, bottom, top)| [(st.x0, *bottom), (st.x1, *top)]);
                 let fill = color(&spec.theme, s.style).mix(0.75).filled();
-                if decimate {
-                    fill_merged(area, |p| coords.translate(&p), corners, fill)?;
+                if DECIMATE {
+                    fill_merged(area, &|p| coords.translate(&p), &mut corners, fill)?;
                 } else {
                     chart.draw_series(corners.map(|corners| Rectangle::new(corners, fill)))?;
                 }
@@ -677,8 +683,8 @@ fn draw_panel(
 /// column, a series of bars draws about two rectangles there.
 fn fill_merged(
     area: &Area,
-    translate: impl Fn((f64, f64)) -> (i32, i32),
-    rects: impl Iterator<Item = [(f64, f64); 2]>,
+    translate: &dyn Fn((f64, f64)) -> (i32, i32),
+    rects: &mut dyn Iterator<Item = [(f64, f64); 2]>,
     fill: ShapeStyle,
 ) -> DrawResult {
     let base = area.get_base_pixel();
