@@ -44,6 +44,17 @@ fn main() {
         s.points().len()
     );
     let t = Instant::now();
+    let hits = (0..100)
+        .filter_map(|i| s.nearest(100.0 + 7.0 * i as f64, 200.0))
+        .count();
+    println!("100 pointer moves: {:?} ({hits} hits)", t.elapsed());
+    let t = Instant::now();
+    let mut at = s.step(None, 0, 0);
+    for _ in 0..20 {
+        at = s.step(at, 1, 0);
+    }
+    println!("20 steps right by keyboard: {:?}", t.elapsed());
+    let t = Instant::now();
     let csv = view.csv();
     println!("csv: {:?} ({} bytes)", t.elapsed(), csv.len());
 }

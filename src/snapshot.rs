@@ -36,6 +36,49 @@ pub struct HitPoint {
     pub y_px: f64,
 }
 
+/// The reachable points, placed series by series, and where each series' points are.
+#[derive(Debug, Clone, Default, PartialEq)]
+struct Reachable {
+    points: Vec<HitPoint>,
+    runs: Vec<Run>,
+}
+
+/// One series' points among the reachable ones, `start..end`, left to right.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Run {
+    series: usize,
+    start: usize,
+    end: usize,
+}
+
+/// The first point of `run` nearest to `x` in x.
+fn closest(points: &[HitPoint], run: &Run, x: f64) -> Option<usize> {
+    let points = &points[run.start..run.end];
+    let distance = |p: &HitPoint| (p.x_px - x).abs();
+    // Left to right: the nearest is on one side of x or the other, and the first of
+    // equal positions is found again by halving.
+    let k = left_of(points, x);
+    let left = k.checked_sub(1).map(|j| (j, distance(&points[j])));
+    let right = points.get(k).map(|p| (k, distance(p)));
+    let (best, _) = match (left, right) {
+        (Some(l), Some(r)) => {
+            if l.1 <= r.1 {
+                l
+            } else {
+                r
+            }
+        }
+        (l, r) => l.or(r)?,
+    };
+    let at = points[best].x_px;
+    Some(run.start + left_of(points, at))
+}
+
+/// How many of `points` (left to right) lie left of `x`.
+fn left_of(points: &[HitPoint], x: f64) -> usize {
+    points.partition_point(|p| p.x_px < x)
+}
+
 /// A reachable value in words: the tooltip and what a screen reader announces.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PointText {
@@ -127,7 +170,7 @@ pub struct Snapshot {
     pub alt_text: String,
     /// The values a reader can reach, placed when first asked for ([`Snapshot::points`]):
     /// a view that nobody points at costs nothing per value.
-    points: std::sync::OnceLock<Vec<HitPoint>>,
+    points: std::sync::OnceLock<Reachable>,
     /// Where values sit in x: across their months (values per period) or at their end.
     across_months: bool,
     /// Display units per full unit.
@@ -300,11 +343,17 @@ impl Snapshot {
     }
 
     /// Every drawn value a pointer or the keyboard can reach, where it is drawn, in the
-    /// order of the series and their values.
+    /// order of the series and, within a series, left to right (the order of its values).
     pub fn points(&self) -> &[HitPoint] {
+        &self.reachable().points
+    }
+
+    fn reachable(&self) -> &Reachable {
         self.points.get_or_init(|| {
             let mut points = Vec::new();
+            let mut runs = Vec::new();
             for (series, s) in self.values.iter().enumerate() {
+                let start = points.len();
                 for (index, p) in s.points.iter().enumerate() {
                     if p.drawable {
                         points.push(HitPoint {
@@ -317,8 +366,18 @@ impl Snapshot {
                         });
                     }
                 }
+                if points.len() > start {
+                    // Left to right (a series' values already are; sorting them is then
+                    // one look), so that a series can be searched by halving.
+                    points[start..].sort_by(|a, b| a.x_px.total_cmp(&b.x_px));
+                    runs.push(Run {
+                        series,
+                        start,
+                        end: points.len(),
+                    });
+                }
             }
-            points
+            Reachable { points, runs }
         })
     }
 
@@ -430,18 +489,34 @@ impl Snapshot {
 
     /// The index of the point nearest to an SVG position: nearest in x first (the period
     /// under the pointer), then in y among the series at that x.
+    ///
+    /// A series whose points go left to right is searched by halving, so a pointer move
+    /// over a million values looks at a few points per series.
     pub fn nearest(&self, x_px: f64, y_px: f64) -> Option<usize> {
-        let best_dx = self
-            .points()
+        let Reachable { points, runs } = self.reachable();
+        let best_dx = runs
             .iter()
-            .map(|p| (p.x_px - x_px).abs())
+            .filter_map(|run| closest(points, run, x_px))
+            .map(|i| (points[i].x_px - x_px).abs())
             .fold(f64::INFINITY, f64::min);
-        self.points()
-            .iter()
-            .enumerate()
-            .filter(|(_, p)| (p.x_px - x_px).abs() <= best_dx + 0.5)
-            .min_by(|(_, a), (_, b)| (a.y_px - y_px).abs().total_cmp(&(b.y_px - y_px).abs()))
-            .map(|(i, _)| i)
+        let reach = best_dx + 0.5;
+        let mut best: Option<(usize, f64)> = None;
+        for run in runs {
+            let within = &points[run.start..run.end];
+            // A little wider than the reach: the exact test is below.
+            let (lo, hi) = (
+                left_of(within, x_px - reach - 1.0),
+                left_of(within, x_px + reach + 1.0),
+            );
+            for (j, p) in within[lo..hi].iter().enumerate() {
+                let dy = (p.y_px - y_px).abs();
+                if (p.x_px - x_px).abs() <= reach && best.is_none_or(|b| dy.total_cmp(&b.1).is_lt())
+                {
+                    best = Some((run.start + lo + j, dy));
+                }
+            }
+        }
+        best.map(|(i, _)| i)
     }
 
     /// Keyboard stepping: the next point of the same series to the left (`dx` = −1) or
@@ -450,42 +525,23 @@ impl Snapshot {
         let Some(i) = from else {
             return (!self.points().is_empty()).then_some(0);
         };
-        let here = &self.points()[i];
+        let Reachable { points, runs } = self.reachable();
+        let here = points.get(i)?;
+        let run_of = |series: usize| runs.iter().find(|r| r.series == series);
         if dx != 0 {
-            let mut same: Vec<(usize, &HitPoint)> = self
-                .points()
-                .iter()
-                .enumerate()
-                .filter(|(_, p)| p.series == here.series)
-                .collect();
-            same.sort_by(|a, b| a.1.x_px.total_cmp(&b.1.x_px));
-            let pos = same.iter().position(|(j, _)| *j == i)?;
-            let next = pos as i64 + dx as i64;
-            return same
-                .get(next.clamp(0, same.len() as i64 - 1) as usize)
-                .map(|(j, _)| *j);
+            let run = run_of(here.series)?;
+            let by = dx.unsigned_abs() as usize;
+            return Some(if dx > 0 {
+                i.saturating_add(by).min(run.end - 1)
+            } else {
+                i.saturating_sub(by).max(run.start)
+            });
         }
-        let series_count = self
-            .points()
-            .iter()
-            .map(|p| p.series)
-            .max()
-            .map(|m| m + 1)
-            .unwrap_or(0);
+        let series_count = runs.iter().map(|r| r.series + 1).max().unwrap_or(0);
         let mut target = here.series as i64;
         for _ in 0..series_count {
             target = (target + dy as i64).rem_euclid(series_count as i64);
-            let candidate = self
-                .points()
-                .iter()
-                .enumerate()
-                .filter(|(_, p)| p.series == target as usize)
-                .min_by(|(_, a), (_, b)| {
-                    (a.x_px - here.x_px)
-                        .abs()
-                        .total_cmp(&(b.x_px - here.x_px).abs())
-                });
-            if let Some((j, _)) = candidate {
+            if let Some(j) = run_of(target as usize).and_then(|r| closest(points, r, here.x_px)) {
                 return Some(j);
             }
         }
@@ -557,5 +613,42 @@ impl Snapshot {
         }
         out.push_str("</svg>");
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(xs: &[f64]) -> Vec<HitPoint> {
+        xs.iter()
+            .enumerate()
+            .map(|(index, &x_px)| HitPoint {
+                series: 0,
+                index,
+                x_px,
+                y_px: 0.0,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn halving_a_run_finds_the_first_nearest() {
+        // Repeated positions, and ties between the two sides of x.
+        let points = at(&[1.0, 2.0, 2.0, 4.0, 6.0, 6.0, 6.0, 9.0]);
+        let run = Run {
+            series: 0,
+            start: 0,
+            end: points.len(),
+        };
+        for x in (-4..=24).map(|i| i as f64 * 0.5) {
+            let distance = |p: &HitPoint| (p.x_px - x).abs();
+            let scanned = (0..points.len())
+                .min_by(|&a, &b| distance(&points[a]).total_cmp(&distance(&points[b])));
+            assert_eq!(closest(&points, &run, x), scanned, "at {x}");
+        }
+        assert_eq!(closest(&points, &run, 3.0), Some(1), "a tie: the first");
+        assert_eq!(closest(&points, &run, 5.9), Some(4));
+        assert_eq!(closest(&points, &run, 100.0), Some(7));
     }
 }

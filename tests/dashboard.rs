@@ -135,6 +135,98 @@ fn pointer_and_keyboard_reach_every_point() {
     assert_eq!(s.step(Some(last), 1, 0), Some(last));
 }
 
+/// The point nearest to a position as the plain reading of the rule: nearest in x over
+/// every point, then nearest in y among those within half a pixel of it; the first on ties.
+fn nearest_by_scanning(s: &Snapshot, x: f64, y: f64) -> Option<usize> {
+    let points = s.points();
+    let best_dx = points
+        .iter()
+        .map(|p| (p.x_px - x).abs())
+        .fold(f64::INFINITY, f64::min);
+    points
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| (p.x_px - x).abs() <= best_dx + 0.5)
+        .min_by(|(_, a), (_, b)| (a.y_px - y).abs().total_cmp(&(b.y_px - y).abs()))
+        .map(|(i, _)| i)
+}
+
+/// Keyboard stepping as the plain reading of the rule: along the series in x order, or to
+/// the point of the next series with points that is nearest in x (the first on ties).
+fn step_by_scanning(s: &Snapshot, i: usize, dx: i32, dy: i32) -> usize {
+    let points = s.points();
+    let here = &points[i];
+    if dx != 0 {
+        let mut same: Vec<usize> = (0..points.len())
+            .filter(|&j| points[j].series == here.series)
+            .collect();
+        same.sort_by(|&a, &b| points[a].x_px.total_cmp(&points[b].x_px));
+        let pos = same.iter().position(|&j| j == i).unwrap() as i64 + dx as i64;
+        return same[pos.clamp(0, same.len() as i64 - 1) as usize];
+    }
+    let count = points.iter().map(|p| p.series + 1).max().unwrap();
+    let mut target = here.series as i64;
+    for _ in 0..count {
+        target = (target + dy as i64).rem_euclid(count as i64);
+        let distance = |j: usize| (points[j].x_px - here.x_px).abs();
+        if let Some(j) = (0..points.len())
+            .filter(|&j| points[j].series == target as usize)
+            .min_by(|&a, &b| distance(a).total_cmp(&distance(b)))
+        {
+            return j;
+        }
+    }
+    i
+}
+
+#[test]
+fn pointer_and_keyboard_search_by_halving_finds_what_scanning_finds() {
+    let bundled = common::bundled();
+    let mut synthetic = trade_trends::synth::synth(&trade_trends::synth::SynthSpec {
+        points: 3000,
+        series: 3,
+        seed: 7,
+    });
+    synthetic.expand_runs();
+    let cases = [
+        (&bundled, ""),
+        (&bundled, "measure=ytd&partners=world,central_asia_5,KAZ"),
+        (
+            &bundled,
+            "chart=bar&partners=world,central_asia_5,KAZ,KGZ&from=2021-01",
+        ),
+        (&bundled, "currency=USD&flow=exports&partners=world,KAZ"),
+        (&synthetic, "currency=USD&partners=syn01,syn02,syn03"),
+    ];
+    for (d, query) in cases {
+        let (state, _) = parse_query(query);
+        let s = Snapshot::new(d, &state, 700);
+        let points = s.points();
+        assert!(points.len() > 5, "{query}: {} points", points.len());
+        let (w, h) = (s.width as f64, s.height as f64);
+        // A grid over the chart and beyond its edges, and every point itself.
+        let grid = (-4..=60)
+            .flat_map(|i| (-2..=12).map(move |j| (i as f64 * w / 56.0, j as f64 * h / 10.0)));
+        let at_points = points.iter().map(|p| (p.x_px, p.y_px));
+        for (x, y) in grid.chain(at_points) {
+            assert_eq!(
+                s.nearest(x, y),
+                nearest_by_scanning(&s, x, y),
+                "{query}: at ({x}, {y})"
+            );
+        }
+        for i in (0..points.len()).step_by((points.len() / 200).max(1)) {
+            for (dx, dy) in [(1, 0), (-1, 0), (5, 0), (0, 1), (0, -1)] {
+                assert_eq!(
+                    s.step(Some(i), dx, dy),
+                    Some(step_by_scanning(&s, i, dx, dy)),
+                    "{query}: from {i} by ({dx}, {dy})"
+                );
+            }
+        }
+    }
+}
+
 #[test]
 fn table_rows_are_worded_on_demand_in_the_order_asked() {
     let d = common::bundled();
