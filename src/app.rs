@@ -967,13 +967,15 @@ fn Tooltip(
             let top = 100.0 * at.y_px / s.height as f64;
             let (_, plot_top, _, plot_bottom) = s.geometry.plot;
             let flip = left > 60.0;
+            // On a phone the tooltip sits across the chart, in the half without the point.
+            let low = top > 50.0;
             Some(view! {
                 <div class="crosshair" aria-hidden="true"
                     style:left=format!("{left:.2}%")
                     style:top=format!("{:.2}%", 100.0 * plot_top as f64 / s.height as f64)
                     style:height=format!("{:.2}%", 100.0 * (plot_bottom - plot_top) as f64 / s.height as f64)></div>
                 <div class="dot" aria-hidden="true" style:left=format!("{left:.2}%") style:top=format!("{top:.2}%")></div>
-                <div class="tooltip" class:flip=flip role="tooltip" style:left=format!("{left:.2}%") style:top=format!("{top:.2}%")>
+                <div class="tooltip" class:flip=flip class:low=low role="tooltip" style:left=format!("{left:.2}%") style:top=format!("{top:.2}%")>
                     <p class="tt-period">{p.period}" · "{p.series_label}</p>
                     <p class="tt-value">{p.value}</p>
                     <p class="tt-how">{p.provenance}</p>

@@ -212,6 +212,35 @@ test('hover, tap and arrow keys read a figure with its provenance and source', a
   await context.close();
 });
 
+test('on a phone, a tapped figure\'s tooltip stays on the screen wherever the point is', async ({ browser }) => {
+  const context = await browser.newContext({ hasTouch: true, viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  await open(page, '?partners=world&measure=ytd&from=2023-01&to=2023-12');
+  const host = page.locator('.chart-svg-host');
+  await host.scrollIntoViewIfNeeded();
+  const box = await host.boundingBox();
+  const tooltip = page.getByRole('tooltip');
+  const periods = new Set();
+  for (const at of [0.15, 0.35, 0.5, 0.65, 0.85]) {
+    await host.tap({ position: { x: box.width * at, y: box.height * 0.5 } });
+    await expect(tooltip).toBeVisible();
+    periods.add(await tooltip.locator('.tt-period').textContent());
+    const tip = await tooltip.boundingBox();
+    expect(tip.x, `tooltip at ${at} of the chart`).toBeGreaterThanOrEqual(0);
+    expect(tip.x + tip.width, `tooltip at ${at} of the chart`).toBeLessThanOrEqual(390);
+    // Over the chart, away from the point read.
+    const dot = await page.locator('.chart .dot').boundingBox();
+    const chart = await page.locator('.chart').boundingBox();
+    expect(tip.y).toBeGreaterThanOrEqual(chart.y - 1);
+    expect(tip.y + tip.height).toBeLessThanOrEqual(chart.y + chart.height + 1);
+    const dotY = dot.y + dot.height / 2;
+    expect(dotY < tip.y || dotY > tip.y + tip.height, `the point at ${at} is not under its tooltip`).toBe(true);
+  }
+  // Different points were read, not one tooltip checked five times.
+  expect(periods.size).toBeGreaterThanOrEqual(4);
+  await context.close();
+});
+
 test('the table sorts by each column', async ({ page }) => {
   await open(page, '?measure=ytd&partners=world');
   const valueHeader = page.getByRole('columnheader', { name: 'Value' });
