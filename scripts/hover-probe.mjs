@@ -21,6 +21,10 @@ try {
   await page.goto(url);
   await page.waitForFunction(() => performance.getEntriesByName('chart-rendered').length > 0, null, { timeout: 90000 });
   await page.waitForTimeout(500);
+  // A real pointer over the chart first (for :hover), then the measured moves.
+  const box = await page.locator('.chart-svg-host').first().boundingBox();
+  await page.mouse.move(box.x + box.width * 0.05, box.y + box.height * 0.5);
+  await page.waitForTimeout(300);
   const result = await page.evaluate(async () => {
     const host = document.querySelector('.chart-svg-host');
     const box = host.getBoundingClientRect();
