@@ -923,6 +923,8 @@ fn currency_name(c: Currency, lang: Lang) -> &'static str {
 pub fn describe(how: &How, row: &dyn Fn(&str) -> String, lang: Lang) -> String {
     let t = lang.text();
     match how {
+        // A value of a monthly run has no row of its own: the run is its record.
+        How::Official { rows } if rows.is_empty() => t.how_official_run.to_string(),
         How::Official { rows } => fill(
             t.how_official,
             &[(

@@ -228,6 +228,34 @@ fn pointer_and_keyboard_search_by_halving_finds_what_scanning_finds() {
 }
 
 #[test]
+fn a_value_of_a_monthly_run_says_where_it_was_published() {
+    let mut d = trade_trends::synth::synth(&trade_trends::synth::SynthSpec {
+        points: 24,
+        series: 2,
+        seed: 7,
+    });
+    d.expand_runs();
+    let (state, _) = parse_query("currency=USD&partners=syn01,syn02");
+    let s = Snapshot::new(&d, &state, 700);
+    let text = s.point_text(0).unwrap();
+    assert_eq!(
+        text.provenance,
+        "Official: published (a value of the series' monthly run)"
+    );
+    let (state, _) = parse_query("currency=USD&partners=syn01,syn02&lang=zh");
+    let s = Snapshot::new(&d, &state, 700);
+    assert_eq!(
+        s.point_text(0).unwrap().provenance,
+        "官方：公布数（该系列逐月数据中的一个值）"
+    );
+    // The table says the same.
+    assert!(s
+        .row(s.row_order(0, true, 1)[0])
+        .provenance
+        .starts_with("官方：公布数（该系列"));
+}
+
+#[test]
 fn table_rows_are_worded_on_demand_in_the_order_asked() {
     let d = common::bundled();
     let (state, _) =

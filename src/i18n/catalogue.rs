@@ -198,6 +198,7 @@ catalogue!(
     note_rolling12,
     note_stack,
     how_official,
+    how_official_run,
     how_derived,
     how_converted,
     how_computed,

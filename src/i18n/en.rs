@@ -178,6 +178,7 @@ pub const EN: Catalogue = Catalogue {
     note_rolling12: "A rolling sum is shown only where twelve consecutive single months were published or derived.",
     note_stack: "Stacked area: the world total is left out of the stack, which shows only the partners chosen besides it (stacking the total on its own parts would count them twice).",
     how_official: "Official: published ({rows})",
+    how_official_run: "Official: published (a value of the series' monthly run)",
     how_derived: "Derived: {terms}",
     how_converted: "{inner}; converted from {from} at {rate} yuan per US dollar (average of {months} monthly rate{s}, {series})",
     how_computed: "Computed: {what}",

@@ -179,6 +179,7 @@ pub const ZH: Catalogue = Catalogue {
     note_rolling12: "仅在连续12个单月均已公布或可推算时显示滚动合计。",
     note_stack: "堆叠面积图：全球总值不计入堆叠，堆叠中只显示所选的其他伙伴（把总值叠加在其组成部分之上会重复计算）。",
     how_official: "官方：公布数（{rows}）",
+    how_official_run: "官方：公布数（该系列逐月数据中的一个值）",
     how_derived: "推算：{terms}",
     how_converted: "{inner}；由{from}按每美元{rate}元折算（{months}个月的月度汇率平均，{series}）",
     how_computed: "计算：{what}",
