@@ -7,6 +7,10 @@
 //   node scripts/update-split.mjs 'http://127.0.0.1:8080/?data=bench/n1e3.json&…'
 import { chromium } from 'playwright-core';
 const [url] = process.argv.slice(2);
+if (!url) {
+  console.error('usage: node scripts/update-split.mjs URL');
+  process.exit(2);
+}
 const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium',
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
