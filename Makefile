@@ -64,6 +64,7 @@ lint:
 	cargo fmt --all -- --check
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --lib -- -D warnings
+	RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --quiet
 
 # Side by side with the JavaScript chart libraries (bench/harness, a copy of the shared
 # harness): synthetic datasets of the harness's shapes in this project's format, one run.

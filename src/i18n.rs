@@ -1,5 +1,5 @@
 //! The reader's language: English or Simplified Chinese. Every string the page shows
-//! comes from one catalogue per language ([`en::EN`], [`zh::ZH`]); a missing entry is a
+//! comes from one catalogue per language (`en::EN`, `zh::ZH`); a missing entry is a
 //! compile error, because both are values of the same [`Catalogue`] struct. Templates name
 //! their blanks (`{period}`) and are filled with [`fill`].
 //!

@@ -2,7 +2,7 @@
 //!
 //! Layers, each pointing only down: [`month`] (calendar months and spans) →
 //! [`dataset`] (wire types and validation) → [`periods`] (the customs-period engine) →
-//! [`view`] (what the first view shows) → [`chart`] (SVG drawing); [`format`] and
+//! [`view`] (what the first view shows) → [`chart`] (SVG drawing); [`format`](mod@format) and
 //! [`urlstate`] are small pure modules anything may use. The Leptos app (`app`, wasm only)
 //! sits on top; the `dataset` command-line tool and [`ingest`] (native only) beside it.
 

@@ -144,7 +144,7 @@ pub fn derive(series: &Series, currency: Currency) -> Derivation {
     derive_with(series, currency, |_| true)
 }
 
-/// As [`derive`], using only the figures `include` accepts (e.g. leaving out publishers'
+/// As [`derive()`], using only the figures `include` accepts (e.g. leaving out publishers'
 /// own currency conversions).
 pub fn derive_with(
     series: &Series,

@@ -88,7 +88,7 @@ pub fn gaps(covered: &[Month]) -> Vec<Span> {
         .collect()
 }
 
-/// "xinjiang/total/world Jan–Oct 2023 USD value: 409.2 bn [disputed] (obs-0056) vs …".
+/// `xinjiang/total/world Jan–Oct 2023 USD value: 409.2 bn [disputed] (obs-0056) vs …`.
 pub fn conflict_line(_d: &Dataset, c: &Conflict) -> String {
     let what = match (c.field, c.currency) {
         (ConflictField::Value, Some(cur)) => format!("{} value", cur.code()),

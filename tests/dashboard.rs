@@ -228,6 +228,20 @@ fn pointer_and_keyboard_search_by_halving_finds_what_scanning_finds() {
 }
 
 #[test]
+fn a_snapshot_pointed_at_equals_one_not_pointed_at() {
+    let d = common::bundled();
+    let (state, _) = parse_query("measure=ytd&partners=world,KAZ");
+    let (pointed, fresh) = (
+        Snapshot::new(&d, &state, 700),
+        Snapshot::new(&d, &state, 700),
+    );
+    assert!(pointed.nearest(300.0, 200.0).is_some());
+    assert_eq!(pointed, fresh);
+    let (other, _) = parse_query("measure=ytd&partners=world");
+    assert_ne!(pointed, Snapshot::new(&d, &other, 700));
+}
+
+#[test]
 fn a_value_of_a_monthly_run_says_where_it_was_published() {
     let mut d = trade_trends::synth::synth(&trade_trends::synth::SynthSpec {
         points: 24,
