@@ -5,17 +5,14 @@
 // for docs/performance.md, not a test.
 //   node scripts/hover-probe.mjs 'http://127.0.0.1:8080/?data=bench/n1e5.json&…'
 import { chromium } from 'playwright-core';
+import { launchOptions } from '../tests/e2e/browser.mjs';
 
 const url = process.argv[2];
 if (!url) {
   console.error('usage: node scripts/hover-probe.mjs URL');
   process.exit(2);
 }
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const browser = await chromium.launch(launchOptions());
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   await page.goto(url);

@@ -6,37 +6,37 @@
 // docs/performance.md, not a test.
 //   node scripts/update-split.mjs 'http://127.0.0.1:8080/?data=bench/n1e3.json&…'
 import { chromium } from 'playwright-core';
+import { launchOptions } from '../tests/e2e/browser.mjs';
 const [url] = process.argv.slice(2);
 if (!url) {
   console.error('usage: node scripts/update-split.mjs URL');
   process.exit(2);
 }
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
-const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-await page.goto(url);
-await page.waitForFunction(() => performance.getEntriesByName('chart-rendered').length > 0, null, { timeout: 60000 });
-await page.waitForTimeout(1500);
-const r = await page.evaluate(async () => {
-  const out = [];
-  for (let i = 0; i < 10; i++) {
-    await new Promise(r => setTimeout(r, 200));
-    const before = performance.getEntriesByName('chart-rendered').length;
-    const t0 = performance.now();
-    window.benchUpdate();
-    const tCall = performance.now() - t0;
-    await new Promise(r => setTimeout(r, 0));
-    const tTask = performance.now() - t0;
-    let tRaf1;
-    await new Promise(r => requestAnimationFrame(() => { tRaf1 = performance.now() - t0; r(); }));
-    await new Promise(r => { const c = () => performance.getEntriesByName('chart-rendered').length > before ? r() : requestAnimationFrame(c); c(); });
-    const m = performance.getEntriesByName('chart-rendered')[before].startTime - t0;
-    out.push([tCall, tTask, tRaf1, m].map(x => x.toFixed(1)).join('/'));
-  }
-  return out.join('  ');
-});
-console.log('call / first task / first rAF / mark (ms):', r);
-await browser.close();
+const browser = await chromium.launch(launchOptions());
+try {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await page.goto(url);
+  await page.waitForFunction(() => performance.getEntriesByName('chart-rendered').length > 0, null, { timeout: 60000 });
+  await page.waitForTimeout(1500);
+  const r = await page.evaluate(async () => {
+    const out = [];
+    for (let i = 0; i < 10; i++) {
+      await new Promise(r => setTimeout(r, 200));
+      const before = performance.getEntriesByName('chart-rendered').length;
+      const t0 = performance.now();
+      window.benchUpdate();
+      const tCall = performance.now() - t0;
+      await new Promise(r => setTimeout(r, 0));
+      const tTask = performance.now() - t0;
+      let tRaf1;
+      await new Promise(r => requestAnimationFrame(() => { tRaf1 = performance.now() - t0; r(); }));
+      await new Promise(r => { const c = () => performance.getEntriesByName('chart-rendered').length > before ? r() : requestAnimationFrame(c); c(); });
+      const m = performance.getEntriesByName('chart-rendered')[before].startTime - t0;
+      out.push([tCall, tTask, tRaf1, m].map(x => x.toFixed(1)).join('/'));
+    }
+    return out.join('  ');
+  });
+  console.log('call / first task / first rAF / mark (ms):', r);
+} finally {
+  await browser.close();
+}

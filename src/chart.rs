@@ -613,11 +613,7 @@ fn draw_panel<const DECIMATE: bool>(
                     [(x0, 0.0), (x1, st.y)]
                 });
                 let fill = color(&spec.theme, s.style).filled();
-                if DECIMATE {
-                    fill_merged(area, &|p| coords.translate(&p), &mut bars, fill)?;
-                } else {
-                    chart.draw_series(bars.map(|corners| Rectangle::new(corners, fill)))?;
-                }
+                fill_rects::<DECIMATE>(area, &|p| coords.translate(&p), &mut bars, fill)?;
                 shape.steps.iter().map(|st| (st.x1, st.y)).max_by(by_x)
             }
             PanelKind::Area => {
@@ -626,11 +622,7 @@ fn draw_panel<const DECIMATE: bool>(
                     .iter()
                     .map(|(st, bottom, top)| [(st.x0, *bottom), (st.x1, *top)]);
                 let fill = color(&spec.theme, s.style).mix(0.75).filled();
-                if DECIMATE {
-                    fill_merged(area, &|p| coords.translate(&p), &mut corners, fill)?;
-                } else {
-                    chart.draw_series(corners.map(|corners| Rectangle::new(corners, fill)))?;
-                }
+                fill_rects::<DECIMATE>(area, &|p| coords.translate(&p), &mut corners, fill)?;
                 bands.iter().map(|(st, _, top)| (st.x1, *top)).max_by(by_x)
             }
         };
@@ -678,10 +670,11 @@ fn draw_panel<const DECIMATE: bool>(
 }
 
 /// Filled rectangles, each given by two corners in chart coordinates (`translate` places
-/// a point in pixels as the chart does), drawn on `area` with as few rectangles as cover
-/// the same pixels ([`crate::decimate::merge_rects`]): however many values fall in a pixel
-/// column, a series of bars draws about two rectangles there.
-fn fill_merged(
+/// a point in pixels as the chart does), drawn on `area`: every one (`MERGE` false, the
+/// reference drawing), or as few as cover the same pixels ([`crate::decimate::merge_rects`]),
+/// so that however many values fall in a pixel column, a series of bars draws about two
+/// rectangles there.
+fn fill_rects<const MERGE: bool>(
     area: &Area,
     translate: &dyn Fn((f64, f64)) -> (i32, i32),
     rects: &mut dyn Iterator<Item = [(f64, f64); 2]>,
@@ -697,7 +690,12 @@ fn fill_merged(
             a.1.max(b.1) - base.1,
         ]
     });
-    for [left, right, top, bottom] in crate::decimate::merge_rects(pixels) {
+    let drawn: Vec<[i32; 4]> = if MERGE {
+        crate::decimate::merge_rects(pixels)
+    } else {
+        pixels.collect()
+    };
+    for [left, right, top, bottom] in drawn {
         area.draw(&Rectangle::new([(left, top), (right, bottom)], fill))?;
     }
     Ok(())

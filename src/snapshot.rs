@@ -73,13 +73,7 @@ fn closest(points: &[HitPoint], run: &Run, x: f64) -> Option<usize> {
     let left = k.checked_sub(1).map(|j| (j, distance(&points[j])));
     let right = points.get(k).map(|p| (k, distance(p)));
     let (best, _) = match (left, right) {
-        (Some(l), Some(r)) => {
-            if l.1 <= r.1 {
-                l
-            } else {
-                r
-            }
-        }
+        (Some(l), Some(r)) if r.1 < l.1 => r,
         (l, r) => l.or(r)?,
     };
     let at = points[best].x_px;
@@ -502,8 +496,8 @@ impl Snapshot {
     /// The index of the point nearest to an SVG position: nearest in x first (the period
     /// under the pointer), then in y among the series at that x.
     ///
-    /// A series whose points go left to right is searched by halving, so a pointer move
-    /// over a million values looks at a few points per series.
+    /// Each series' points go left to right and are searched by halving, so a pointer
+    /// move over a million values looks at a few points per series.
     pub fn nearest(&self, x_px: f64, y_px: f64) -> Option<usize> {
         let Reachable { points, runs } = self.reachable();
         let best_dx = runs
