@@ -1017,55 +1017,56 @@ impl DashboardView<'_> {
             .series
             .iter()
             .map(|s| {
-                let shape =
-                    self.derived
-                        .shape(&s.points, (self.state.measure, scale.to_bits()), || {
-                            let drawn: Vec<&Point> =
-                                s.points.iter().filter(|p| p.drawable).collect();
-                            let steps = drawn
-                                .iter()
-                                .map(|p| {
-                                    let (x0, x1) = if self.spans_months() {
-                                        (
-                                            p.span.first.index() as f64,
-                                            (p.span.last.index() + 1) as f64,
-                                        )
-                                    } else {
-                                        (
-                                            p.span.last.index() as f64,
-                                            (p.span.last.index() + 1) as f64,
-                                        )
-                                    };
-                                    Step {
-                                        x0,
-                                        x1,
-                                        y: p.value * scale,
-                                    }
-                                })
-                                .collect();
-                            // Lines: year-to-date values restart each January; other measures join
-                            // points less than a year apart.
-                            let mut segments: Vec<Vec<(f64, f64)>> = Vec::new();
-                            let mut previous: Option<&Point> = None;
-                            for p in &drawn {
-                                let breaks = match previous {
-                                    None => true,
-                                    Some(q) if self.state.measure == MeasureKind::Ytd => {
-                                        q.span.last.year() != p.span.last.year()
-                                    }
-                                    Some(q) => p.span.last.index() - q.span.last.index() > 12,
+                // Only what this panel draws: joined points for lines, steps otherwise
+                // (a million values would otherwise keep both).
+                let lines = kind == PanelKind::Lines;
+                let how = (self.state.measure, scale.to_bits(), lines);
+                let shape = self.derived.shape(&s.points, how, || {
+                    let drawn = s.points.iter().filter(|p| p.drawable);
+                    if !lines {
+                        let spans = self.spans_months();
+                        let steps = drawn
+                            .map(|p| {
+                                let x0 = if spans {
+                                    p.span.first.index()
+                                } else {
+                                    p.span.last.index()
                                 };
-                                if breaks {
-                                    segments.push(Vec::new());
+                                Step {
+                                    x0: x0 as f64,
+                                    x1: (p.span.last.index() + 1) as f64,
+                                    y: p.value * scale,
                                 }
-                                segments
-                                    .last_mut()
-                                    .expect("pushed")
-                                    .push((self.x_of(p), p.value * scale));
-                                previous = Some(p);
+                            })
+                            .collect();
+                        return Shape::new(Vec::new(), steps);
+                    }
+                    // Year-to-date values restart each January; other measures join
+                    // points less than a year apart.
+                    let mut segments: Vec<Vec<(f64, f64)>> = Vec::new();
+                    let mut previous: Option<&Point> = None;
+                    for p in drawn {
+                        let breaks = match previous {
+                            None => true,
+                            Some(q) if self.state.measure == MeasureKind::Ytd => {
+                                q.span.last.year() != p.span.last.year()
                             }
-                            Shape::new(segments, steps)
-                        });
+                            Some(q) => p.span.last.index() - q.span.last.index() > 12,
+                        };
+                        if breaks {
+                            segments.push(Vec::new());
+                        }
+                        segments
+                            .last_mut()
+                            .expect("pushed")
+                            .push((self.x_of(p), p.value * scale));
+                        previous = Some(p);
+                    }
+                    for run in &mut segments {
+                        run.shrink_to_fit();
+                    }
+                    Shape::new(segments, Vec::new())
+                });
                 ChartSeries {
                     label: s.label.clone(),
                     style: s.style,

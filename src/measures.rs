@@ -181,7 +181,7 @@ pub struct Derived {
     row_spans: std::sync::OnceLock<RowSpans>,
     /// Shapes drawn lately, by the values they were drawn from and how (the measure, and
     /// the display scale's bits).
-    shapes: ByValues<(crate::urlstate::MeasureKind, u64), crate::chart::Shape>,
+    shapes: ByValues<(crate::urlstate::MeasureKind, u64, bool), crate::chart::Shape>,
     facts: ByValues<(), Facts>,
 }
 
@@ -370,12 +370,13 @@ impl Derived {
         })
     }
 
-    /// The shape drawn from `points` (`how`: the measure and the display scale's bits):
+    /// The shape drawn from `points` (`how`: the measure, the display scale's bits, and
+    /// whether it is drawn as lines):
     /// the one kept for the same values and the same `how`, or `make`'s, kept from now on.
     pub fn shape(
         &self,
         points: &Arc<[Point]>,
-        how: (crate::urlstate::MeasureKind, u64),
+        how: (crate::urlstate::MeasureKind, u64, bool),
         make: impl FnOnce() -> crate::chart::Shape,
     ) -> Arc<crate::chart::Shape> {
         self.shapes.get(points, how, make)

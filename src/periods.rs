@@ -200,6 +200,8 @@ pub fn derive_with(
             .extend(derive_year(year, published, month_figures));
     }
     out.periods.sort_by_key(|p| (p.span.first, p.span.last));
+    // Kept as long as the dataset: without the room the pushes left (up to as much again).
+    out.periods.shrink_to_fit();
     out.flagged = (0..out.periods.len())
         .filter(|&i| out.periods[i].flag.is_some())
         .collect();

@@ -319,6 +319,9 @@ fn views_made_with_what_earlier_views_kept_equal_views_made_afresh() {
         "partners=world,KAZ&from=2021-01&to=2023-06&chart=bar",
         "partners=world,KAZ,KGZ&chart=area",
         "partners=world,KAZ&measure=ytd",
+        // The same values as lines, then as bars, then as lines again.
+        "partners=world,KAZ&measure=ytd&chart=bar",
+        "partners=world,KAZ&measure=ytd",
         "partners=world,KAZ&measure=ytd&currency=USD",
         "partners=world,KAZ&measure=yoy",
         "partners=KAZ,KGZ&measure=share",
