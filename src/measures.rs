@@ -319,7 +319,8 @@ impl Derived {
     }
 
     /// The disputed figures that carry a value, as (series, observation) indices in
-    /// dataset order, found once.
+    /// dataset order, found once (a monthly run's values are all preferred: only listed
+    /// figures can be disputed).
     pub fn disputed(&self, d: &Dataset) -> Arc<[(usize, usize)]> {
         self.disputed
             .get_or_init(|| {
@@ -338,7 +339,8 @@ impl Derived {
     }
 
     /// For each series of `d`: the first source-table row of each figure that cites rows,
-    /// with the figure's period, found once (a long run's figures cite none).
+    /// with the figure's period, found once (a monthly run's values cite none: only listed
+    /// figures are looked at).
     pub fn row_spans(&self, d: &Dataset) -> RowSpans {
         self.row_spans
             .get_or_init(|| {
@@ -404,6 +406,8 @@ impl Derived {
     pub fn derivation(&self, s: &Series, currency: Currency) -> Arc<Derivation> {
         // Kept either way, so that the figures are looked through once, not on each view.
         kept(&self.periods, (key_of(s), currency), || {
+            // A monthly run's values are the reporter's own: only listed figures can be
+            // publishers' conversions.
             if s.observations.iter().all(native) {
                 self.native_derivation(s, currency)
             } else {
@@ -472,18 +476,18 @@ pub fn average_rate(d: &Dataset, span: Span) -> Option<RateUsed> {
 
 /// Points of a derivation, in the derivation's own currency.
 fn points_of(s: &Series, derivation: &Derivation, cut: Cut, currency: Currency) -> Vec<Point> {
-    let obs = &s.observations;
+    let obs = |i: usize| s.figure(i);
     match cut {
         Cut::YearToDate => derivation
             .cumulative
             .iter()
             .map(|c| {
-                let o = &obs[c.observation];
+                let o = s.cited(c.observation);
                 Point {
                     span: c.span,
                     value: c.value,
                     how: How::Official {
-                        rows: o.rows.first().cloned().into_iter().collect(),
+                        rows: o.first_row.cloned().into_iter().collect(),
                     },
                     sources: o.sources.clone(),
                     approx: false,
@@ -500,11 +504,11 @@ fn points_of(s: &Series, derivation: &Derivation, cut: Cut, currency: Currency) 
             .map(|p| {
                 let (how, sources, published_yoy) = match &p.provenance {
                     Provenance::Official { observation } => {
-                        let o = &obs[*observation];
-                        let yoy = (o.span() == p.span).then_some(o.yoy_pct).flatten();
+                        let o = s.cited(*observation);
+                        let yoy = (o.span == p.span).then_some(o.yoy_pct).flatten();
                         (
                             How::Official {
-                                rows: o.rows.first().cloned().into_iter().collect(),
+                                rows: o.first_row.cloned().into_iter().collect(),
                             },
                             o.sources.clone(),
                             yoy,
@@ -513,10 +517,10 @@ fn points_of(s: &Series, derivation: &Derivation, cut: Cut, currency: Currency) 
                     Provenance::Derived { plus, minus } => {
                         let mut sources = Vec::new();
                         for i in plus.iter().chain(minus) {
-                            push_unique(&mut sources, &obs[*i].sources);
+                            push_unique(&mut sources, &obs(*i).sources);
                         }
                         let rows =
-                            |ids: &[usize]| ids.iter().map(|i| obs[*i].first_row()).collect();
+                            |ids: &[usize]| ids.iter().map(|i| obs(*i).first_row()).collect();
                         (
                             How::Derived {
                                 plus: rows(plus),
@@ -762,7 +766,8 @@ pub fn yoy(points: &[Point]) -> Vec<Point> {
 }
 
 /// Growth rates published without a value (only "+x%" was printed), for year-to-date,
-/// full-year or single-month periods, as points in percent.
+/// full-year or single-month periods, as points in percent (a monthly run's values all
+/// have one: only listed figures are looked at).
 pub fn published_growth_only(s: &Series) -> Vec<Point> {
     s.observations
         .iter()

@@ -15,7 +15,7 @@ use std::collections::BTreeMap;
 use crate::dataset::{Basis, Currency, Series};
 use crate::month::{Month, Span};
 
-/// How a period's value was obtained. Indices point into `Series::observations`.
+/// How a period's value was obtained. Indices are figures' ([`Series::figure`]).
 #[derive(Debug, Clone, PartialEq)]
 pub enum Provenance {
     /// Published for exactly this period (a month, or the year's first year-to-date figure).
@@ -154,6 +154,18 @@ pub fn derive_with(
     // year -> month number -> figure
     let mut cumulative: BTreeMap<i32, YearFigures> = BTreeMap::new();
     let mut months: BTreeMap<i32, YearFigures> = BTreeMap::new();
+    let mut place = |basis: Basis, last: Month, figure: Figure| {
+        let (year, month) = (last.year(), last.month());
+        let slot = match basis {
+            Basis::Ytd | Basis::Year => cumulative.entry(year).or_default(),
+            Basis::Month => months.entry(year).or_default(),
+        };
+        // A full-year figure and a Jan–Dec year-to-date figure are the same snapshot; keep the first.
+        let cell = &mut slot.0[usize::from(month) - 1];
+        if cell.is_none() {
+            *cell = Some(figure);
+        }
+    };
     for (i, o) in series.observations.iter().enumerate() {
         let usable = o.is_fact() && o.currency == Some(currency) && include(o);
         let (Some(value), true) = (o.value, usable) else {
@@ -164,15 +176,27 @@ pub fn derive_with(
             tolerance: o.resolution.unwrap_or(0.0),
             observation: i,
         };
-        let (year, month) = (o.last.year(), o.last.month());
-        let slot = match o.basis {
-            Basis::Ytd | Basis::Year => cumulative.entry(year).or_default(),
-            Basis::Month => months.entry(year).or_default(),
-        };
-        // A full-year figure and a Jan–Dec year-to-date figure are the same snapshot; keep the first.
-        let cell = &mut slot.0[usize::from(month) - 1];
-        if cell.is_none() {
-            *cell = Some(figure);
+        place(o.basis, o.last, figure);
+    }
+    // A monthly run's values differ only in month and number: `include` is asked once,
+    // of its first value, and no figure is made for the others.
+    let start = series.observations.len();
+    let run = series.monthly.as_ref().filter(|run| {
+        run.currency == currency
+            && (0..run.values.len())
+                .find_map(|k| run.at(k))
+                .is_some_and(|o| include(&o))
+    });
+    if let Some(run) = run {
+        for (k, value) in run.values.iter().enumerate() {
+            if let Some(value) = *value {
+                let figure = Figure {
+                    value,
+                    tolerance: run.resolution,
+                    observation: start + k,
+                };
+                place(Basis::Month, run.first.offset(k as i64), figure);
+            }
         }
     }
 

@@ -10,7 +10,7 @@ use crate::periods::derive;
 /// Series, periods covered, gaps and conflicts.
 pub fn summarize(d: &Dataset) -> String {
     let mut out = String::new();
-    let figures: usize = d.series.iter().map(|s| s.observations.len()).sum();
+    let figures: usize = d.series.iter().map(Series::figure_count).sum();
     let _ = writeln!(
         out,
         "{}: {} series, {} figures, {} sources, {} conflicts, {} exchange rates, {} events",
@@ -33,13 +33,13 @@ pub fn summarize(d: &Dataset) -> String {
 
 fn series_line(d: &Dataset, s: &Series) -> String {
     let key = format!("{}/{}/{}", s.reporter, s.flow.code(), s.partner);
-    let first = s.observations.iter().map(|o| o.first).min();
-    let last = s.observations.iter().map(|o| o.last).max();
-    let count = |c: Option<Currency>| s.observations.iter().filter(|o| o.currency == c).count();
+    let first = s.figures().map(|(_, o)| o.first).min();
+    let last = s.figures().map(|(_, o)| o.last).max();
+    let count = |c: Option<Currency>| s.figures().filter(|(_, o)| o.currency == c).count();
     let conflicts = d.conflicts_of(s).count();
     let mut line = format!(
         "  {key:<34} {:>3} figures (CNY {}, USD {}, growth only {})",
-        s.observations.len(),
+        s.figure_count(),
         count(Some(Currency::CNY)),
         count(Some(Currency::USD)),
         count(None)

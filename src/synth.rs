@@ -114,7 +114,6 @@ pub fn synth(spec: &SynthSpec) -> Dataset {
                     .map(|tenths| Some((tenths * 100_000) as f64))
                     .collect(),
             }),
-            run_start: None,
         })
         .collect();
     Dataset {

@@ -28,7 +28,7 @@ impl ViewSpec {
             .iter()
             .map(|s| {
                 let mut n = [0, 0];
-                for o in s.observations.iter().filter(|o| o.is_fact()) {
+                for (_, o) in s.figures().filter(|(_, o)| o.is_fact()) {
                     match o.currency {
                         Some(Currency::CNY) => n[0] += 1,
                         Some(Currency::USD) => n[1] += 1,
@@ -280,14 +280,14 @@ impl<'a> FirstView<'a> {
         let t = self.lang.text();
         let mut rows = Vec::new();
         for p in &self.series {
-            let obs = &p.series.observations;
+            let obs = |i: usize| p.series.figure(i);
             let cumulative = if flagged_only {
                 &[][..]
             } else {
                 &p.derivation.cumulative[..]
             };
             for c in cumulative {
-                let o = &obs[c.observation];
+                let o = &obs(c.observation);
                 rows.push(TableRow {
                     span: c.span,
                     series: p.label.clone(),
@@ -312,7 +312,7 @@ impl<'a> FirstView<'a> {
             for period in indices.iter().map(|&i| &p.derivation.periods[i]) {
                 let (provenance, plus, minus, sources) = match &period.provenance {
                     Provenance::Official { observation } => {
-                        let o = &obs[*observation];
+                        let o = &obs(*observation);
                         let text =
                             if o.span() == period.span && o.basis == crate::dataset::Basis::Month {
                                 fill(t.v_official_month, &[("row", &o.first_row())])
@@ -328,7 +328,7 @@ impl<'a> FirstView<'a> {
                         (text, vec![o.first_row()], vec![], o.sources.to_vec())
                     }
                     Provenance::Derived { plus, minus } => {
-                        let term = |i: &usize| self.row_ref(&obs[*i]);
+                        let term = |i: &usize| self.row_ref(&obs(*i));
                         let text = fill(
                             t.how_derived,
                             &[(
@@ -345,12 +345,12 @@ impl<'a> FirstView<'a> {
                         );
                         let mut sources = Vec::new();
                         for i in plus.iter().chain(minus) {
-                            push_unique(&mut sources, &obs[*i].sources);
+                            push_unique(&mut sources, &obs(*i).sources);
                         }
                         (
                             text,
-                            plus.iter().map(|i| obs[*i].first_row()).collect(),
-                            minus.iter().map(|i| obs[*i].first_row()).collect(),
+                            plus.iter().map(|i| obs(*i).first_row()).collect(),
+                            minus.iter().map(|i| obs(*i).first_row()).collect(),
                             sources,
                         )
                     }
@@ -406,7 +406,7 @@ impl<'a> FirstView<'a> {
         for &(s, o) in self.disputed.iter() {
             let s = &d.series[s];
             if s.reporter == self.spec.reporter {
-                notes.push(self.disputed_note(s, &s.observations[o]));
+                notes.push(self.disputed_note(s, &s.figure(o)));
             }
         }
         for p in &self.series {
@@ -517,8 +517,8 @@ impl<'a> FirstView<'a> {
             .series(&s.reporter, Flow::Total, &s.partner)
             .into_iter()
             .flat_map(|t| {
-                t.observations
-                    .iter()
+                t.figures()
+                    .map(|(_, x)| x)
                     .filter(|x| x.is_fact() && x.span() == o.span() && x.basis == o.basis)
             });
         let figures: Vec<String> = official
@@ -575,8 +575,8 @@ impl<'a> FirstView<'a> {
                 let same_currency = d
                     .series(&s.reporter, Flow::Total, &s.partner)
                     .and_then(|t| {
-                        t.observations
-                            .iter()
+                        t.figures()
+                            .map(|(_, x)| x)
                             .find(|x| x.is_fact() && x.span() == o.span() && x.currency == Some(c))
                     });
                 if let Some(x) = same_currency.and_then(|x| x.value).filter(|x| *x > 0.0) {
@@ -590,8 +590,8 @@ impl<'a> FirstView<'a> {
             let customs_growth = d
                 .series(&s.reporter, Flow::Total, &s.partner)
                 .and_then(|t| {
-                    t.observations
-                        .iter()
+                    t.figures()
+                        .map(|(_, x)| x)
                         .find(|x| x.is_fact() && x.span() == o.span() && x.yoy_pct.is_some())
                 });
             if let (Some(claimed), Some(official)) =
@@ -623,20 +623,20 @@ impl<'a> FirstView<'a> {
             });
             match derived {
                 Some((total, x)) => {
-                    let obs = &total.observations;
+                    let obs = |i: usize| total.figure(i);
                     let terms = match &x.provenance {
                         Provenance::Derived { plus, minus } => format!(
                             "{}{}",
                             plus.iter()
-                                .map(|i| self.row_ref(&obs[*i]))
+                                .map(|i| self.row_ref(&obs(*i)))
                                 .collect::<Vec<_>>()
                                 .join(" + "),
                             minus
                                 .iter()
-                                .map(|i| format!(" − {}", self.row_ref(&obs[*i])))
+                                .map(|i| format!(" − {}", self.row_ref(&obs(*i))))
                                 .collect::<String>()
                         ),
-                        Provenance::Official { observation } => obs[*observation].first_row(),
+                        Provenance::Official { observation } => obs(*observation).first_row(),
                     };
                     let ids: Vec<usize> = match &x.provenance {
                         Provenance::Derived { plus, minus } => {
@@ -645,7 +645,7 @@ impl<'a> FirstView<'a> {
                         Provenance::Official { observation } => vec![*observation],
                     };
                     for i in ids {
-                        push_unique(&mut sources, &obs[i].sources);
+                        push_unique(&mut sources, &obs(i).sources);
                     }
                     text.push_str(&fill(
                         t.v_derived_instead,
@@ -669,18 +669,16 @@ impl<'a> FirstView<'a> {
     fn not_drawn_notes(&self) -> Vec<String> {
         let mut notes = Vec::new();
         for p in &self.series {
-            let other: Vec<String> = p
-                .series
-                .observations
-                .iter()
-                .filter(|o| o.is_fact() && o.currency.is_some_and(|c| c != self.spec.currency))
-                .filter(|o| {
-                    !p.series.observations.iter().any(|x| {
-                        x.is_fact()
-                            && x.span() == o.span()
-                            && x.currency == Some(self.spec.currency)
-                    })
-                })
+            // Periods with a figure in the chart's currency, then the other currency's
+            // figures for any other period (one pass each: a long run has many).
+            let facts = || p.series.figures().map(|(_, o)| o).filter(|o| o.is_fact());
+            let drawn: std::collections::HashSet<crate::month::Span> = facts()
+                .filter(|o| o.currency == Some(self.spec.currency))
+                .map(|o| o.span())
+                .collect();
+            let other: Vec<String> = facts()
+                .filter(|o| o.currency.is_some_and(|c| c != self.spec.currency))
+                .filter(|o| !drawn.contains(&o.span()))
                 .map(|o| o.span().label())
                 .collect();
             if !other.is_empty() {

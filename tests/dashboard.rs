@@ -182,12 +182,11 @@ fn step_by_scanning(s: &Snapshot, i: usize, dx: i32, dy: i32) -> usize {
 #[test]
 fn pointer_and_keyboard_search_by_halving_finds_what_scanning_finds() {
     let bundled = common::bundled();
-    let mut synthetic = trade_trends::synth::synth(&trade_trends::synth::SynthSpec {
+    let synthetic = trade_trends::synth::synth(&trade_trends::synth::SynthSpec {
         points: 3000,
         series: 3,
         seed: 7,
     });
-    synthetic.expand_runs();
     let cases = [
         (&bundled, ""),
         (&bundled, "measure=ytd&partners=world,central_asia_5,KAZ"),
@@ -243,12 +242,11 @@ fn a_snapshot_pointed_at_equals_one_not_pointed_at() {
 
 #[test]
 fn a_value_of_a_monthly_run_says_where_it_was_published() {
-    let mut d = trade_trends::synth::synth(&trade_trends::synth::SynthSpec {
+    let d = trade_trends::synth::synth(&trade_trends::synth::SynthSpec {
         points: 24,
         series: 2,
         seed: 7,
     });
-    d.expand_runs();
     let (state, _) = parse_query("currency=USD&partners=syn01,syn02");
     let s = Snapshot::new(&d, &state, 700);
     let text = s.point_text(0).unwrap();

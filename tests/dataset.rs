@@ -453,21 +453,25 @@ fn a_monthly_run_reads_as_one_figure_per_month_with_gaps_kept() {
     let s = d
         .series("xinjiang", trade_trends::dataset::Flow::Total, "UZB")
         .unwrap();
-    assert!(s.monthly.is_none());
-    let read: Vec<(String, String, Option<f64>)> = s
-        .observations
-        .iter()
-        .map(|o| (o.first.to_string(), o.last.to_string(), o.value))
+    // Kept as written (not a figure per value), and read as one figure per value.
+    assert!(s.observations.is_empty());
+    assert_eq!(s.monthly.as_ref().unwrap().values.len(), 3);
+    assert_eq!(s.run_start(), Some(0));
+    let read: Vec<(usize, String, String, Option<f64>)> = s
+        .figures()
+        .map(|(j, o)| (j, o.first.to_string(), o.last.to_string(), o.value))
         .collect();
-    // December 2023 is null: a gap, not a zero.
+    // December 2023 is null: a gap, not a zero, and it keeps its index.
     assert_eq!(
         read,
         [
-            ("2023-11".into(), "2023-11".into(), Some(1.5e9)),
-            ("2024-01".into(), "2024-01".into(), Some(1.25e9)),
+            (0, "2023-11".into(), "2023-11".into(), Some(1.5e9)),
+            (2, "2024-01".into(), "2024-01".into(), Some(1.25e9)),
         ]
     );
-    let o = &s.observations[1];
+    assert_eq!(s.figure_count(), 2);
+    let o = s.figure(2);
+    assert_eq!(o.first.to_string(), "2024-01");
     assert_eq!(o.basis, trade_trends::dataset::Basis::Month);
     assert_eq!(o.currency, Some(trade_trends::dataset::Currency::USD));
     assert_eq!(o.resolution, Some(1e7));

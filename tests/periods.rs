@@ -41,7 +41,6 @@ fn series(observations: Vec<Observation>) -> Series {
         partner: "world".into(),
         observations,
         monthly: None,
-        run_start: None,
     }
 }
 

@@ -1,6 +1,7 @@
 //! Wire types of the dataset JSON. Field names are the public format documented in
 //! `docs/dataset.md` and `docs/dataset.schema.json`; unknown fields are refused.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
@@ -303,14 +304,111 @@ pub struct Series {
     pub flow: Flow,
     pub partner: String,
     pub observations: Vec<Observation>,
-    /// A long run of monthly figures written compactly, in place of `observations`; read
-    /// as one observation per value ([`Dataset::expand_runs`]).
+    /// A long run of monthly figures written compactly, after `observations` (or in their
+    /// place). Kept as it is read, never made into one observation per value: read
+    /// through [`Series::figures`] and [`Series::figure`] like the other figures.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub monthly: Option<MonthlyRun>,
-    /// After [`Dataset::expand_runs`]: where the run's values start in `observations`, so
-    /// that a problem with one is named as the run's value of its month.
-    #[serde(skip)]
-    pub run_start: Option<usize>,
+}
+
+impl Series {
+    /// Where the monthly run's values start among the figures' indices, if there is one:
+    /// figure `run_start() + k` is the run's value `k` (`null` values keep their index).
+    pub fn run_start(&self) -> Option<usize> {
+        self.monthly.as_ref().map(|_| self.observations.len())
+    }
+
+    /// Every figure with its index: the listed observations, then one per value of the
+    /// monthly run (none for a `null`). A run's value is made when read: a million of
+    /// them take no more room than their numbers.
+    pub fn figures(&self) -> impl Iterator<Item = (usize, Cow<'_, Observation>)> + '_ {
+        let start = self.observations.len();
+        let listed = self.observations.iter().map(Cow::Borrowed).enumerate();
+        let run = self.monthly.iter().flat_map(move |run| {
+            (0..run.values.len()).filter_map(move |k| Some((start + k, Cow::Owned(run.at(k)?))))
+        });
+        listed.chain(run)
+    }
+
+    /// The listed figures and the monthly run's first value: what can be out of time
+    /// order or repeat a period (the run's values are consecutive months after its first).
+    pub fn figures_but_run_tail(&self) -> impl Iterator<Item = (usize, Cow<'_, Observation>)> + '_ {
+        let first_value = self
+            .monthly
+            .iter()
+            .flat_map(|run| (0..run.values.len()).find_map(|k| Some((k, run.at(k)?))));
+        let start = self.observations.len();
+        let listed = self.observations.iter().map(Cow::Borrowed).enumerate();
+        listed.chain(first_value.map(move |(k, o)| (start + k, Cow::Owned(o))))
+    }
+
+    /// Figure `j`, an index that [`Series::figures`] gives.
+    ///
+    /// # Panics
+    /// When `j` is past the figures, or is a `null` of the monthly run.
+    pub fn figure(&self, j: usize) -> Cow<'_, Observation> {
+        match self.observations.get(j) {
+            Some(o) => Cow::Borrowed(o),
+            None => {
+                let run = self.monthly.as_ref().expect("a figure's index");
+                Cow::Owned(
+                    run.at(j - self.observations.len())
+                        .expect("a figure's index"),
+                )
+            }
+        }
+    }
+
+    /// What a value made from figure `j` cites of it, read without making the figure.
+    ///
+    /// # Panics
+    /// As [`Series::figure`].
+    pub fn cited(&self, j: usize) -> Cited<'_> {
+        match self.observations.get(j) {
+            Some(o) => Cited {
+                span: o.span(),
+                first_row: o.rows.first(),
+                sources: &o.sources,
+                resolution: o.resolution,
+                yoy_pct: o.yoy_pct,
+            },
+            None => {
+                let run = self.monthly.as_ref().expect("a figure's index");
+                let k = j - self.observations.len();
+                assert!(
+                    matches!(run.values.get(k), Some(Some(_))),
+                    "a figure's index"
+                );
+                Cited {
+                    span: Span::single(run.first.offset(k as i64)),
+                    first_row: None,
+                    sources: &run.sources,
+                    resolution: Some(run.resolution),
+                    yoy_pct: None,
+                }
+            }
+        }
+    }
+
+    /// How many figures there are (a run's `null`s are none).
+    pub fn figure_count(&self) -> usize {
+        self.observations.len()
+            + self
+                .monthly
+                .as_ref()
+                .map_or(0, |r| r.values.iter().flatten().count())
+    }
+}
+
+/// What a value cites of the figure it was made from ([`Series::cited`]).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Cited<'a> {
+    pub span: Span,
+    /// The source-table row that printed it (none for a monthly run's value).
+    pub first_row: Option<&'a String>,
+    pub sources: &'a SourceIds,
+    pub resolution: Option<f64>,
+    pub yoy_pct: Option<f64>,
 }
 
 /// Consecutive single-month figures of one currency, resolution and sources, as one
@@ -332,24 +430,22 @@ pub struct MonthlyRun {
 }
 
 impl MonthlyRun {
-    /// The run as observations, one per value (none for a `null`).
-    pub fn observations(&self) -> impl Iterator<Item = Observation> + '_ {
-        self.values.iter().enumerate().filter_map(move |(i, v)| {
-            let month = self.first.offset(i as i64);
-            Some(Observation {
-                first: month,
-                last: month,
-                basis: Basis::Month,
-                value: Some((*v)?),
-                currency: Some(self.currency),
-                resolution: Some(self.resolution),
-                yoy_pct: None,
-                status: Status::Preferred,
-                sources: self.sources.clone(),
-                rows: Vec::new(),
-                flags: Vec::new(),
-                note: None,
-            })
+    /// Value `k` as an observation (none past the end or for a `null`).
+    pub fn at(&self, k: usize) -> Option<Observation> {
+        let month = self.first.offset(k as i64);
+        Some(Observation {
+            first: month,
+            last: month,
+            basis: Basis::Month,
+            value: Some((*self.values.get(k)?)?),
+            currency: Some(self.currency),
+            resolution: Some(self.resolution),
+            yoy_pct: None,
+            status: Status::Preferred,
+            sources: self.sources.clone(),
+            rows: Vec::new(),
+            flags: Vec::new(),
+            note: None,
         })
     }
 }
@@ -444,18 +540,6 @@ pub struct Event {
 }
 
 impl Dataset {
-    /// Reads every series' monthly run into its observations (after any it has), so that
-    /// everything downstream sees one kind of figure. Done once, when a file is read.
-    pub fn expand_runs(&mut self) {
-        for s in &mut self.series {
-            if let Some(run) = s.monthly.take() {
-                s.run_start = Some(s.observations.len());
-                s.observations.reserve_exact(run.values.len());
-                s.observations.extend(run.observations());
-            }
-        }
-    }
-
     pub fn partner(&self, code: &str) -> Option<&Partner> {
         self.partners.iter().find(|p| p.code == code)
     }

@@ -189,7 +189,7 @@ pub fn parse_dataset_in(
             detail: format!("expected a JSON object {{…}}, found {found}"),
         });
     }
-    let mut dataset: Dataset = match serde_json::from_str(text) {
+    let dataset: Dataset = match serde_json::from_str(text) {
         Ok(d) => d,
         Err(err) => return Err(read_error(file, text, err)),
     };
@@ -199,7 +199,6 @@ pub fn parse_dataset_in(
             found: dataset.schema_version.to_string(),
         });
     }
-    dataset.expand_runs();
     let problems = validate_in(&dataset, lang);
     if problems.is_empty() {
         Ok((dataset, notes))
@@ -274,12 +273,6 @@ pub fn validate(d: &Dataset) -> Vec<Problem> {
 
 /// As [`validate`], with the messages in `lang`.
 pub fn validate_in(d: &Dataset, lang: Lang) -> Vec<Problem> {
-    // A dataset made in code may still hold monthly runs: checked as they will be read.
-    if d.series.iter().any(|s| s.monthly.is_some()) {
-        let mut expanded = d.clone();
-        expanded.expand_runs();
-        return validate_in(&expanded, lang);
-    }
     let mut v = Validator {
         problems: Vec::new(),
         t: lang.text(),
@@ -300,26 +293,30 @@ pub fn validate_in(d: &Dataset, lang: Lang) -> Vec<Problem> {
             v.problem(&loc, "partner", v.t.x_series_twice);
         }
         refs.check_reporter_partner(&mut v, &loc, &s.reporter, &s.partner);
-        if s.observations.is_empty() {
+        if s.figures().next().is_none() {
             v.problem(&loc, "observations", v.t.x_no_observations);
         }
         check_series_consistency(&mut v, &loc, s);
         let repeats = repeated_preferred(s);
         // A list of sources found good, shared by the figures that follow (a run's).
-        let mut good_sources: Option<&crate::dataset::SourceIds> = None;
-        for (j, o) in s.observations.iter().enumerate() {
+        let mut good_sources: Option<crate::dataset::SourceIds> = None;
+        // Checks figure `j`; false when it has a problem.
+        let mut check = |v: &mut Validator, j: usize, o: &Observation| {
             // The location is written out only for a figure with a problem (a long
             // series has a million figures without one).
             let before = v.problems.len();
             v.check_observation("", o);
-            if !good_sources.is_some_and(|g| std::sync::Arc::ptr_eq(g, &o.sources)) {
+            if !good_sources
+                .as_ref()
+                .is_some_and(|g| std::sync::Arc::ptr_eq(g, &o.sources))
+            {
                 let before_sources = v.problems.len();
-                refs.check_sources(&mut v, "", &o.sources);
+                refs.check_sources(v, "", &o.sources);
                 if v.problems.len() == before_sources {
-                    good_sources = Some(&o.sources);
+                    good_sources = Some(o.sources.clone());
                 }
             }
-            if repeats[j] {
+            if repeats.contains(&j) {
                 v.problem("", "status", v.t.x_second_preferred);
             }
             if v.problems.len() > before {
@@ -327,6 +324,27 @@ pub fn validate_in(d: &Dataset, lang: Lang) -> Vec<Problem> {
                 for p in &mut v.problems[before..] {
                     p.location = oloc.clone();
                 }
+                return false;
+            }
+            true
+        };
+        for (j, o) in s.observations.iter().enumerate() {
+            check(&mut v, j, o);
+        }
+        if let Some(run) = &s.monthly {
+            // A run's values differ only in their month and number: once one value has
+            // no problem, a later one can have one only in its number, or by repeating a
+            // listed figure. Those are checked as figures; the rest need no figure made.
+            let start = s.observations.len();
+            let mut shared_fine = false;
+            for (k, value) in run.values.iter().enumerate() {
+                let Some(value) = value else { continue };
+                let plain = value.is_finite() && (0.0..=MAX_VALUE).contains(value);
+                if shared_fine && plain && !repeats.contains(&(start + k)) {
+                    continue;
+                }
+                let o = run.at(k).expect("a value");
+                shared_fine |= check(&mut v, start + k, &o);
             }
         }
     }
@@ -687,8 +705,8 @@ const MAX_TEXT: usize = 300;
 /// Where observation `j` of `s` is: `…, observation[5] 2023-01..2023-10`, or for a value
 /// of the series' monthly run, `…, monthly value 2023-03`.
 fn observation_loc(loc: &str, s: &Series, j: usize) -> String {
-    let o = &s.observations[j];
-    match s.run_start {
+    let o = s.figure(j);
+    match s.run_start() {
         Some(start) if j >= start => format!("{loc}, monthly value {}", o.first),
         _ => format!("{loc}, observation[{j}] {}", o.span()),
     }
@@ -697,16 +715,19 @@ fn observation_loc(loc: &str, s: &Series, j: usize) -> String {
 /// Checks within one series: time order, year-to-date figures that fall within a year, and a
 /// Jan–Feb figure next to separate January and February figures that do not add up.
 fn check_series_consistency(v: &mut Validator, loc: &str, s: &Series) {
-    for pair in s.observations.windows(2).enumerate() {
-        let (j, w) = pair;
-        if (w[1].last, w[1].first) < (w[0].last, w[0].first) {
+    let mut previous: Option<(usize, Span)> = None;
+    for (j, o) in s.figures_but_run_tail() {
+        if let Some((_, before)) = previous.filter(|(_, p)| (o.last, o.first) < (p.last, p.first)) {
             v.problem(
-                &observation_loc(loc, s, j + 1),
+                &observation_loc(loc, s, j),
                 "last",
-                &fill(v.t.x_time_order, &[("previous", &w[0].span().to_string())]),
+                &fill(v.t.x_time_order, &[("previous", &before.to_string())]),
             );
         }
+        previous = Some((j, o.span()));
     }
+    // A monthly run's values are single months: only listed figures can be cumulative or
+    // Jan–Feb figures.
     let facts: Vec<&Observation> = s.observations.iter().filter(|o| o.is_fact()).collect();
     // Year-to-date and full-year figures only (pairs of them; monthly series have none).
     let cumulative: Vec<&&Observation> = facts
@@ -739,17 +760,28 @@ fn check_series_consistency(v: &mut Validator, loc: &str, s: &Series) {
         .iter()
         .filter(|o| o.basis == Basis::Ytd && o.first.month() == 1 && o.last.month() == 2)
     {
-        let month = |m: u8| {
-            facts.iter().find(|o| {
+        // The month's listed figure, else the monthly run's value for it.
+        let month = |m: u8| -> Option<std::borrow::Cow<'_, Observation>> {
+            let listed = facts.iter().find(|o| {
                 o.basis == Basis::Month
                     && o.currency == jan_feb.currency
                     && o.first.year() == jan_feb.first.year()
                     && o.first.month() == m
-            })
+            });
+            if let Some(o) = listed {
+                return Some(std::borrow::Cow::Borrowed(*o));
+            }
+            let run = s.monthly.as_ref()?;
+            let wanted = crate::month::Month::new(jan_feb.first.year(), m)?;
+            let k = usize::try_from(wanted.index() - run.first.index()).ok()?;
+            (jan_feb.currency == Some(run.currency))
+                .then(|| run.at(k))
+                .flatten()
+                .map(std::borrow::Cow::Owned)
         };
         if let (Some(jan), Some(feb)) = (month(1), month(2)) {
             let sum = jan.value.unwrap_or(0.0) + feb.value.unwrap_or(0.0);
-            let tolerance = [jan_feb, jan, feb]
+            let tolerance = [*jan_feb, &*jan, &*feb]
                 .iter()
                 .map(|o| o.resolution.unwrap_or(0.0))
                 .sum::<f64>();
@@ -776,25 +808,28 @@ fn check_series_consistency(v: &mut Validator, loc: &str, s: &Series) {
 }
 
 /// A full-year figure and a January-to-December year-to-date figure are the same period.
-/// For each figure of `s`, whether it is a preferred figure for a period that an earlier
-/// preferred figure already has (same months, basis and currency).
-fn repeated_preferred(s: &Series) -> Vec<bool> {
-    let mut repeats = vec![false; s.observations.len()];
-    let preferred = || {
-        s.observations
-            .iter()
-            .enumerate()
-            .filter(|(_, o)| o.status == Status::Preferred)
-            .map(|(j, o)| ((o.first, o.last, same_period_basis(o), o.currency), j))
+/// The figures of `s` that are preferred figures for a period that an earlier preferred
+/// figure already has (same months, basis and currency).
+fn repeated_preferred(s: &Series) -> HashSet<usize> {
+    let mut repeats = HashSet::new();
+    let key = |(j, o): (usize, std::borrow::Cow<'_, Observation>)| {
+        (o.status == Status::Preferred)
+            .then(|| ((o.first, o.last, same_period_basis(&o), o.currency), j))
     };
     // Keys that only ever increase cannot repeat: a long run of months is known to have
-    // none without hashing a million keys.
+    // none without hashing a million keys (its values are consecutive months, so only its
+    // first needs comparing with the listed figures).
     let mut previous = None;
-    let increasing = preferred().all(|(key, _)| previous.replace(key) < Some(key));
+    let increasing = s
+        .figures_but_run_tail()
+        .filter_map(key)
+        .all(|(key, _)| previous.replace(key) < Some(key));
     if !increasing {
         let mut seen = HashSet::new();
-        for (key, j) in preferred() {
-            repeats[j] = !seen.insert(key);
+        for (key, j) in s.figures().filter_map(key) {
+            if !seen.insert(key) {
+                repeats.insert(j);
+            }
         }
     }
     repeats

@@ -253,7 +253,6 @@ pub(super) fn merge(rows: &[ObsRow]) -> (Vec<Series>, Vec<Conflict>) {
             partner,
             observations,
             monthly: None,
-            run_start: None,
         });
     }
     (series, conflicts)

@@ -1,0 +1,175 @@
+//! A monthly run is kept as written (one number per month) and read without making a
+//! figure per value. Whatever reads it must see exactly what it would see were the run
+//! written out as one listed figure per value: the checks, the derivations, the views.
+
+use std::borrow::Cow;
+
+use trade_trends::dataset::{validate, Basis, Currency, Dataset, Observation, Series, Status};
+use trade_trends::measures::{money, Cut};
+use trade_trends::month::Month;
+use trade_trends::periods::derive;
+use trade_trends::snapshot::Snapshot;
+use trade_trends::urlstate::parse_query;
+
+fn month(text: &str) -> Month {
+    text.parse().unwrap()
+}
+
+fn figure(first: &str, last: &str, basis: Basis, value: f64, row: &str) -> Observation {
+    Observation {
+        first: month(first),
+        last: month(last),
+        basis,
+        value: Some(value),
+        currency: Some(Currency::USD),
+        resolution: Some(100_000.0),
+        yoy_pct: Some(4.5),
+        status: Status::Preferred,
+        sources: vec!["synthetic".to_string()].into(),
+        rows: vec![row.to_string()],
+        flags: Vec::new(),
+        note: None,
+    }
+}
+
+/// Synthetic runs from 2001-01 with gaps, the first series after listed figures of 2000
+/// (year-to-date figures and single months, so that periods are derived from both).
+fn with_runs() -> Dataset {
+    let mut d = trade_trends::synth::synth(&trade_trends::synth::SynthSpec {
+        points: 360,
+        series: 3,
+        seed: 11,
+    });
+    for s in &mut d.series {
+        let values = &mut s.monthly.as_mut().unwrap().values;
+        for k in [3, 4, 40, 119] {
+            values[k] = None;
+        }
+    }
+    d.series[0].observations = vec![
+        figure("2000-01", "2000-03", Basis::Ytd, 9.0e8, "r1"),
+        figure("2000-04", "2000-04", Basis::Month, 3.2e8, "r2"),
+        figure("2000-01", "2000-06", Basis::Ytd, 1.9e9, "r3"),
+        figure("2000-01", "2000-12", Basis::Ytd, 4.1e9, "r4"),
+    ];
+    d
+}
+
+/// The same dataset with every run written out as listed figures.
+fn written_out(d: &Dataset) -> Dataset {
+    let mut out = d.clone();
+    for s in &mut out.series {
+        s.observations = s.figures().map(|(_, o)| o.into_owned()).collect();
+        s.monthly = None;
+    }
+    out
+}
+
+#[test]
+fn a_run_reads_as_its_values_written_out_as_figures() {
+    let runs = with_runs();
+    let listed = written_out(&runs);
+    assert_eq!(validate(&runs), []);
+    assert_eq!(validate(&listed), []);
+    let (s, t): (&Series, &Series) = (&runs.series[0], &listed.series[0]);
+    // Listed figures first, then one per value, a gap keeping its index.
+    assert_eq!(s.figure_count(), 4 + 120 - 4);
+    assert_eq!(s.figure_count(), t.observations.len());
+    assert_eq!(s.run_start(), Some(4));
+    let read: Vec<Observation> = s.figures().map(|(_, o)| o.into_owned()).collect();
+    assert_eq!(read, t.observations);
+    let indices: Vec<usize> = s.figures().map(|(j, _)| j).collect();
+    assert_eq!(indices[..8], [0, 1, 2, 3, 4, 5, 6, 9]);
+    assert!(matches!(s.figure(2), Cow::Borrowed(_)));
+    assert_eq!(*s.figure(9), t.observations[7]);
+    assert_eq!(s.figure(9).first, month("2001-06"));
+    let cited = s.cited(9);
+    assert_eq!(cited.span, s.figure(9).span());
+    assert_eq!(cited.first_row, None);
+    assert_eq!(cited.resolution, Some(100_000.0));
+    assert_eq!(s.cited(1).first_row.map(String::as_str), Some("r2"));
+    for (i, (s, t)) in runs.series.iter().zip(&listed.series).enumerate() {
+        for currency in [Currency::USD, Currency::CNY] {
+            // The same periods and values, the run's derived from its own numbers.
+            let (a, b) = (derive(s, currency), derive(t, currency));
+            let values = |d: &trade_trends::periods::Derivation| -> Vec<_> {
+                d.periods
+                    .iter()
+                    .map(|p| (p.span, p.value, p.tolerance, p.flag))
+                    .collect()
+            };
+            assert_eq!(values(&a), values(&b), "series {i} in {currency:?}");
+            assert_eq!(a.cumulative.len(), b.cumulative.len());
+            for cut in [Cut::Periods, Cut::YearToDate] {
+                assert_eq!(
+                    money(&runs, s, currency, cut),
+                    money(&listed, t, currency, cut),
+                    "series {i} in {currency:?}, {cut:?}"
+                );
+            }
+        }
+    }
+    assert!(derive(&runs.series[0], Currency::USD).periods.len() > 110);
+    for query in [
+        "currency=USD&partners=syn01,syn02,syn03",
+        "currency=USD&partners=syn01,syn02&measure=ytd",
+        "currency=USD&partners=syn01&measure=yoy&chart=bar",
+        "currency=USD&partners=syn01,syn03&measure=rolling12&chart=area",
+    ] {
+        let (state, notices) = parse_query(query);
+        assert_eq!(notices, [], "{query}");
+        let (a, b) = (
+            Snapshot::new(&runs, &state, 700),
+            Snapshot::new(&listed, &state, 700),
+        );
+        assert_eq!(a.points(), b.points(), "{query}");
+        assert_eq!(a, b, "{query}");
+    }
+}
+
+#[test]
+fn a_run_is_checked_as_its_values_written_out_would_be() {
+    // Each problem is found in both forms, named by the run's month or the figure's
+    // place: a value past a good one (checked by its number alone in a run), a repeat
+    // of a listed month, a listed figure after the run's start.
+    let mut runs = with_runs();
+    {
+        let values = &mut runs.series[1].monthly.as_mut().unwrap().values;
+        values[10] = Some(-2.0);
+        values[11] = Some(2e15);
+        values[12] = Some(f64::INFINITY);
+    }
+    runs.series[2].observations = vec![
+        figure("2000-06", "2000-06", Basis::Month, 3.2e8, "r5"),
+        figure("2001-02", "2001-02", Basis::Month, 3.2e8, "r6"),
+    ];
+    let listed = written_out(&runs);
+    // (the period last named in the place, the field, the message)
+    let fields = |problems: Vec<trade_trends::dataset::Problem>| -> Vec<(String, String, String)> {
+        problems
+            .into_iter()
+            .map(|p| {
+                let period = p.location.rsplit(' ').next().unwrap().to_string();
+                (period, p.field, p.message)
+            })
+            .collect()
+    };
+    let found = fields(validate(&runs));
+    assert_eq!(found, fields(validate(&listed)));
+    let has = |month: &str, field: &str, what: &str| {
+        found
+            .iter()
+            .any(|(m, f, t)| m == month && f == field && t.contains(what))
+    };
+    assert!(has("2001-11", "value", "cannot be negative"), "{found:#?}");
+    assert!(has("2001-12", "value", "2e15"), "{found:#?}");
+    assert!(has("2002-01", "value", "inf"), "{found:#?}");
+    assert!(has("2001-01", "last", "2001-02"), "{found:#?}");
+    assert!(has("2001-02", "status", ""), "{found:#?}");
+    assert_eq!(found.len(), 5, "{found:#?}");
+    let named: Vec<String> = validate(&runs).iter().map(|p| p.to_string()).collect();
+    assert!(
+        named[0].starts_with("series[1] synthetic/total/syn02, monthly value 2001-11, field"),
+        "{named:#?}"
+    );
+}
