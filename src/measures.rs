@@ -514,7 +514,8 @@ fn points_of(s: &Series, derivation: &Derivation, cut: Cut, currency: Currency) 
                             yoy,
                         )
                     }
-                    Provenance::Derived { plus, minus } => {
+                    Provenance::Derived(terms) => {
+                        let crate::periods::Terms { plus, minus } = &**terms;
                         let mut sources = Vec::new();
                         for i in plus.iter().chain(minus) {
                             push_unique(&mut sources, &obs(*i).sources);

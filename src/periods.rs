@@ -20,8 +20,23 @@ use crate::month::{Month, Span};
 pub enum Provenance {
     /// Published for exactly this period (a month, or the year's first year-to-date figure).
     Official { observation: usize },
-    /// Σ `plus` − Σ `minus` of published figures.
-    Derived { plus: Vec<usize>, minus: Vec<usize> },
+    /// Σ `plus` − Σ `minus` of published figures (boxed: most periods are official, and
+    /// each is smaller for it).
+    Derived(Box<Terms>),
+}
+
+/// The figures a derived value adds and subtracts.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Terms {
+    pub plus: Vec<usize>,
+    pub minus: Vec<usize>,
+}
+
+impl Provenance {
+    /// Σ `plus` − Σ `minus`.
+    pub fn derived(plus: Vec<usize>, minus: Vec<usize>) -> Provenance {
+        Provenance::Derived(Box::new(Terms { plus, minus }))
+    }
 }
 
 /// Something a reader should know about a period's value.
@@ -326,7 +341,7 @@ fn derive_year(
                         observation: plus[0],
                     }
                 } else {
-                    Provenance::Derived { plus, minus }
+                    Provenance::derived(plus, minus)
                 };
                 // Zero, negative, or no larger than the rounding of the figures it comes
                 // from: not a value that can be drawn as fact.

@@ -22,21 +22,11 @@ impl ViewSpec {
     /// The densest series (most published figures usable as fact), in its most used
     /// currency, plus the partner groups of the same reporter and flow.
     pub fn default_for(d: &Dataset) -> Option<ViewSpec> {
-        // Facts per series and currency (yuan, dollars), counted in one pass per series.
+        // Facts per series and currency (yuan, dollars).
         let counts: Vec<[usize; 2]> = d
             .series
             .iter()
-            .map(|s| {
-                let mut n = [0, 0];
-                for (_, o) in s.figures().filter(|(_, o)| o.is_fact()) {
-                    match o.currency {
-                        Some(Currency::CNY) => n[0] += 1,
-                        Some(Currency::USD) => n[1] += 1,
-                        None => {}
-                    }
-                }
-                n
-            })
+            .map(|s| [s.fact_count(Currency::CNY), s.fact_count(Currency::USD)])
             .collect();
         let at = |c: Currency| usize::from(c == Currency::USD);
         let facts = |i: usize, c: Currency| counts[i][at(c)];
@@ -327,7 +317,8 @@ impl<'a> FirstView<'a> {
                             };
                         (text, vec![o.first_row()], vec![], o.sources.to_vec())
                     }
-                    Provenance::Derived { plus, minus } => {
+                    Provenance::Derived(terms) => {
+                        let crate::periods::Terms { plus, minus } = &**terms;
                         let term = |i: &usize| self.row_ref(&obs(*i));
                         let text = fill(
                             t.how_derived,
@@ -625,13 +616,16 @@ impl<'a> FirstView<'a> {
                 Some((total, x)) => {
                     let obs = |i: usize| total.figure(i);
                     let terms = match &x.provenance {
-                        Provenance::Derived { plus, minus } => format!(
+                        Provenance::Derived(terms) => format!(
                             "{}{}",
-                            plus.iter()
+                            terms
+                                .plus
+                                .iter()
                                 .map(|i| self.row_ref(&obs(*i)))
                                 .collect::<Vec<_>>()
                                 .join(" + "),
-                            minus
+                            terms
+                                .minus
                                 .iter()
                                 .map(|i| format!(" − {}", self.row_ref(&obs(*i))))
                                 .collect::<String>()
@@ -639,7 +633,8 @@ impl<'a> FirstView<'a> {
                         Provenance::Official { observation } => obs(*observation).first_row(),
                     };
                     let ids: Vec<usize> = match &x.provenance {
-                        Provenance::Derived { plus, minus } => {
+                        Provenance::Derived(terms) => {
+                            let crate::periods::Terms { plus, minus } = &**terms;
                             plus.iter().chain(minus).copied().collect()
                         }
                         Provenance::Official { observation } => vec![*observation],

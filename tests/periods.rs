@@ -84,10 +84,7 @@ fn differences_of_ytd_snapshots_are_multi_month_periods() {
     );
     assert_eq!(
         d.periods[3].provenance,
-        Provenance::Derived {
-            plus: vec![3],
-            minus: vec![2]
-        }
+        Provenance::derived(vec![3], vec![2])
     );
     assert_eq!(
         d.cumulative.len(),
@@ -156,10 +153,7 @@ fn published_months_pin_neighbouring_snapshots() {
     );
     assert_eq!(
         d.periods[0].provenance,
-        Provenance::Derived {
-            plus: vec![0],
-            minus: vec![1]
-        }
+        Provenance::derived(vec![0], vec![1])
     );
     // June: the published month agrees with 280.8 - 227.67 = 53.13 within rounding (0.1 + 0.01 + 0.01).
     assert_eq!(
@@ -209,9 +203,10 @@ fn october_2023_from_the_real_releases() {
         .unwrap();
     // Jan-Oct (287.3 bn yuan) - Jan-Sep (252.84 bn yuan), both exact in full units.
     assert_eq!(oct.value, 34_460_000_000.0);
-    let Provenance::Derived { plus, minus } = &oct.provenance else {
+    let Provenance::Derived(terms) = &oct.provenance else {
         panic!("derived expected")
     };
+    let (plus, minus) = (&terms.plus, &terms.minus);
     assert_eq!(s.observations[plus[0]].rows[0], "obs-0055");
     assert_eq!(s.observations[minus[0]].rows[0], "obs-0050");
     // Jan-Feb 2023 is one two-month period, as published.

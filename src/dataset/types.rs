@@ -390,6 +390,17 @@ impl Series {
         }
     }
 
+    /// How many figures are usable as fact ([`Observation::is_fact`]) in `currency`.
+    pub fn fact_count(&self, currency: Currency) -> usize {
+        let listed = self
+            .observations
+            .iter()
+            .filter(|o| o.is_fact() && o.currency == Some(currency))
+            .count();
+        let run = self.monthly.as_ref().filter(|r| r.currency == currency);
+        listed + run.map_or(0, |r| r.values.iter().flatten().count())
+    }
+
     /// How many figures there are (a run's `null`s are none).
     pub fn figure_count(&self) -> usize {
         self.observations.len()
