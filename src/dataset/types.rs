@@ -321,25 +321,27 @@ impl Series {
     /// Every figure with its index: the listed observations, then one per value of the
     /// monthly run (none for a `null`). A run's value is made when read: a million of
     /// them take no more room than their numbers.
-    pub fn figures(&self) -> impl Iterator<Item = (usize, Cow<'_, Observation>)> + '_ {
-        let start = self.observations.len();
-        let listed = self.observations.iter().map(Cow::Borrowed).enumerate();
-        let run = self.monthly.iter().flat_map(move |run| {
-            (0..run.values.len()).filter_map(move |k| Some((start + k, Cow::Owned(run.at(k)?))))
-        });
-        listed.chain(run)
+    pub fn figures(&self) -> Figures<'_> {
+        Figures {
+            series: self,
+            next: 0,
+            end: self.observations.len() + self.monthly.as_ref().map_or(0, |r| r.values.len()),
+        }
     }
 
     /// The listed figures and the monthly run's first value: what can be out of time
     /// order or repeat a period (the run's values are consecutive months after its first).
-    pub fn figures_but_run_tail(&self) -> impl Iterator<Item = (usize, Cow<'_, Observation>)> + '_ {
+    pub fn figures_but_run_tail(&self) -> Figures<'_> {
+        let listed = self.observations.len();
         let first_value = self
             .monthly
-            .iter()
-            .flat_map(|run| (0..run.values.len()).find_map(|k| Some((k, run.at(k)?))));
-        let start = self.observations.len();
-        let listed = self.observations.iter().map(Cow::Borrowed).enumerate();
-        listed.chain(first_value.map(move |(k, o)| (start + k, Cow::Owned(o))))
+            .as_ref()
+            .and_then(|r| r.values.iter().position(Option::is_some));
+        Figures {
+            series: self,
+            next: 0,
+            end: first_value.map_or(listed, |k| listed + k + 1),
+        }
     }
 
     /// Figure `j`, an index that [`Series::figures`] gives.
@@ -408,6 +410,39 @@ impl Series {
                 .monthly
                 .as_ref()
                 .map_or(0, |r| r.values.iter().flatten().count())
+    }
+}
+
+/// The figures of a series with their indices, in order ([`Series::figures`]).
+#[derive(Debug, Clone)]
+pub struct Figures<'a> {
+    series: &'a Series,
+    next: usize,
+    end: usize,
+}
+
+impl<'a> Iterator for Figures<'a> {
+    type Item = (usize, Cow<'a, Observation>);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let listed = &self.series.observations;
+        while self.next < self.end {
+            let j = self.next;
+            self.next += 1;
+            let figure = match listed.get(j) {
+                Some(o) => Some(Cow::Borrowed(o)),
+                None => self
+                    .series
+                    .monthly
+                    .as_ref()
+                    .and_then(|run| run.at(j - listed.len()))
+                    .map(Cow::Owned),
+            };
+            if let Some(o) = figure {
+                return Some((j, o));
+            }
+        }
+        None
     }
 }
 

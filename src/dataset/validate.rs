@@ -300,23 +300,41 @@ pub fn validate_in(d: &Dataset, lang: Lang) -> Vec<Problem> {
         let repeats = repeated_preferred(s);
         // A list of sources found good, shared by the figures that follow (a run's).
         let mut good_sources: Option<crate::dataset::SourceIds> = None;
-        // Checks figure `j`; false when it has a problem.
-        let mut check = |v: &mut Validator, j: usize, o: &Observation| {
+        let start = s.observations.len();
+        let run = s.monthly.as_ref();
+        let run_values = run.map_or(&[][..], |r| &r.values[..]);
+        // Whether a value of the run has been found without a problem. A run's values
+        // differ only in their month and number: after one such value, a later one can
+        // have a problem only in its number, or by repeating a listed figure. Those are
+        // checked as figures; the rest need no figure made.
+        let mut run_fine = false;
+        for j in 0..start + run_values.len() {
+            let o = match (j.checked_sub(start), run) {
+                (Some(k), Some(run)) => {
+                    let Some(value) = run_values[k] else { continue };
+                    let plain = value.is_finite() && (0.0..=MAX_VALUE).contains(&value);
+                    if run_fine && plain && !repeats.binary_search(&j).is_ok() {
+                        continue;
+                    }
+                    std::borrow::Cow::Owned(run.at(k).expect("a value"))
+                }
+                _ => std::borrow::Cow::Borrowed(&s.observations[j]),
+            };
             // The location is written out only for a figure with a problem (a long
             // series has a million figures without one).
             let before = v.problems.len();
-            v.check_observation("", o);
+            v.check_observation("", &o);
             if !good_sources
                 .as_ref()
                 .is_some_and(|g| std::sync::Arc::ptr_eq(g, &o.sources))
             {
                 let before_sources = v.problems.len();
-                refs.check_sources(v, "", &o.sources);
+                refs.check_sources(&mut v, "", &o.sources);
                 if v.problems.len() == before_sources {
                     good_sources = Some(o.sources.clone());
                 }
             }
-            if repeats.contains(&j) {
+            if repeats.binary_search(&j).is_ok() {
                 v.problem("", "status", v.t.x_second_preferred);
             }
             if v.problems.len() > before {
@@ -324,27 +342,8 @@ pub fn validate_in(d: &Dataset, lang: Lang) -> Vec<Problem> {
                 for p in &mut v.problems[before..] {
                     p.location = oloc.clone();
                 }
-                return false;
-            }
-            true
-        };
-        for (j, o) in s.observations.iter().enumerate() {
-            check(&mut v, j, o);
-        }
-        if let Some(run) = &s.monthly {
-            // A run's values differ only in their month and number: once one value has
-            // no problem, a later one can have one only in its number, or by repeating a
-            // listed figure. Those are checked as figures; the rest need no figure made.
-            let start = s.observations.len();
-            let mut shared_fine = false;
-            for (k, value) in run.values.iter().enumerate() {
-                let Some(value) = value else { continue };
-                let plain = value.is_finite() && (0.0..=MAX_VALUE).contains(value);
-                if shared_fine && plain && !repeats.contains(&(start + k)) {
-                    continue;
-                }
-                let o = run.at(k).expect("a value");
-                shared_fine |= check(&mut v, start + k, &o);
+            } else if j >= start {
+                run_fine = true;
             }
         }
     }
@@ -809,9 +808,9 @@ fn check_series_consistency(v: &mut Validator, loc: &str, s: &Series) {
 
 /// A full-year figure and a January-to-December year-to-date figure are the same period.
 /// The figures of `s` that are preferred figures for a period that an earlier preferred
-/// figure already has (same months, basis and currency).
-fn repeated_preferred(s: &Series) -> HashSet<usize> {
-    let mut repeats = HashSet::new();
+/// figure already has (same months, basis and currency), in order.
+fn repeated_preferred(s: &Series) -> Vec<usize> {
+    let mut repeats = Vec::new();
     let key = |(j, o): (usize, std::borrow::Cow<'_, Observation>)| {
         (o.status == Status::Preferred)
             .then(|| ((o.first, o.last, same_period_basis(&o), o.currency), j))
@@ -828,7 +827,7 @@ fn repeated_preferred(s: &Series) -> HashSet<usize> {
         let mut seen = HashSet::new();
         for (key, j) in s.figures().filter_map(key) {
             if !seen.insert(key) {
-                repeats.insert(j);
+                repeats.push(j);
             }
         }
     }
