@@ -653,7 +653,11 @@ fn money_from(
             }
         }
     }
-    points.sort_by_key(|p| (p.span.last, p.span.first));
+    // (Most often in order already: then there is nothing to sort, and no room to take.)
+    let key = |p: &Point| (p.span.last, p.span.first);
+    if !points.is_sorted_by_key(key) {
+        points.sort_by_key(key);
+    }
     points
 }
 

@@ -166,6 +166,37 @@ pub fn derive_with(
     currency: Currency,
     include: impl Fn(&crate::dataset::Observation) -> bool,
 ) -> Derivation {
+    let usable =
+        |o: &crate::dataset::Observation| o.is_fact() && o.currency == Some(currency) && include(o);
+    // A monthly run's values differ only in month and number: `include` is asked once,
+    // of its first value, and no figure is made for the others.
+    let start = series.observations.len();
+    let run = series.monthly.as_ref().filter(|run| {
+        run.currency == currency
+            && (0..run.values.len())
+                .find_map(|k| run.at(k))
+                .is_some_and(|o| usable(&o))
+    });
+    if let Some(run) = run.filter(|_| !series.observations.iter().any(usable)) {
+        // Nothing but the run's months: each is its own period, already in order (what
+        // the years' derivation below gives, without sorting a million figures by year).
+        let mut periods = Vec::with_capacity(run.values.len());
+        periods.extend(run.values.iter().enumerate().filter_map(|(k, value)| {
+            Some(PeriodValue {
+                span: Span::single(run.first.offset(k as i64)),
+                value: (*value)?,
+                tolerance: run.resolution,
+                provenance: Provenance::Official {
+                    observation: start + k,
+                },
+                flag: None,
+            })
+        }));
+        return Derivation {
+            periods,
+            ..Derivation::default()
+        };
+    }
     // year -> month number -> figure
     let mut cumulative: BTreeMap<i32, YearFigures> = BTreeMap::new();
     let mut months: BTreeMap<i32, YearFigures> = BTreeMap::new();
@@ -182,8 +213,7 @@ pub fn derive_with(
         }
     };
     for (i, o) in series.observations.iter().enumerate() {
-        let usable = o.is_fact() && o.currency == Some(currency) && include(o);
-        let (Some(value), true) = (o.value, usable) else {
+        let (Some(value), true) = (o.value, usable(o)) else {
             continue;
         };
         let figure = Figure {
@@ -193,15 +223,6 @@ pub fn derive_with(
         };
         place(o.basis, o.last, figure);
     }
-    // A monthly run's values differ only in month and number: `include` is asked once,
-    // of its first value, and no figure is made for the others.
-    let start = series.observations.len();
-    let run = series.monthly.as_ref().filter(|run| {
-        run.currency == currency
-            && (0..run.values.len())
-                .find_map(|k| run.at(k))
-                .is_some_and(|o| include(&o))
-    });
     if let Some(run) = run {
         for (k, value) in run.values.iter().enumerate() {
             if let Some(value) = *value {
