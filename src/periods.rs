@@ -12,7 +12,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::dataset::{Basis, Currency, Series};
+use crate::dataset::{Basis, Currency, MonthlyRun, Series};
 use crate::month::{Month, Span};
 
 /// How a period's value was obtained. Indices are figures' ([`Series::figure`]).
@@ -168,16 +168,23 @@ pub fn derive_with(
 ) -> Derivation {
     let usable =
         |o: &crate::dataset::Observation| o.is_fact() && o.currency == Some(currency) && include(o);
+    let listed: Vec<bool> = series.observations.iter().map(usable).collect();
     // A monthly run's values differ only in month and number: `include` is asked once,
     // of its first value, and no figure is made for the others.
-    let start = series.observations.len();
     let run = series.monthly.as_ref().filter(|run| {
         run.currency == currency
             && (0..run.values.len())
                 .find_map(|k| run.at(k))
                 .is_some_and(|o| usable(&o))
     });
-    if let Some(run) = run.filter(|_| !series.observations.iter().any(usable)) {
+    derive_usable(series, &listed, run)
+}
+
+/// [`derive_with`] once it is known which listed figures are usable, and whether the
+/// monthly run is (one body, whatever `include` was).
+fn derive_usable(series: &Series, listed: &[bool], run: Option<&MonthlyRun>) -> Derivation {
+    let start = series.observations.len();
+    if let Some(run) = run.filter(|_| !listed.contains(&true)) {
         // Nothing but the run's months: each is its own period, already in order (what
         // the years' derivation below gives, without sorting a million figures by year).
         let mut periods = Vec::with_capacity(run.values.len());
@@ -213,7 +220,7 @@ pub fn derive_with(
         }
     };
     for (i, o) in series.observations.iter().enumerate() {
-        let (Some(value), true) = (o.value, usable(o)) else {
+        let (Some(value), true) = (o.value, listed[i]) else {
             continue;
         };
         let figure = Figure {

@@ -313,7 +313,7 @@ pub fn validate_in(d: &Dataset, lang: Lang) -> Vec<Problem> {
                 (Some(k), Some(run)) => {
                     let Some(value) = run_values[k] else { continue };
                     let plain = value.is_finite() && (0.0..=MAX_VALUE).contains(&value);
-                    if run_fine && plain && !repeats.binary_search(&j).is_ok() {
+                    if run_fine && plain && repeats.binary_search(&j).is_err() {
                         continue;
                     }
                     std::borrow::Cow::Owned(run.at(k).expect("a value"))
