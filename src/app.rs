@@ -793,12 +793,29 @@ fn Dashboard(
     let show_controls = Memo::new(move |_| snapshot.with(|s| s.state.controls));
     install_bench_update(snapshot, state, set_state);
     let selected = RwSignal::new(None::<usize>);
+    // A mouse click keeps the tooltip open (pinned) so that the pointer can reach its
+    // source links; moving the mouse then no longer picks another figure.
+    let pinned = RwSignal::new(false);
     let announce = RwSignal::new(String::new());
     // A new view starts with nothing selected.
     Effect::new(move |_| {
         snapshot.track();
         selected.set(None);
+        pinned.set(false);
     });
+    let outside = window_event_listener(leptos::ev::pointerdown, move |ev| {
+        // A press anywhere outside the chart and its tooltip lets a pinned figure go.
+        use wasm_bindgen::JsCast;
+        let inside = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .is_some_and(|e| e.closest(".chart").ok().flatten().is_some());
+        if pinned.get_untracked() && !inside {
+            pinned.set(false);
+            selected.set(None);
+        }
+    });
+    on_cleanup(move || outside.remove());
     let update = move |f: &dyn Fn(&mut ViewState), commit: Commit| {
         // Start from what was asked for, not the filled-in defaults, so links stay short.
         let mut next = state.get_untracked();
@@ -833,11 +850,26 @@ fn Dashboard(
                         aria-roledescription=t.interactive_chart
                         aria-label=move || snapshot.with(|s| format!("{} {}", s.alt_text, t.chart_keys))
                         inner_html=move || snapshot.with(|s| s.svg.clone())
-                        on:pointermove=move |ev: leptos::ev::PointerEvent| pick(&ev, snapshot, selected)
-                        on:pointerdown=move |ev: leptos::ev::PointerEvent| pick(&ev, snapshot, selected)
+                        on:pointermove=move |ev: leptos::ev::PointerEvent| {
+                            if !(pinned.get_untracked() && ev.pointer_type() == "mouse") {
+                                pick(&ev, snapshot, selected);
+                            }
+                        }
+                        on:pointerdown=move |ev: leptos::ev::PointerEvent| {
+                            let before = selected.get_untracked();
+                            pick(&ev, snapshot, selected);
+                            if ev.pointer_type() == "mouse" && ev.button() == 0 {
+                                // A click pins the figure under the pointer (the one hovered);
+                                // a click on the pinned figure lets it go.
+                                let now = selected.get_untracked();
+                                let again = pinned.get_untracked() && now == before;
+                                pinned.set(now.is_some() && !again);
+                            }
+                        }
                         on:pointerleave=move |ev: leptos::ev::PointerEvent| {
-                            // A finger lifting ends the touch; the tapped figure stays shown.
-                            if ev.pointer_type() == "mouse" {
+                            // A finger lifting ends the touch; the tapped figure stays shown,
+                            // as does a pinned one while the mouse goes to its links.
+                            if ev.pointer_type() == "mouse" && !pinned.get_untracked() {
                                 selected.set(None);
                             }
                         }
@@ -849,7 +881,7 @@ fn Dashboard(
                                 "ArrowDown" => (0, 1),
                                 "Home" => (-10_000, 0),
                                 "End" => (10_000, 0),
-                                "Escape" => { selected.set(None); return; }
+                                "Escape" => { selected.set(None); pinned.set(false); return; }
                                 _ => return,
                             };
                             ev.prevent_default();
@@ -860,7 +892,7 @@ fn Dashboard(
                             }
                         }
                     ></div>
-                    <Tooltip t snapshot selected/>
+                    <Tooltip t snapshot selected pinned/>
                 </div>
                 <p class="visually-hidden" aria-live="polite" role="status">{move || announce.get()}</p>
                 {move || snapshot.with(|s| s.context_svg.clone().map(|svg| view! {
@@ -957,9 +989,11 @@ fn Tooltip(
     t: &'static Catalogue,
     snapshot: Memo<Snapshot>,
     selected: RwSignal<Option<usize>>,
+    pinned: RwSignal<bool>,
 ) -> impl IntoView {
     move || {
         let i = selected.get()?;
+        let pinned = pinned.get();
         snapshot.with(|s| {
             let at: &HitPoint = s.points().get(i)?;
             let p = s.point_text(i)?;
@@ -975,12 +1009,13 @@ fn Tooltip(
                     style:top=format!("{:.2}%", 100.0 * plot_top as f64 / s.height as f64)
                     style:height=format!("{:.2}%", 100.0 * (plot_bottom - plot_top) as f64 / s.height as f64)></div>
                 <div class="dot" aria-hidden="true" style:left=format!("{left:.2}%") style:top=format!("{top:.2}%")></div>
-                <div class="tooltip" class:flip=flip class:low=low role="tooltip" style:left=format!("{left:.2}%") style:top=format!("{top:.2}%")>
+                <div class="tooltip" class:flip=flip class:low=low class:pinned=pinned role="tooltip" style:left=format!("{left:.2}%") style:top=format!("{top:.2}%")>
                     <p class="tt-period">{p.period}" · "{p.series_label}</p>
                     <p class="tt-value">{p.value}</p>
                     <p class="tt-how">{p.provenance}</p>
                     {p.caveat.map(|c| view! { <p class="tt-caveat">{c}</p> })}
                     <p class="tt-src">{t.source_lead}{source_links(t, &p.sources)}</p>
+                    {pinned.then(|| view! { <p class="tt-pinned">{t.tooltip_pinned}</p> })}
                 </div>
             })
         })

@@ -89,6 +89,7 @@ catalogue!(
     sources_lead,
     sources,
     source_lead,
+    tooltip_pinned,
     not_a_link,
     events_label,
     event_source,

@@ -69,6 +69,7 @@ pub const EN: Catalogue = Catalogue {
     sources_lead: "Sources: ",
     sources: "Sources",
     source_lead: "Source: ",
+    tooltip_pinned: "Kept open: click the point again or press Esc to close.",
     not_a_link: "{text} (address not shown as a link: {url})",
     events_label: "Events on the time axis",
     event_source: "(source)",

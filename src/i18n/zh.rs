@@ -70,6 +70,7 @@ pub const ZH: Catalogue = Catalogue {
     sources_lead: "来源：",
     sources: "来源",
     source_lead: "来源：",
+    tooltip_pinned: "已固定：再次点击该点或按 Esc 关闭。",
     not_a_link: "{text}（地址不以链接显示：{url}）",
     events_label: "时间轴上的事件",
     event_source: "（来源）",

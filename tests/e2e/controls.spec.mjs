@@ -212,6 +212,50 @@ test('hover, tap and arrow keys read a figure with its provenance and source', a
   await context.close();
 });
 
+test('a click keeps a figure\'s tooltip open, so the mouse can reach its source link', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await open(page, '?partners=world&measure=ytd&from=2023-01&to=2023-12');
+  const host = page.locator('.chart-svg-host');
+  const box = await host.boundingBox();
+  const at = { x: box.x + box.width * 0.4, y: box.y + box.height * 0.5 };
+  const tooltip = page.getByRole('tooltip');
+  await page.mouse.move(at.x, at.y);
+  await expect(tooltip).toBeVisible();
+  const period = await tooltip.locator('.tt-period').textContent();
+  await expect(tooltip).not.toHaveClass(/pinned/);
+  await page.mouse.click(at.x, at.y);
+  await expect(tooltip).toHaveClass(/pinned/);
+  await expect(tooltip.locator('.tt-pinned')).toHaveText('Kept open: click the point again or press Esc to close.');
+  // The mouse goes over other figures and off the chart to the link: the same figure stays.
+  const link = tooltip.locator('.tt-src a').first();
+  const target = await link.boundingBox();
+  await page.mouse.move(target.x + target.width / 2, target.y + target.height / 2, { steps: 12 });
+  await expect(tooltip.locator('.tt-period')).toHaveText(period);
+  const under = await page.evaluate(([x, y]) => document.elementFromPoint(x, y)?.closest('a')?.getAttribute('href'),
+    [target.x + target.width / 2, target.y + target.height / 2]);
+  expect(under).toMatch(/^https?:\/\//);
+  expect(under).toBe(await link.getAttribute('href'));
+  // Escape lets it go.
+  await page.keyboard.press('Escape');
+  await expect(tooltip).toBeHidden();
+  // A click outside the chart lets it go too.
+  await page.mouse.move(at.x, at.y);
+  await page.mouse.click(at.x, at.y);
+  await expect(tooltip).toHaveClass(/pinned/);
+  await page.mouse.click(5, 5);
+  await expect(tooltip).toBeHidden();
+  // A click on the pinned figure lets it go: the tooltip follows the mouse again.
+  await page.mouse.move(at.x, at.y);
+  await page.mouse.click(at.x, at.y);
+  await expect(tooltip).toHaveClass(/pinned/);
+  await page.mouse.click(at.x, at.y);
+  await expect(tooltip).not.toHaveClass(/pinned/);
+  await page.mouse.move(box.x + box.width * 0.8, at.y, { steps: 4 });
+  await expect(tooltip.locator('.tt-period')).not.toHaveText(period);
+  await page.mouse.move(0, box.y + box.height + 40);
+  await expect(tooltip).toBeHidden();
+});
+
 test('on a phone, a tapped figure\'s tooltip stays on the screen wherever the point is', async ({ browser }) => {
   const context = await browser.newContext({ hasTouch: true, viewport: { width: 390, height: 844 } });
   const page = await context.newPage();
