@@ -353,7 +353,7 @@ impl<'a> DashboardView<'a> {
                             points.push(g);
                         }
                     }
-                    points.sort_by_key(|p| (p.span.last, p.span.first));
+                    measures::in_time_order(&mut points);
                     series.push(SeriesOut {
                         code: code.clone(),
                         label: partner_label(code),

@@ -653,12 +653,20 @@ fn money_from(
             }
         }
     }
-    // (Most often in order already: then there is nothing to sort, and no room to take.)
-    let key = |p: &Point| (p.span.last, p.span.first);
+    in_time_order(&mut points);
+    points
+}
+
+/// Sorts values by their last month, then their first (one sort for every list of values:
+/// each sort of another kind is more code to ship). Most often they are in order already:
+/// then there is nothing to sort, and no room to take.
+pub fn in_time_order(points: &mut [Point]) {
+    fn key(p: &Point) -> (crate::month::Month, crate::month::Month) {
+        (p.span.last, p.span.first)
+    }
     if !points.is_sorted_by_key(key) {
         points.sort_by_key(key);
     }
-    points
 }
 
 fn computed(
