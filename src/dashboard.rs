@@ -1025,20 +1025,20 @@ impl DashboardView<'_> {
                     let drawn = s.points.iter().filter(|p| p.drawable);
                     if !lines {
                         let spans = self.spans_months();
-                        let steps = drawn
-                            .map(|p| {
-                                let x0 = if spans {
-                                    p.span.first.index()
-                                } else {
-                                    p.span.last.index()
-                                };
-                                Step {
-                                    x0: x0 as f64,
-                                    x1: (p.span.last.index() + 1) as f64,
-                                    y: p.value * scale,
-                                }
-                            })
-                            .collect();
+                        // Room for every value at once (kept as long as the values).
+                        let mut steps = Vec::with_capacity(s.points.len());
+                        steps.extend(drawn.map(|p| {
+                            let x0 = if spans {
+                                p.span.first.index()
+                            } else {
+                                p.span.last.index()
+                            };
+                            Step {
+                                x0: x0 as f64,
+                                x1: (p.span.last.index() + 1) as f64,
+                                y: p.value * scale,
+                            }
+                        }));
                         return Shape::new(Vec::new(), steps);
                     }
                     // Year-to-date values restart each January; other measures join
