@@ -363,13 +363,22 @@ impl Derived {
         kept(&self.money, (key_of(s), currency, cut), || {
             Arc::from(money_from(
                 d,
-                s,
                 currency,
                 cut,
-                &self.native_derivation(s, currency),
-                &self.native_derivation(s, currency.other()),
+                self.native_points(s, cut, currency),
+                self.native_points(s, cut, currency.other()),
             ))
         })
+    }
+
+    /// The points of the series' own figures in `currency`. A series that is only a
+    /// monthly run needs no derivation kept (its values are its periods): a million values
+    /// take their points' room, not twice it.
+    fn native_points(&self, s: &Series, cut: Cut, currency: Currency) -> Vec<Point> {
+        match run_only(s) {
+            Some(run) => run_points(run, cut, currency),
+            None => points_of(s, &self.native_derivation(s, currency), cut, currency),
+        }
     }
 
     /// The shape drawn from `points` (`how`: the measure, the display scale's bits, and
@@ -399,6 +408,21 @@ impl Derived {
         kept(&self.native, (key_of(s), currency), || {
             Arc::new(derive_with(s, currency, native))
         })
+    }
+
+    /// [`Derived::derivation`], or with `checks_only` as far as the figure checks need it:
+    /// they need only flagged periods, which a series that is only a monthly run has none
+    /// of, so no derivation is made and kept for one.
+    pub fn derivation_for(
+        &self,
+        s: &Series,
+        currency: Currency,
+        checks_only: bool,
+    ) -> Arc<Derivation> {
+        match run_only(s) {
+            Some(_) if checks_only => Arc::default(),
+            _ => self.derivation(s, currency),
+        }
     }
 
     /// [`crate::periods::derive`] of `s`, derived once (the same as its own figures'
@@ -561,24 +585,49 @@ fn points_of(s: &Series, derivation: &Derivation, cut: Cut, currency: Currency) 
 /// chosen currency's where both give the same period). Periods between releases come from
 /// one currency per year: the one that gives the finer periods that year.
 pub fn money(d: &Dataset, s: &Series, currency: Currency, cut: Cut) -> Vec<Point> {
-    let own = derive_with(s, currency, native);
-    let theirs = derive_with(s, currency.other(), native);
-    money_from(d, s, currency, cut, &own, &theirs)
+    let native = |c: Currency| points_of(s, &derive_with(s, c, native), cut, c);
+    money_from(d, currency, cut, native(currency), native(currency.other()))
 }
 
-/// [`money`] from the series' derivations of its own figures (no publisher's conversions)
-/// in `currency` and in the other currency.
+/// The monthly run of a series that has nothing else.
+pub fn run_only(s: &Series) -> Option<&crate::dataset::MonthlyRun> {
+    s.monthly.as_ref().filter(|_| s.observations.is_empty())
+}
+
+/// The points of a series that is only a monthly run, in `currency`: what
+/// [`points_of`] gives from its derivation (each value its month's official period; no
+/// year-to-date figures), made from the run's numbers.
+fn run_points(run: &crate::dataset::MonthlyRun, cut: Cut, currency: Currency) -> Vec<Point> {
+    if cut == Cut::YearToDate || run.currency != currency {
+        return Vec::new();
+    }
+    let mut points = Vec::with_capacity(run.values.len());
+    points.extend(run.values.iter().enumerate().filter_map(|(k, value)| {
+        Some(Point {
+            value: (*value)?,
+            span: crate::month::Span::single(run.first.offset(k as i64)),
+            how: How::Official { rows: Vec::new() },
+            sources: run.sources.clone(),
+            approx: false,
+            tolerance: run.resolution,
+            published_yoy: None,
+            caveat: None,
+            drawable: true,
+        })
+    }));
+    points
+}
+
+/// [`money`] from the points of the series' own figures (no publisher's conversions) in
+/// `currency` (`own`) and in the other currency (`theirs`).
 fn money_from(
     d: &Dataset,
-    s: &Series,
     currency: Currency,
     cut: Cut,
-    own: &Derivation,
-    theirs: &Derivation,
+    own: Vec<Point>,
+    theirs: Vec<Point>,
 ) -> Vec<Point> {
-    let own = points_of(s, own, cut, currency);
     let from = currency.other();
-    let theirs = points_of(s, theirs, cut, from);
     let convert = |p: Point| -> Option<Point> {
         let rate = average_rate(d, p.span)?;
         let factor = match currency {

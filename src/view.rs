@@ -207,7 +207,7 @@ impl<'a> FirstView<'a> {
                     .partner(&s.partner)
                     .map(|p| p.name_in(lang).to_string())
                     .unwrap_or(s.partner.clone()),
-                derivation: derived.derivation(s, spec.currency),
+                derivation: derived.derivation_for(s, spec.currency, checks_only),
             })
             .collect();
         let mut view = FirstView {
