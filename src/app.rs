@@ -688,7 +688,11 @@ fn source_anchor(t: &Catalogue, url: &str, text: String, class: &'static str) ->
 fn source_links(t: &Catalogue, sources: &[SourceLink]) -> impl IntoView {
     sources
         .iter()
-        .map(|s| source_anchor(t, &s.url, s.publisher.clone(), "src"))
+        .enumerate()
+        .map(|(i, s)| {
+            let separator = if i == 0 { "" } else { ", " };
+            view! { {separator}{source_anchor(t, &s.url, s.publisher.clone(), "src")} }
+        })
         .collect_view()
 }
 

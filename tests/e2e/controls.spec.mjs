@@ -217,8 +217,17 @@ test('a click keeps a figure\'s tooltip open, so the mouse can reach its source 
   await open(page, '?partners=world&measure=ytd&from=2023-01&to=2023-12');
   const host = page.locator('.chart-svg-host');
   const box = await host.boundingBox();
-  const at = { x: box.x + box.width * 0.4, y: box.y + box.height * 0.5 };
+  // Where Jan–Sep 2023 is drawn (a figure printed by three sources), found by keyboard.
   const tooltip = page.getByRole('tooltip');
+  await host.focus();
+  await page.keyboard.press('Home');
+  for (let i = 0; i < 12 && (await tooltip.locator('.tt-period').textContent()) !== 'Jan–Sep 2023 · World'; i++) {
+    await page.keyboard.press('ArrowRight');
+  }
+  const dot = await page.locator('.chart .dot').boundingBox();
+  const at = { x: dot.x + dot.width / 2, y: dot.y + dot.height / 2 };
+  await page.keyboard.press('Escape');
+  await expect(tooltip).toBeHidden();
   await page.mouse.move(at.x, at.y);
   await expect(tooltip).toBeVisible();
   const period = await tooltip.locator('.tt-period').textContent();
@@ -226,6 +235,12 @@ test('a click keeps a figure\'s tooltip open, so the mouse can reach its source 
   await page.mouse.click(at.x, at.y);
   await expect(tooltip).toHaveClass(/pinned/);
   await expect(tooltip.locator('.tt-pinned')).toHaveText('Kept open: click the point again or press Esc to close.');
+  // Its sources are listed apart, each a link, and stay inside the tooltip.
+  await expect(tooltip.locator('.tt-period')).toHaveText('Jan–Sep 2023 · World');
+  const links = await tooltip.locator('.tt-src a').allTextContents();
+  expect(links.length).toBe(3);
+  await expect(tooltip.locator('.tt-src')).toHaveText(`Source: ${links.join(', ')}`);
+  expect(await tooltip.locator('.tt-src').evaluate((e) => e.scrollWidth <= e.clientWidth)).toBe(true);
   // The mouse goes over other figures and off the chart to the link: the same figure stays.
   const link = tooltip.locator('.tt-src a').first();
   const target = await link.boundingBox();
@@ -250,7 +265,7 @@ test('a click keeps a figure\'s tooltip open, so the mouse can reach its source 
   await expect(tooltip).toHaveClass(/pinned/);
   await page.mouse.click(at.x, at.y);
   await expect(tooltip).not.toHaveClass(/pinned/);
-  await page.mouse.move(box.x + box.width * 0.8, at.y, { steps: 4 });
+  await page.mouse.move(box.x + box.width * 0.4, at.y, { steps: 4 });
   await expect(tooltip.locator('.tt-period')).not.toHaveText(period);
   await page.mouse.move(0, box.y + box.height + 40);
   await expect(tooltip).toBeHidden();
