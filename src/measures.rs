@@ -500,7 +500,6 @@ pub fn average_rate(d: &Dataset, span: Span) -> Option<RateUsed> {
 
 /// Points of a derivation, in the derivation's own currency.
 fn points_of(s: &Series, derivation: &Derivation, cut: Cut, currency: Currency) -> Vec<Point> {
-    let obs = |i: usize| s.figure(i);
     match cut {
         Cut::YearToDate => derivation
             .cumulative
@@ -542,10 +541,10 @@ fn points_of(s: &Series, derivation: &Derivation, cut: Cut, currency: Currency) 
                         let crate::periods::Terms { plus, minus } = &**terms;
                         let mut sources = Vec::new();
                         for i in plus.iter().chain(minus) {
-                            push_unique(&mut sources, &obs(*i).sources);
+                            push_unique(&mut sources, s.cited(*i).sources);
                         }
-                        let rows =
-                            |ids: &[usize]| ids.iter().map(|i| obs(*i).first_row()).collect();
+                        let row = |i: &usize| s.cited(*i).first_row.cloned().unwrap_or_default();
+                        let rows = |ids: &[usize]| ids.iter().map(row).collect();
                         (
                             How::Derived {
                                 plus: rows(plus),

@@ -184,26 +184,6 @@ pub fn derive_with(
 /// monthly run is (one body, whatever `include` was).
 fn derive_usable(series: &Series, listed: &[bool], run: Option<&MonthlyRun>) -> Derivation {
     let start = series.observations.len();
-    if let Some(run) = run.filter(|_| !listed.contains(&true)) {
-        // Nothing but the run's months: each is its own period, already in order (what
-        // the years' derivation below gives, without sorting a million figures by year).
-        let mut periods = Vec::with_capacity(run.values.len());
-        periods.extend(run.values.iter().enumerate().filter_map(|(k, value)| {
-            Some(PeriodValue {
-                span: Span::single(run.first.offset(k as i64)),
-                value: (*value)?,
-                tolerance: run.resolution,
-                provenance: Provenance::Official {
-                    observation: start + k,
-                },
-                flag: None,
-            })
-        }));
-        return Derivation {
-            periods,
-            ..Derivation::default()
-        };
-    }
     // year -> month number -> figure
     let mut cumulative: BTreeMap<i32, YearFigures> = BTreeMap::new();
     let mut months: BTreeMap<i32, YearFigures> = BTreeMap::new();

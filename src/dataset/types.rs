@@ -349,15 +349,16 @@ impl Series {
     /// # Panics
     /// When `j` is past the figures, or is a `null` of the monthly run.
     pub fn figure(&self, j: usize) -> Cow<'_, Observation> {
+        self.figure_at(j).expect("a figure's index")
+    }
+
+    /// Figure `j`, if there is one (none past the figures or for a run's `null`).
+    fn figure_at(&self, j: usize) -> Option<Cow<'_, Observation>> {
         match self.observations.get(j) {
-            Some(o) => Cow::Borrowed(o),
-            None => {
-                let run = self.monthly.as_ref().expect("a figure's index");
-                Cow::Owned(
-                    run.at(j - self.observations.len())
-                        .expect("a figure's index"),
-                )
-            }
+            Some(o) => Some(Cow::Borrowed(o)),
+            None => Some(Cow::Owned(
+                self.monthly.as_ref()?.at(j - self.observations.len())?,
+            )),
         }
     }
 
@@ -400,16 +401,12 @@ impl Series {
             .filter(|o| o.is_fact() && o.currency == Some(currency))
             .count();
         let run = self.monthly.as_ref().filter(|r| r.currency == currency);
-        listed + run.map_or(0, |r| r.values.iter().flatten().count())
+        listed + run.map_or(0, MonthlyRun::count)
     }
 
     /// How many figures there are (a run's `null`s are none).
     pub fn figure_count(&self) -> usize {
-        self.observations.len()
-            + self
-                .monthly
-                .as_ref()
-                .map_or(0, |r| r.values.iter().flatten().count())
+        self.observations.len() + self.monthly.as_ref().map_or(0, MonthlyRun::count)
     }
 }
 
@@ -425,20 +422,10 @@ impl<'a> Iterator for Figures<'a> {
     type Item = (usize, Cow<'a, Observation>);
 
     fn next(&mut self) -> Option<Self::Item> {
-        let listed = &self.series.observations;
         while self.next < self.end {
             let j = self.next;
             self.next += 1;
-            let figure = match listed.get(j) {
-                Some(o) => Some(Cow::Borrowed(o)),
-                None => self
-                    .series
-                    .monthly
-                    .as_ref()
-                    .and_then(|run| run.at(j - listed.len()))
-                    .map(Cow::Owned),
-            };
-            if let Some(o) = figure {
+            if let Some(o) = self.series.figure_at(j) {
                 return Some((j, o));
             }
         }
@@ -476,6 +463,11 @@ pub struct MonthlyRun {
 }
 
 impl MonthlyRun {
+    /// How many values it has (its `null`s are none).
+    pub fn count(&self) -> usize {
+        self.values.iter().flatten().count()
+    }
+
     /// Value `k` as an observation (none past the end or for a `null`).
     pub fn at(&self, k: usize) -> Option<Observation> {
         let month = self.first.offset(k as i64);
