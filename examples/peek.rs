@@ -15,8 +15,8 @@ fn main() {
             println!(
                 "  {:<22} {:>12} {}{}",
                 p.span.label(),
-                v.value_text(p),
-                v.provenance(&s.code, p),
+                v.value_text(&p),
+                v.provenance(&s.code, &p),
                 p.caveat
                     .as_ref()
                     .map(|c| format!(" [{}]", c.text(Default::default())))

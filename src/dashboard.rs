@@ -33,7 +33,7 @@ pub struct SeriesOut {
     pub style: usize,
     /// The values, shared with the dataset's kept derivations when the view shows them as
     /// they are (no copy of a long series per view).
-    pub points: std::sync::Arc<[Point]>,
+    pub points: measures::Points,
 }
 
 /// Everything the dashboard shows for one view state.
@@ -256,15 +256,15 @@ impl<'a> DashboardView<'a> {
                 .unwrap_or(code.to_string())
         };
         // Money values of a partner for the chosen flow (balance computed from two flows).
-        let money = |code: &str, cut: Cut| -> std::sync::Arc<[Point]> {
+        let money = |code: &str, cut: Cut| -> measures::Points {
             let series: Vec<Option<&Series>> = flows_of(state.flow)
                 .into_iter()
                 .map(|f| d.series(&reporter, f, code))
                 .collect();
             match (state.flow, series.as_slice()) {
                 (FlowChoice::Balance, [Some(e), Some(i)]) => measures::balance(
-                    &derived.money(d, e, currency, cut),
-                    &derived.money(d, i, currency, cut),
+                    &derived.money(d, e, currency, cut).as_slice(),
+                    &derived.money(d, i, currency, cut).as_slice(),
                 )
                 .into(),
                 (FlowChoice::Balance, _) => Vec::new().into(),
@@ -287,7 +287,7 @@ impl<'a> DashboardView<'a> {
             MeasureKind::Monthly => {
                 for code in &state.partners {
                     let mut points = money(code, Cut::Periods);
-                    if state.average && points.iter().any(|p| p.span.len() > 1) {
+                    if state.average && points.briefs().any(|p| p.span.len() > 1) {
                         let mut averaged = points.to_vec();
                         for p in averaged.iter_mut().filter(|p| p.span.len() > 1) {
                             let n = p.span.len() as f64;
@@ -347,7 +347,7 @@ impl<'a> DashboardView<'a> {
             }
             MeasureKind::Yoy => {
                 for code in &state.partners {
-                    let mut points = measures::yoy(&money(code, Cut::YearToDate));
+                    let mut points = measures::yoy(&money(code, Cut::YearToDate).as_slice());
                     for g in growth_only(code) {
                         if g.span.first.month() == 1 && !points.iter().any(|p| p.span == g.span) {
                             points.push(g);
@@ -369,7 +369,7 @@ impl<'a> DashboardView<'a> {
                         code: code.clone(),
                         label: partner_label(code),
                         style: 0,
-                        points: measures::rolling12(&money(code, Cut::Periods)).into(),
+                        points: measures::rolling12(&money(code, Cut::Periods).as_slice()).into(),
                     });
                 }
                 (
@@ -383,14 +383,19 @@ impl<'a> DashboardView<'a> {
             }
             MeasureKind::Share => {
                 let world = money("world", Cut::YearToDate);
+                let world = world.as_slice();
                 for code in state.partners.iter().filter(|c| c.as_str() != "world") {
                     let label = partner_label(code);
                     series.push(SeriesOut {
                         code: code.clone(),
                         label: label.clone(),
                         style: 0,
-                        points: measures::share(&money(code, Cut::YearToDate), &world, &label)
-                            .into(),
+                        points: measures::share(
+                            &money(code, Cut::YearToDate).as_slice(),
+                            &world,
+                            &label,
+                        )
+                        .into(),
                     });
                 }
                 (
@@ -401,6 +406,7 @@ impl<'a> DashboardView<'a> {
             }
             MeasureKind::Contribution => {
                 let world = money("world", Cut::YearToDate);
+                let world = world.as_slice();
                 let parts: Vec<(String, Vec<Point>)> = state
                     .partners
                     .iter()
@@ -479,7 +485,6 @@ impl<'a> DashboardView<'a> {
             }
         });
         if let Some((from, to)) = range {
-            let inside = |p: &Point| p.span.last >= from && p.span.last <= to;
             for s in &mut series {
                 // Shared as they are unless the range leaves some out.
                 let all_inside = derived
@@ -487,7 +492,7 @@ impl<'a> DashboardView<'a> {
                     .ends
                     .is_none_or(|(a, b)| a >= from && b <= to);
                 if !all_inside {
-                    s.points = s.points.iter().filter(|p| inside(p)).cloned().collect();
+                    s.points = s.points.within(from, to);
                 }
             }
         }
@@ -643,18 +648,24 @@ impl<'a> DashboardView<'a> {
             let d = self.dataset;
             let ytd: Vec<Point> = match self.state.flow {
                 FlowChoice::Balance => measures::balance(
-                    &self.derived.money(
-                        d,
-                        d.series(&self.reporter, Flow::Exports, &first.code)?,
-                        currency,
-                        Cut::YearToDate,
-                    ),
-                    &self.derived.money(
-                        d,
-                        d.series(&self.reporter, Flow::Imports, &first.code)?,
-                        currency,
-                        Cut::YearToDate,
-                    ),
+                    &self
+                        .derived
+                        .money(
+                            d,
+                            d.series(&self.reporter, Flow::Exports, &first.code)?,
+                            currency,
+                            Cut::YearToDate,
+                        )
+                        .as_slice(),
+                    &self
+                        .derived
+                        .money(
+                            d,
+                            d.series(&self.reporter, Flow::Imports, &first.code)?,
+                            currency,
+                            Cut::YearToDate,
+                        )
+                        .as_slice(),
                 ),
                 f => self
                     .derived
@@ -711,9 +722,9 @@ impl<'a> DashboardView<'a> {
             &[
                 ("subject", &subject),
                 ("period", &p.span.label_in(lang)),
-                ("value", &self.value_text(p)),
+                ("value", &self.value_text(&p)),
                 ("measure", &self.measure_label.to_lowercase()),
-                ("sources", &sources_of(p)),
+                ("sources", &sources_of(&p)),
             ],
         ))
     }
@@ -730,18 +741,24 @@ impl<'a> DashboardView<'a> {
         let cut = if ytd { Cut::YearToDate } else { Cut::Periods };
         let points = match self.state.flow {
             FlowChoice::Balance => measures::balance(
-                &self.derived.money(
-                    d,
-                    d.series(&self.reporter, Flow::Exports, code)?,
-                    currency,
-                    cut,
-                ),
-                &self.derived.money(
-                    d,
-                    d.series(&self.reporter, Flow::Imports, code)?,
-                    currency,
-                    cut,
-                ),
+                &self
+                    .derived
+                    .money(
+                        d,
+                        d.series(&self.reporter, Flow::Exports, code)?,
+                        currency,
+                        cut,
+                    )
+                    .as_slice(),
+                &self
+                    .derived
+                    .money(
+                        d,
+                        d.series(&self.reporter, Flow::Imports, code)?,
+                        currency,
+                        cut,
+                    )
+                    .as_slice(),
             ),
             f => self
                 .derived
@@ -836,7 +853,7 @@ impl<'a> DashboardView<'a> {
                     value,
                     unit.clone(),
                     currency.to_string(),
-                    self.provenance(&s.code, p),
+                    self.provenance(&s.code, &p),
                     urls.join(" "),
                 ];
                 out.push_str(
@@ -901,11 +918,11 @@ fn bounds_of(series: &[SeriesOut], derived: &Derived) -> Option<(Month, Month)> 
 
 /// Month-index x where a point is drawn and hit: the middle of its months when values
 /// span their months (`across_months`), the end of its last month otherwise.
-pub fn x_of(p: &Point, across_months: bool) -> f64 {
+pub fn x_of(span: Span, across_months: bool) -> f64 {
     if across_months {
-        (p.span.first.index() as f64 + p.span.last.index() as f64 + 1.0) / 2.0
+        (span.first.index() as f64 + span.last.index() as f64 + 1.0) / 2.0
     } else {
-        (p.span.last.index() + 1) as f64
+        (span.last.index() + 1) as f64
     }
 }
 
@@ -986,7 +1003,7 @@ impl DashboardView<'_> {
     /// Month-index x where a point is drawn and hit: the middle of its months for values
     /// per period, the end of its last month otherwise.
     pub fn x_of(&self, p: &Point) -> f64 {
-        x_of(p, self.spans_months())
+        x_of(p.span, self.spans_months())
     }
 
     /// The chart of this view at `width` × `height` pixels.
@@ -1022,9 +1039,9 @@ impl DashboardView<'_> {
                 let lines = kind == PanelKind::Lines;
                 let how = (self.state.measure, scale.to_bits(), lines);
                 let shape = self.derived.shape(&s.points, how, || {
-                    let drawn = s.points.iter().filter(|p| p.drawable);
+                    let drawn = s.points.briefs().filter(|p| p.drawable);
+                    let spans = self.spans_months();
                     if !lines {
-                        let spans = self.spans_months();
                         // Room for every value at once (kept as long as the values).
                         let mut steps = Vec::with_capacity(s.points.len());
                         steps.extend(drawn.map(|p| {
@@ -1044,7 +1061,7 @@ impl DashboardView<'_> {
                     // Year-to-date values restart each January; other measures join
                     // points less than a year apart.
                     let mut segments: Vec<Vec<(f64, f64)>> = Vec::new();
-                    let mut previous: Option<&Point> = None;
+                    let mut previous: Option<measures::Brief> = None;
                     for p in drawn {
                         let breaks = match previous {
                             None => true,
@@ -1059,7 +1076,7 @@ impl DashboardView<'_> {
                         segments
                             .last_mut()
                             .expect("pushed")
-                            .push((self.x_of(p), p.value * scale));
+                            .push((x_of(p.span, spans), p.value * scale));
                         previous = Some(p);
                     }
                     for run in &mut segments {
@@ -1175,8 +1192,8 @@ impl DashboardView<'_> {
         for s in &self.series {
             let facts = self.derived.facts(&s.points);
             let (Some(high), Some(latest)) = (
-                facts.high.map(|i| &s.points[i]),
-                facts.latest.map(|i| &s.points[i]),
+                facts.high.map(|i| s.points.at(i)),
+                facts.latest.map(|i| s.points.at(i)),
             ) else {
                 continue;
             };
@@ -1202,9 +1219,9 @@ impl DashboardView<'_> {
                 t.alt_series,
                 &[
                     ("series", &s.label),
-                    ("high", &self.value_text(high)),
+                    ("high", &self.value_text(&high)),
                     ("high_period", &high.span.label_in(lang)),
-                    ("latest", &self.value_text(latest)),
+                    ("latest", &self.value_text(&latest)),
                     ("latest_period", &latest.span.label_in(lang)),
                     ("growth", &growth),
                 ],

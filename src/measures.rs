@@ -13,6 +13,9 @@ use crate::month::{Month, Span};
 use crate::periods::{derive_with, Derivation, PeriodFlag, Provenance};
 use std::sync::Arc;
 
+mod points;
+pub use points::{Brief, Points, WeakPoints};
+
 /// An average exchange rate over a period's months.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RateUsed {
@@ -171,11 +174,11 @@ pub enum Cut {
 /// app keeps one per loaded dataset).
 #[derive(Debug, Default)]
 pub struct Derived {
-    money: Kept<(SeriesKey, Currency, Cut), [Point]>,
-    periods: Kept<(SeriesKey, Currency), Derivation>,
+    money: Kept<(SeriesKey, Currency, Cut), Points>,
+    periods: Kept<(SeriesKey, Currency), Arc<Derivation>>,
     /// Derivations of the reporter's own figures (no publisher's conversions), shared by
     /// both cuts of [`money`].
-    native: Kept<(SeriesKey, Currency), Derivation>,
+    native: Kept<(SeriesKey, Currency), Arc<Derivation>>,
     default_view: std::sync::OnceLock<Option<crate::view::ViewSpec>>,
     disputed: std::sync::OnceLock<Arc<[(usize, usize)]>>,
     row_spans: std::sync::OnceLock<RowSpans>,
@@ -204,7 +207,7 @@ pub struct Facts {
 }
 
 impl Facts {
-    fn of(points: &[Point]) -> Facts {
+    fn of(points: &Points) -> Facts {
         let mut facts = Facts {
             months: None,
             ends: None,
@@ -214,10 +217,12 @@ impl Facts {
         };
         // Values mostly share their list of sources: each list is looked at once.
         let mut last_seen: Option<&Sources> = None;
-        for (i, p) in points.iter().enumerate() {
-            if !last_seen.is_some_and(|l| Arc::ptr_eq(l, &p.sources)) {
-                push_unique(&mut facts.sources, &p.sources);
-                last_seen = Some(&p.sources);
+        let mut high_value = 0.0;
+        for (i, p) in points.briefs().enumerate() {
+            let sources = points.sources(i);
+            if !last_seen.is_some_and(|l| Arc::ptr_eq(l, sources)) {
+                push_unique(&mut facts.sources, sources);
+                last_seen = Some(sources);
             }
             let (first, last) = (p.span.first, p.span.last);
             facts.months = Some(match facts.months {
@@ -230,11 +235,9 @@ impl Facts {
             });
             if p.drawable {
                 // The last of equal highs, in the order `f64::total_cmp` gives.
-                if facts
-                    .high
-                    .is_none_or(|h| p.value.total_cmp(&points[h].value).is_ge())
-                {
+                if facts.high.is_none() || p.value.total_cmp(&high_value).is_ge() {
                     facts.high = Some(i);
+                    high_value = p.value;
                 }
                 facts.latest = Some(i);
             }
@@ -253,7 +256,7 @@ struct ByValues<K, V> {
 }
 
 /// The values (weakly held), the key, and what was made of them.
-type Entry<K, V> = (std::sync::Weak<[Point]>, K, Arc<V>);
+type Entry<K, V> = (WeakPoints, K, Arc<V>);
 
 /// At most how many entries a [`ByValues`] keeps: the series of a few views (the oldest
 /// go first).
@@ -281,10 +284,10 @@ impl<K, V> ByValues<K, V> {
 
 impl<K: PartialEq, V> ByValues<K, V> {
     /// The value kept for `points` and `key`, or `make`'s, kept from now on.
-    fn get(&self, points: &Arc<[Point]>, key: K, make: impl FnOnce() -> V) -> Arc<V> {
+    fn get(&self, points: &Points, key: K, make: impl FnOnce() -> V) -> Arc<V> {
         let found = self.entries.lock().ok().and_then(|kept| {
             kept.iter()
-                .find(|(p, k, _)| std::ptr::addr_eq(p.as_ptr(), Arc::as_ptr(points)) && *k == key)
+                .find(|(p, k, _)| p.is(points) && *k == key)
                 .map(|(_, _, v)| v.clone())
         });
         if let Some(v) = found {
@@ -292,17 +295,17 @@ impl<K: PartialEq, V> ByValues<K, V> {
         }
         let v = Arc::new(make());
         if let Ok(mut kept) = self.entries.lock() {
-            kept.retain(|(p, _, _)| p.strong_count() > 0);
+            kept.retain(|(p, _, _)| p.alive());
             if kept.len() >= BY_VALUES_KEPT {
                 kept.remove(0);
             }
-            kept.push((Arc::downgrade(points), key, v.clone()));
+            kept.push((points.downgrade(), key, v.clone()));
         }
         v
     }
 }
 
-type Kept<K, V> = std::sync::Mutex<std::collections::HashMap<K, Arc<V>>>;
+type Kept<K, V> = std::sync::Mutex<std::collections::HashMap<K, V>>;
 
 type SeriesKey = (String, crate::dataset::Flow, String);
 
@@ -358,16 +361,23 @@ impl Derived {
             .clone()
     }
 
-    /// [`money`] of `s`, derived once.
-    pub fn money(&self, d: &Dataset, s: &Series, currency: Currency, cut: Cut) -> Arc<[Point]> {
+    /// [`money`] of `s`, derived once. The values of a series that is only a monthly
+    /// run, in its own currency, are the run's numbers (no point is kept per value).
+    pub fn money(&self, d: &Dataset, s: &Series, currency: Currency, cut: Cut) -> Points {
         kept(&self.money, (key_of(s), currency, cut), || {
-            Arc::from(money_from(
-                d,
-                currency,
-                cut,
-                self.native_points(s, cut, currency),
-                self.native_points(s, cut, currency.other()),
-            ))
+            match run_only(s) {
+                Some(run) if cut == Cut::Periods && run.currency == currency => {
+                    Points::of_run(run.clone())
+                }
+                _ => money_from(
+                    d,
+                    currency,
+                    cut,
+                    self.native_points(s, cut, currency),
+                    self.native_points(s, cut, currency.other()),
+                )
+                .into(),
+            }
         })
     }
 
@@ -386,7 +396,7 @@ impl Derived {
     /// the one kept for the same values and the same `how`, or `make`'s, kept from now on.
     pub fn shape(
         &self,
-        points: &Arc<[Point]>,
+        points: &Points,
         how: (crate::urlstate::MeasureKind, u64, bool),
         make: impl FnOnce() -> crate::chart::Shape,
     ) -> Arc<crate::chart::Shape> {
@@ -399,7 +409,7 @@ impl Derived {
     }
 
     /// The [`Facts`] of `points`, found once for the same values.
-    pub fn facts(&self, points: &Arc<[Point]>) -> Arc<Facts> {
+    pub fn facts(&self, points: &Points) -> Arc<Facts> {
         self.facts.get(points, (), || Facts::of(points))
     }
 
@@ -443,11 +453,11 @@ impl Derived {
 
 /// The value kept in `map` for `key`, or `make`'s, kept from now on. The lock is not held
 /// while making it (making one value may need another).
-fn kept<K: std::hash::Hash + Eq, V: ?Sized>(
+fn kept<K: std::hash::Hash + Eq, V: Clone>(
     map: &Kept<K, V>,
     key: K,
-    make: impl FnOnce() -> Arc<V>,
-) -> Arc<V> {
+    make: impl FnOnce() -> V,
+) -> V {
     if let Some(found) = map.lock().ok().and_then(|m| m.get(&key).cloned()) {
         return found;
     }
@@ -589,7 +599,7 @@ pub fn money(d: &Dataset, s: &Series, currency: Currency, cut: Cut) -> Vec<Point
 }
 
 /// The monthly run of a series that has nothing else.
-pub fn run_only(s: &Series) -> Option<&crate::dataset::MonthlyRun> {
+pub fn run_only(s: &Series) -> Option<&Arc<crate::dataset::MonthlyRun>> {
     s.monthly.as_ref().filter(|_| s.observations.is_empty())
 }
 

@@ -171,7 +171,7 @@ pub fn derive_with(
     let listed: Vec<bool> = series.observations.iter().map(usable).collect();
     // A monthly run's values differ only in month and number: `include` is asked once,
     // of its first value, and no figure is made for the others.
-    let run = series.monthly.as_ref().filter(|run| {
+    let run = series.monthly.as_deref().filter(|run| {
         run.currency == currency
             && (0..run.values.len())
                 .find_map(|k| run.at(k))

@@ -360,14 +360,14 @@ impl Snapshot {
             let mut runs = Vec::new();
             for (series, s) in self.values.iter().enumerate() {
                 let start = points.len();
-                for (index, p) in s.points.iter().enumerate() {
+                for (index, p) in s.points.briefs().enumerate() {
                     if p.drawable {
                         points.push(HitPoint {
                             series,
                             index,
                             x_px: self
                                 .geometry
-                                .x_px(crate::dashboard::x_of(p, self.across_months)),
+                                .x_px(crate::dashboard::x_of(p.span, self.across_months)),
                             y_px: self.geometry.y_px(p.value * self.scale),
                         });
                     }
@@ -396,8 +396,8 @@ impl Snapshot {
         Some(PointText {
             series_label: s.label.clone(),
             period: p.span.label_in(w.lang),
-            value: w.value_with_unit(p),
-            provenance: w.provenance(&s.code, p),
+            value: w.value_with_unit(&p),
+            provenance: w.provenance(&s.code, &p),
             caveat: p.caveat.as_ref().map(|c| c.text(w.lang)),
             sources: self.links(&p.sources),
             lang: w.lang,
@@ -422,7 +422,7 @@ impl Snapshot {
     /// a million values is a selection, not a sort of all of them.
     pub fn row_order(&self, column: usize, ascending: bool, limit: usize) -> Vec<(usize, usize)> {
         let mut keys = self.row_keys();
-        let point = |&(i, j): &(usize, usize)| &self.values[i].points[j];
+        let point = |&(i, j): &(usize, usize)| self.values[i].points.brief(j);
         let label = |&(i, _): &(usize, usize)| self.values[i].label.as_str();
         let period = |k: &(usize, usize)| {
             let p = point(k);
@@ -456,7 +456,7 @@ impl Snapshot {
     /// Table row `(series, value index)` in words.
     pub fn row(&self, (i, j): (usize, usize)) -> TableRow {
         let s = &self.values[i];
-        let p = &s.points[j];
+        let p = s.points.at(j);
         let w = &self.wording;
         let exact = match w.kind {
             ValueKind::Money { .. } if !p.approx => exact_rows(&p.how),
@@ -467,9 +467,9 @@ impl Snapshot {
             period: p.span.label_in(w.lang),
             period_key: (p.span.first.index(), p.span.last.index()),
             series: s.label.clone(),
-            value: w.value_text(p),
+            value: w.value_text(&p),
             number: p.value * w.display_scale(),
-            provenance: w.provenance(&s.code, p),
+            provenance: w.provenance(&s.code, &p),
             caveat: p.caveat.as_ref().map(|c| c.text(w.lang)),
             sources: self.links(&p.sources),
             drawn: p.drawable,

@@ -103,7 +103,7 @@ pub fn synth(spec: &SynthSpec) -> Dataset {
             flow: Flow::Total,
             partner: partner_code(i),
             observations: Vec::new(),
-            monthly: Some(MonthlyRun {
+            monthly: Some(std::sync::Arc::new(MonthlyRun {
                 first: start,
                 currency: Currency::USD,
                 resolution: 100_000.0,
@@ -113,7 +113,7 @@ pub fn synth(spec: &SynthSpec) -> Dataset {
                     .into_iter()
                     .map(|tenths| Some((tenths * 100_000) as f64))
                     .collect(),
-            }),
+            })),
         })
         .collect();
     Dataset {

@@ -51,8 +51,8 @@ fn contributions_and_the_residual_add_up_to_the_total_change() {
     let v = view(&d, "measure=contribution&partners=world,central_asia_5");
     let codes: Vec<&str> = v.series.iter().map(|s| s.code.as_str()).collect();
     assert_eq!(codes, ["central_asia_5", "other"]);
-    let ca = &v.series[0].points[0];
-    let other = &v.series[1].points[0];
+    let ca = v.series[0].points.at(0);
+    let other = v.series[1].points.at(0);
     assert_eq!(ca.span.label(), "Jan–Feb 2024");
     // Jan-Feb 2024 on Jan-Feb 2023: world 63.69 vs 44.39, Central Asia 43.74 vs 35.17.
     let total = 100.0 * (63.69 - 44.39) / 44.39;

@@ -41,7 +41,7 @@ fn with_runs() -> Dataset {
         seed: 11,
     });
     for s in &mut d.series {
-        let values = &mut s.monthly.as_mut().unwrap().values;
+        let values = &mut std::sync::Arc::make_mut(s.monthly.as_mut().unwrap()).values;
         for k in [3, 4, 40, 119] {
             values[k] = None;
         }
@@ -115,6 +115,11 @@ fn a_run_reads_as_its_values_written_out_as_figures() {
         "currency=USD&partners=syn01,syn02&measure=ytd",
         "currency=USD&partners=syn01&measure=yoy&chart=bar",
         "currency=USD&partners=syn01,syn03&measure=rolling12&chart=area",
+        // Ranges: a run's values inside are one stretch of it, kept shared.
+        "currency=USD&partners=syn02,syn03&from=2001-03&to=2003-05",
+        "currency=USD&partners=syn01,syn02&from=2001-04&to=2009-12&chart=bar",
+        "currency=USD&partners=syn02&from=2001-04&to=2001-05",
+        "currency=USD&partners=syn02,syn03&average=1&from=2010-01",
     ] {
         let (state, notices) = parse_query(query);
         assert_eq!(notices, [], "{query}");
@@ -124,7 +129,85 @@ fn a_run_reads_as_its_values_written_out_as_figures() {
         );
         assert_eq!(a.points(), b.points(), "{query}");
         assert_eq!(a, b, "{query}");
+        assert_eq!(a.rows(), b.rows(), "{query}");
+        let (a, b) = (
+            trade_trends::dashboard::DashboardView::new(&runs, &state),
+            trade_trends::dashboard::DashboardView::new(&listed, &state),
+        );
+        assert_eq!(a.csv(), b.csv(), "{query}");
+        assert_eq!(a.alt_text(), b.alt_text(), "{query}");
     }
+}
+
+/// A series that is only a run gives its values as the run's numbers: read one by one,
+/// in brief, as a whole or within a range, they are the points of the values written out.
+#[test]
+fn a_runs_values_are_its_points_written_out() {
+    use trade_trends::measures::{Derived, Points};
+    let runs = with_runs();
+    let listed = written_out(&runs);
+    let derived = Derived::default();
+    let (s, t) = (&runs.series[1], &listed.series[1]);
+    let kept = derived.money(&runs, s, Currency::USD, Cut::Periods);
+    let written: Points = money(&listed, t, Currency::USD, Cut::Periods).into();
+    assert_eq!(
+        format!("{kept:?}"),
+        "Points(values 0..116 of a monthly run)"
+    );
+    assert_eq!(kept.len(), 120 - 4);
+    assert_eq!(kept, written);
+    assert_eq!(kept.to_vec(), written.as_slice().to_vec());
+    for j in 0..kept.len() {
+        let p = kept.at(j);
+        let brief = kept.brief(j);
+        assert_eq!(
+            (brief.span, brief.value, brief.drawable),
+            (p.span, p.value, true)
+        );
+        assert!(std::sync::Arc::ptr_eq(kept.sources(j), &p.sources));
+    }
+    // The fifth value is the run's sixth month (its fourth and fifth are gaps).
+    assert_eq!(kept.at(3).span.first, month("2001-06"));
+    assert!(kept.get(116).is_none());
+    // The run's last month, 2010-12, is a gap.
+    assert_eq!(
+        kept.iter().next_back().unwrap().span.first,
+        month("2010-11")
+    );
+    // The same values from the kept derivations, shared (not made again).
+    let again = derived.money(&runs, s, Currency::USD, Cut::Periods);
+    assert!(kept.downgrade().is(&again));
+    for (from, to) in [
+        ("2001-01", "2010-12"),
+        ("2001-04", "2001-05"),
+        ("2001-04", "2001-06"),
+        ("2000-01", "2001-03"),
+        ("2003-07", "2003-07"),
+        ("2010-12", "2030-01"),
+        ("2011-01", "2030-01"),
+        ("2005-01", "2004-01"),
+    ] {
+        let (from, to) = (month(from), month(to));
+        let inside = kept.within(from, to);
+        let expected: Vec<_> = written
+            .iter()
+            .filter(|p| p.span.last >= from && p.span.last <= to)
+            .map(|p| p.into_owned())
+            .collect();
+        assert_eq!(inside.to_vec(), expected, "{from}..{to}");
+        assert_eq!(inside, written.within(from, to), "{from}..{to}");
+        // A stretch is its own values for what is kept of them.
+        assert_eq!(
+            inside.downgrade().is(&kept),
+            inside.len() == kept.len(),
+            "{from}..{to}"
+        );
+        assert!(inside.downgrade().is(&kept.within(from, to)));
+    }
+    // Nothing held: the weak handle says so.
+    let weak = kept.downgrade();
+    drop((kept, again, derived));
+    assert!(!weak.alive());
 }
 
 #[test]
@@ -134,7 +217,7 @@ fn a_run_is_checked_as_its_values_written_out_would_be() {
     // of a listed month, a listed figure after the run's start.
     let mut runs = with_runs();
     {
-        let values = &mut runs.series[1].monthly.as_mut().unwrap().values;
+        let values = &mut std::sync::Arc::make_mut(runs.series[1].monthly.as_mut().unwrap()).values;
         values[10] = Some(-2.0);
         values[11] = Some(2e15);
         values[12] = Some(f64::INFINITY);

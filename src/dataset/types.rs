@@ -308,7 +308,7 @@ pub struct Series {
     /// place). Kept as it is read, never made into one observation per value: read
     /// through [`Series::figures`] and [`Series::figure`] like the other figures.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub monthly: Option<MonthlyRun>,
+    pub monthly: Option<std::sync::Arc<MonthlyRun>>,
 }
 
 impl Series {
@@ -401,12 +401,12 @@ impl Series {
             .filter(|o| o.is_fact() && o.currency == Some(currency))
             .count();
         let run = self.monthly.as_ref().filter(|r| r.currency == currency);
-        listed + run.map_or(0, MonthlyRun::count)
+        listed + run.map_or(0, |r| r.count())
     }
 
     /// How many figures there are (a run's `null`s are none).
     pub fn figure_count(&self) -> usize {
-        self.observations.len() + self.monthly.as_ref().map_or(0, MonthlyRun::count)
+        self.observations.len() + self.monthly.as_ref().map_or(0, |r| r.count())
     }
 }
 
