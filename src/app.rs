@@ -999,7 +999,7 @@ fn Tooltip(
         let i = selected.get()?;
         let pinned = pinned.get();
         snapshot.with(|s| {
-            let at: &HitPoint = s.points().get(i)?;
+            let at: HitPoint = s.point(i)?;
             let p = s.point_text(i)?;
             let left = 100.0 * at.x_px / s.width as f64;
             let top = 100.0 * at.y_px / s.height as f64;

@@ -223,7 +223,7 @@ pub struct Shape {
     /// joined within each run.
     pub segments: Vec<Vec<(f64, f64)>>,
     /// For [`PanelKind::Steps`], [`PanelKind::Bars`] and [`PanelKind::Area`]: the steps.
-    pub steps: Vec<Step>,
+    pub steps: Steps,
     /// Smallest and largest y of the segments and steps.
     extent: Option<(f64, f64)>,
     /// The runs last drawn from this shape, decimated, and for which pixel columns.
@@ -231,7 +231,8 @@ pub struct Shape {
 }
 
 impl Shape {
-    pub fn new(segments: Vec<Vec<(f64, f64)>>, steps: Vec<Step>) -> Shape {
+    pub fn new(segments: Vec<Vec<(f64, f64)>>, steps: impl Into<Steps>) -> Shape {
+        let steps = steps.into();
         let ys = segments
             .iter()
             .flatten()
@@ -286,6 +287,75 @@ type ColumnsKey = (bool, i64, i64, i32, i32);
 /// A run as drawn: its points (decimated or not) and whether it has more points than
 /// pixel columns (drawn solid and without markers).
 type DrawnRun = (Vec<(f64, f64)>, bool);
+
+/// A series' steps: listed, or those of a monthly run's values, made when read (a
+/// million values then take no room of their own in the shape).
+#[derive(Debug, Clone)]
+pub enum Steps {
+    Listed(Vec<Step>),
+    /// Each value of `points` (a monthly run's: single months, all drawn) across its
+    /// month, at its value × `scale`.
+    Run {
+        points: crate::measures::Points,
+        scale: f64,
+    },
+}
+
+impl Steps {
+    /// How many steps.
+    pub fn len(&self) -> usize {
+        match self {
+            Steps::Listed(steps) => steps.len(),
+            Steps::Run { points, .. } => points.len(),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Step `k`.
+    ///
+    /// # Panics
+    /// When `k` is past the steps.
+    pub fn get(&self, k: usize) -> Step {
+        match self {
+            Steps::Listed(steps) => steps[k],
+            Steps::Run { points, scale } => {
+                let p = points.brief(k);
+                Step {
+                    x0: p.span.first.index() as f64,
+                    x1: (p.span.last.index() + 1) as f64,
+                    y: p.value * scale,
+                }
+            }
+        }
+    }
+
+    /// Every step, in order.
+    pub fn iter(&self) -> impl Iterator<Item = Step> + '_ {
+        (0..self.len()).map(|k| self.get(k))
+    }
+}
+
+impl From<Vec<Step>> for Steps {
+    fn from(steps: Vec<Step>) -> Steps {
+        Steps::Listed(steps)
+    }
+}
+
+impl Default for Steps {
+    fn default() -> Steps {
+        Steps::Listed(Vec::new())
+    }
+}
+
+/// The same steps, however they are kept.
+impl PartialEq for Steps {
+    fn eq(&self, other: &Steps) -> bool {
+        self.len() == other.len() && self.iter().eq(other.iter())
+    }
+}
 
 /// A value spanning months `x0..x1` (month-index units), drawn at height `y`.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
@@ -411,7 +481,7 @@ pub fn stack(series: &[ChartSeries]) -> Vec<Vec<(Step, f64, f64)>> {
         let mut order: Vec<usize> = (0..steps.len()).collect();
         for i in 1..order.len() {
             let mut j = i;
-            while j > 0 && by_span(&steps[order[j - 1]], &steps[order[j]]).is_gt() {
+            while j > 0 && by_span(&steps.get(order[j - 1]), &steps.get(order[j])).is_gt() {
                 order.swap(j - 1, j);
                 j -= 1;
             }
@@ -421,7 +491,7 @@ pub fn stack(series: &[ChartSeries]) -> Vec<Vec<(Step, f64, f64)>> {
         let mut earlier = sums.iter().peekable();
         let mut last_below = zero();
         for k in order {
-            let st = steps[k];
+            let st = steps.get(k);
             while let Some(e) = earlier.next_if(|e| by_span(&e.0, &st).is_lt()) {
                 next.push(*e);
             }
@@ -572,20 +642,35 @@ fn draw_panel<const DECIMATE: bool>(
         let end = match panel.kind {
             PanelKind::Lines | PanelKind::Steps => {
                 let make = || -> Vec<DrawnRun> {
-                    let runs: std::borrow::Cow<[Vec<(f64, f64)>]> = match panel.kind {
-                        PanelKind::Lines => std::borrow::Cow::Borrowed(&shape.segments),
-                        _ => step_runs(&shape.steps).into(),
-                    };
-                    runs.iter()
-                        .map(|run| {
-                            let points = if DECIMATE {
-                                crate::decimate::m4(run, column)
-                            } else {
-                                run.to_vec()
-                            };
-                            (points, dense(run))
-                        })
-                        .collect()
+                    let mut drawn = Vec::new();
+                    match panel.kind {
+                        PanelKind::Lines => {
+                            for run in &shape.segments {
+                                let mut d = RunDrawing::<DECIMATE, _>::new(column);
+                                for &p in run {
+                                    d.push(p);
+                                }
+                                drawn.push(d.finish());
+                            }
+                        }
+                        // Each run of steps is drawn as it is read: a million steps are
+                        // never made into points at once.
+                        _ => {
+                            let mut d: Option<RunDrawing<DECIMATE, _>> = None;
+                            let mut previous_end: Option<f64> = None;
+                            for st in shape.steps.iter() {
+                                if !previous_end.is_some_and(|e| (e - st.x0).abs() < 1e-9) {
+                                    drawn.extend(d.take().map(RunDrawing::finish));
+                                }
+                                let run = d.get_or_insert_with(|| RunDrawing::new(column));
+                                run.push((st.x0, st.y));
+                                run.push((st.x1, st.y));
+                                previous_end = Some(st.x1);
+                            }
+                            drawn.extend(d.map(RunDrawing::finish));
+                        }
+                    }
+                    drawn
                 };
                 let drawn = if DECIMATE {
                     shape.decimated_for(columns_key, make)
@@ -699,6 +784,51 @@ fn fill_rects<const MERGE: bool>(
         area.draw(&Rectangle::new([(left, top), (right, bottom)], fill))?;
     }
     Ok(())
+}
+
+/// One run being drawn, a point at a time: decimated as it is read (`DECIMATE`) or kept
+/// whole, and counted, to tell whether it has more points than pixel columns.
+struct RunDrawing<const DECIMATE: bool, F> {
+    m4: crate::decimate::M4<F>,
+    every: Vec<(f64, f64)>,
+    count: usize,
+    ends: Option<(f64, f64)>,
+}
+
+impl<const DECIMATE: bool, F: Fn(f64) -> i64 + Copy> RunDrawing<DECIMATE, F> {
+    fn new(column: F) -> Self {
+        RunDrawing {
+            m4: crate::decimate::M4::new(column),
+            every: Vec::new(),
+            count: 0,
+            ends: None,
+        }
+    }
+
+    fn push(&mut self, p: (f64, f64)) {
+        if DECIMATE {
+            self.m4.push(p);
+        } else {
+            self.every.push(p);
+        }
+        self.count += 1;
+        self.ends = Some((self.ends.map_or(p.0, |e| e.0), p.0));
+    }
+
+    /// The run as drawn: its points and whether it is dense.
+    fn finish(self) -> DrawnRun {
+        let column = *self.m4.column();
+        let columns = self
+            .ends
+            .map_or(1, |(a, b)| (column(b) - column(a)).abs() + 1);
+        let dense = crate::decimate::is_dense(self.count, columns);
+        let points = if DECIMATE {
+            self.m4.finish()
+        } else {
+            self.every
+        };
+        (points, dense)
+    }
 }
 
 /// Joined runs of steps: contiguous steps (one ends where the next begins) form one run

@@ -1041,6 +1041,16 @@ impl DashboardView<'_> {
                 let shape = self.derived.shape(&s.points, how, || {
                     let drawn = s.points.briefs().filter(|p| p.drawable);
                     let spans = self.spans_months();
+                    if !lines && s.points.is_run() {
+                        // A run's steps are read from its values when drawn.
+                        return Shape::new(
+                            Vec::new(),
+                            crate::chart::Steps::Run {
+                                points: s.points.clone(),
+                                scale,
+                            },
+                        );
+                    }
                     if !lines {
                         // Room for every value at once (kept as long as the values).
                         let mut steps = Vec::with_capacity(s.points.len());

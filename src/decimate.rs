@@ -17,38 +17,94 @@
 /// ties, the earliest). A polyline with gaps is decimated one run at a time by the caller,
 /// so a gap is never joined.
 pub fn m4<F: Fn(f64) -> i64>(points: &[(f64, f64)], column: F) -> Vec<(f64, f64)> {
-    let mut kept = Vec::with_capacity(points.len().min(4 * 4096));
-    let mut start = 0;
-    while start < points.len() {
-        let col = column(points[start].0);
-        let mut end = start + 1;
-        while end < points.len() && column(points[end].0) == col {
-            end += 1;
-        }
-        keep_column(&points[start..end], &mut kept);
-        start = end;
+    let mut m4 = M4::new(column);
+    for &p in points {
+        m4.push(p);
     }
-    kept
+    m4.finish()
 }
 
-/// Pushes the first, min, max and last points of one column's run, each once, in order.
-fn keep_column(run: &[(f64, f64)], kept: &mut Vec<(f64, f64)>) {
-    let (mut lo, mut hi) = (0, 0);
-    for (i, p) in run.iter().enumerate() {
-        if p.1 < run[lo].1 {
-            lo = i;
-        }
-        if p.1 > run[hi].1 {
-            hi = i;
+/// [`m4`] one point at a time: a run is decimated as it is read, so a million points
+/// made on the fly (a run's steps) are never held at once.
+pub struct M4<F> {
+    column: F,
+    kept: Vec<(f64, f64)>,
+    current: Option<Column>,
+}
+
+/// The points of the column being read: the first, lowest, highest and last, each with
+/// its place in the column.
+struct Column {
+    col: i64,
+    first: (f64, f64),
+    lo: (usize, (f64, f64)),
+    hi: (usize, (f64, f64)),
+    last: (usize, (f64, f64)),
+}
+
+impl<F: Fn(f64) -> i64> M4<F> {
+    pub fn new(column: F) -> M4<F> {
+        M4 {
+            column,
+            kept: Vec::new(),
+            current: None,
         }
     }
-    let mut picks = [0, lo.min(hi), lo.max(hi), run.len() - 1];
-    picks.sort_unstable();
-    let mut last_pick = None;
-    for i in picks {
-        if last_pick != Some(i) {
-            kept.push(run[i]);
-            last_pick = Some(i);
+
+    /// The next point of the run.
+    pub fn push(&mut self, p: (f64, f64)) {
+        let col = (self.column)(p.0);
+        match &mut self.current {
+            Some(c) if c.col == col => {
+                let i = c.last.0 + 1;
+                if p.1 < c.lo.1 .1 {
+                    c.lo = (i, p);
+                }
+                if p.1 > c.hi.1 .1 {
+                    c.hi = (i, p);
+                }
+                c.last = (i, p);
+            }
+            _ => {
+                self.flush();
+                self.current = Some(Column {
+                    col,
+                    first: p,
+                    lo: (0, p),
+                    hi: (0, p),
+                    last: (0, p),
+                });
+            }
+        }
+    }
+
+    /// How a position falls in a pixel column.
+    pub fn column(&self) -> &F {
+        &self.column
+    }
+
+    /// The points kept of the run.
+    pub fn finish(mut self) -> Vec<(f64, f64)> {
+        self.flush();
+        self.kept
+    }
+
+    /// Keeps the first, min, max and last points of the column read, each once, in order.
+    fn flush(&mut self) {
+        let Some(c) = self.current.take() else {
+            return;
+        };
+        let (a, b) = if c.lo.0 <= c.hi.0 {
+            (c.lo, c.hi)
+        } else {
+            (c.hi, c.lo)
+        };
+        let mut last_pick = None;
+        for (i, p) in [(0, c.first), a, b, c.last] {
+            if last_pick != Some(i) {
+                self.kept.push(p);
+                last_pick = Some(i);
+            }
         }
     }
 }

@@ -48,41 +48,57 @@ impl PartialEq for Placed {
     }
 }
 
-/// The reachable points, placed series by series, and where each series' points are.
+/// The reachable points, series by series: where each series' points are among them.
 #[derive(Debug, Clone, Default, PartialEq)]
 struct Reachable {
-    points: Vec<HitPoint>,
     runs: Vec<Run>,
 }
 
 /// One series' points among the reachable ones, `start..end`, left to right.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 struct Run {
     series: usize,
     start: usize,
     end: usize,
+    /// The points, placed; none when the series' values are a monthly run's (all drawn,
+    /// one per month, so point `k` is value `k`, placed when read: a million values
+    /// take no room here).
+    placed: Option<Vec<HitPoint>>,
 }
 
-/// The first point of `run` nearest to `x` in x.
-fn closest(points: &[HitPoint], run: &Run, x: f64) -> Option<usize> {
-    let points = &points[run.start..run.end];
-    let distance = |p: &HitPoint| (p.x_px - x).abs();
+impl Run {
+    fn len(&self) -> usize {
+        self.end - self.start
+    }
+}
+
+/// The first point of `run` nearest to `x` in x, by its place in the run.
+fn closest(run: &Run, x: f64, x_at: impl Fn(usize) -> f64) -> Option<usize> {
+    let distance = |k: usize| (x_at(k) - x).abs();
     // Left to right: the nearest is on one side of x or the other, and the first of
     // equal positions is found again by halving.
-    let k = left_of(points, x);
-    let left = k.checked_sub(1).map(|j| (j, distance(&points[j])));
-    let right = points.get(k).map(|p| (k, distance(p)));
+    let k = left_of(run.len(), x, &x_at);
+    let left = k.checked_sub(1).map(|j| (j, distance(j)));
+    let right = (k < run.len()).then(|| (k, distance(k)));
     let (best, _) = match (left, right) {
         (Some(l), Some(r)) if r.1 < l.1 => r,
         (l, r) => l.or(r)?,
     };
-    let at = points[best].x_px;
-    Some(run.start + left_of(points, at))
+    Some(left_of(run.len(), x_at(best), &x_at))
 }
 
-/// How many of `points` (left to right) lie left of `x`.
-fn left_of(points: &[HitPoint], x: f64) -> usize {
-    points.partition_point(|p| p.x_px < x)
+/// How many of a run's points (left to right, point `k` at `x_at(k)`) lie left of `x`.
+fn left_of(len: usize, x: f64, x_at: impl Fn(usize) -> f64) -> usize {
+    let (mut a, mut b) = (0, len);
+    while a < b {
+        let mid = a + (b - a) / 2;
+        if x_at(mid) < x {
+            a = mid + 1;
+        } else {
+            b = mid;
+        }
+    }
+    a
 }
 
 /// A reachable value in words: the tooltip and what a screen reader announces.
@@ -348,48 +364,86 @@ impl Snapshot {
         }
     }
 
+    /// Reachable point `i` ([`Snapshot::points`] in order), placed.
+    pub fn point(&self, i: usize) -> Option<HitPoint> {
+        let runs = &self.reachable().runs;
+        let run = &runs[runs.partition_point(|r| r.end <= i)..].first()?;
+        Some(self.point_in(run, i.checked_sub(run.start)?))
+    }
+
+    /// How many points are reachable.
+    pub fn point_count(&self) -> usize {
+        self.reachable().runs.last().map_or(0, |r| r.end)
+    }
+
     /// Every drawn value a pointer or the keyboard can reach, where it is drawn, in the
     /// order of the series and, within a series, left to right (the order of its values).
-    pub fn points(&self) -> &[HitPoint] {
-        &self.reachable().points
+    /// Made on each call (for tests and probes; the page reads [`Snapshot::point`]).
+    pub fn points(&self) -> Vec<HitPoint> {
+        (0..self.point_count())
+            .filter_map(|i| self.point(i))
+            .collect()
+    }
+
+    /// Point `k` of `run`.
+    fn point_in(&self, run: &Run, k: usize) -> HitPoint {
+        match &run.placed {
+            Some(placed) => placed[k],
+            None => self.place(run.series, k),
+        }
+    }
+
+    /// Where value `index` of series `series` is drawn.
+    fn place(&self, series: usize, index: usize) -> HitPoint {
+        let p = self.values[series].points.brief(index);
+        HitPoint {
+            series,
+            index,
+            x_px: self
+                .geometry
+                .x_px(crate::dashboard::x_of(p.span, self.across_months)),
+            y_px: self.geometry.y_px(p.value * self.scale),
+        }
+    }
+
+    /// Where point `k` of `run` is in x.
+    fn x_in(&self, run: &Run, k: usize) -> f64 {
+        self.point_in(run, k).x_px
     }
 
     fn reachable(&self) -> &Reachable {
         self.points.0.get_or_init(|| {
-            let mut points = Vec::new();
             let mut runs = Vec::new();
+            let mut start = 0;
             for (series, s) in self.values.iter().enumerate() {
-                let start = points.len();
-                for (index, p) in s.points.briefs().enumerate() {
-                    if p.drawable {
-                        points.push(HitPoint {
-                            series,
-                            index,
-                            x_px: self
-                                .geometry
-                                .x_px(crate::dashboard::x_of(p.span, self.across_months)),
-                            y_px: self.geometry.y_px(p.value * self.scale),
-                        });
-                    }
-                }
-                if points.len() > start {
+                let placed = (!s.points.is_run()).then(|| {
+                    let mut placed: Vec<HitPoint> = (0..s.points.len())
+                        .filter(|&index| s.points.brief(index).drawable)
+                        .map(|index| self.place(series, index))
+                        .collect();
                     // Left to right (a series' values already are; sorting them is then
                     // one look), so that a series can be searched by halving.
-                    points[start..].sort_by(|a, b| a.x_px.total_cmp(&b.x_px));
+                    placed.sort_by(|a, b| a.x_px.total_cmp(&b.x_px));
+                    placed
+                });
+                let len = placed.as_ref().map_or(s.points.len(), Vec::len);
+                if len > 0 {
                     runs.push(Run {
                         series,
                         start,
-                        end: points.len(),
+                        end: start + len,
+                        placed,
                     });
+                    start += len;
                 }
             }
-            Reachable { points, runs }
+            Reachable { runs }
         })
     }
 
     /// The words of reachable point `i`: its tooltip and announcement.
     pub fn point_text(&self, i: usize) -> Option<PointText> {
-        let h = self.points().get(i)?;
+        let h = self.point(i)?;
         let s = self.values.get(h.series)?;
         let p = s.points.get(h.index)?;
         let w = &self.wording;
@@ -499,26 +553,29 @@ impl Snapshot {
     /// Each series' points go left to right and are searched by halving, so a pointer
     /// move over a million values looks at a few points per series.
     pub fn nearest(&self, x_px: f64, y_px: f64) -> Option<usize> {
-        let Reachable { points, runs } = self.reachable();
+        let runs = &self.reachable().runs;
         let best_dx = runs
             .iter()
-            .filter_map(|run| closest(points, run, x_px))
-            .map(|i| (points[i].x_px - x_px).abs())
+            .filter_map(|run| {
+                let x_at = |k| self.x_in(run, k);
+                closest(run, x_px, x_at).map(|k| (x_at(k) - x_px).abs())
+            })
             .fold(f64::INFINITY, f64::min);
         let reach = best_dx + 0.5;
         let mut best: Option<(usize, f64)> = None;
         for run in runs {
-            let within = &points[run.start..run.end];
+            let x_at = |k| self.x_in(run, k);
             // A little wider than the reach: the exact test is below.
             let (lo, hi) = (
-                left_of(within, x_px - reach - 1.0),
-                left_of(within, x_px + reach + 1.0),
+                left_of(run.len(), x_px - reach - 1.0, x_at),
+                left_of(run.len(), x_px + reach + 1.0, x_at),
             );
-            for (j, p) in within[lo..hi].iter().enumerate() {
+            for k in lo..hi {
+                let p = self.point_in(run, k);
                 let dy = (p.y_px - y_px).abs();
                 if (p.x_px - x_px).abs() <= reach && best.is_none_or(|b| dy.total_cmp(&b.1).is_lt())
                 {
-                    best = Some((run.start + lo + j, dy));
+                    best = Some((run.start + k, dy));
                 }
             }
         }
@@ -529,10 +586,10 @@ impl Snapshot {
     /// right (+1), or the point of the next series up (`dy` = −1) or down (+1) nearest in x.
     pub fn step(&self, from: Option<usize>, dx: i32, dy: i32) -> Option<usize> {
         let Some(i) = from else {
-            return (!self.points().is_empty()).then_some(0);
+            return (self.point_count() > 0).then_some(0);
         };
-        let Reachable { points, runs } = self.reachable();
-        let here = points.get(i)?;
+        let runs = &self.reachable().runs;
+        let here = self.point(i)?;
         let run_of = |series: usize| runs.iter().find(|r| r.series == series);
         if dx != 0 {
             let run = run_of(here.series)?;
@@ -547,8 +604,10 @@ impl Snapshot {
         let mut target = here.series as i64;
         for _ in 0..series_count {
             target = (target + dy as i64).rem_euclid(series_count as i64);
-            if let Some(j) = run_of(target as usize).and_then(|r| closest(points, r, here.x_px)) {
-                return Some(j);
+            if let Some(run) = run_of(target as usize) {
+                if let Some(k) = closest(run, here.x_px, |k| self.x_in(run, k)) {
+                    return Some(run.start + k);
+                }
             }
         }
         Some(i)
@@ -646,15 +705,17 @@ mod tests {
             series: 0,
             start: 0,
             end: points.len(),
+            placed: None,
         };
+        let x_at = |k: usize| points[k].x_px;
         for x in (-4..=24).map(|i| i as f64 * 0.5) {
             let distance = |p: &HitPoint| (p.x_px - x).abs();
             let scanned = (0..points.len())
                 .min_by(|&a, &b| distance(&points[a]).total_cmp(&distance(&points[b])));
-            assert_eq!(closest(&points, &run, x), scanned, "at {x}");
+            assert_eq!(closest(&run, x, x_at), scanned, "at {x}");
         }
-        assert_eq!(closest(&points, &run, 3.0), Some(1), "a tie: the first");
-        assert_eq!(closest(&points, &run, 5.9), Some(4));
-        assert_eq!(closest(&points, &run, 100.0), Some(7));
+        assert_eq!(closest(&run, 3.0, x_at), Some(1), "a tie: the first");
+        assert_eq!(closest(&run, 5.9, x_at), Some(4));
+        assert_eq!(closest(&run, 100.0, x_at), Some(7));
     }
 }

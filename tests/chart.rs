@@ -266,7 +266,9 @@ fn a_stacked_band_sits_on_the_earlier_series_of_the_same_months_only() {
         style: 0,
         shape: Arc::new(Shape::new(
             Vec::new(),
-            v.iter().map(|&(x0, x1, y)| Step { x0, x1, y }).collect(),
+            v.iter()
+                .map(|&(x0, x1, y)| Step { x0, x1, y })
+                .collect::<Vec<_>>(),
         )),
     };
     let series = [

@@ -98,7 +98,7 @@ fn dense_spec(kind: PanelKind) -> ChartSpec {
             let (a, b) = points.split_at(12_000);
             let b: Vec<(f64, f64)> = b.iter().map(|p| (p.0 + 30.0, p.1)).collect();
             let b: Vec<(f64, f64)> = b.into_iter().filter(|p| p.0 < 240.0).collect();
-            let steps = [a, &b[..]]
+            let steps: Vec<Step> = [a, &b[..]]
                 .iter()
                 .flat_map(|run| {
                     run.windows(2).map(|w| Step {

@@ -62,6 +62,11 @@ impl Points {
         })
     }
 
+    /// Whether these are a monthly run's values (single months, all drawn).
+    pub fn is_run(&self) -> bool {
+        matches!(self.0, Inner::Run { .. })
+    }
+
     /// How many values.
     pub fn len(&self) -> usize {
         match &self.0 {
