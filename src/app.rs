@@ -378,7 +378,11 @@ async fn parse_response(
     let body = read_body(&response, MAX_DATASET_BYTES, &on_progress).await;
     drop(on_progress);
     let text = match body {
-        Ok(text) => text.as_string().unwrap_or_default(),
+        // Copied once, as it is, into the app's memory.
+        Ok(bytes) => match String::from_utf8(js_sys::Uint8Array::new(&bytes).to_vec()) {
+            Ok(text) => text,
+            Err(_) => return Err(Failure::NotUtf8 { path }),
+        },
         Err(e) => {
             let message = js_sys::Error::from(e)
                 .message()
@@ -389,7 +393,6 @@ async fn parse_response(
                     path,
                     bytes: bytes.parse().unwrap_or(0.0),
                 },
-                None if message == "not-utf8" => Failure::NotUtf8 { path },
                 None => Failure::BrokenOff {
                     path,
                     detail: message,

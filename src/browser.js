@@ -90,12 +90,14 @@ export function copy_text(text) {
 }
 
 // Reads a response body up to `limit` bytes, reporting progress (bytes received, bytes
-// expected or 0). Refuses a body over the limit before or while reading, and text that
-// is not UTF-8.
+// expected or 0), as bytes: the app checks that they are UTF-8 and reads them where they
+// land (as a string, a body with one character beyond ASCII would be copied into the
+// WebAssembly memory through a buffer three times its size). Refuses a body over the
+// limit before or while reading.
 export async function read_body(response, limit, on_progress) {
   const expected = Number(response.headers.get('content-length')) || 0;
   if (expected > limit) throw new Error(`too-large:${expected}`);
-  if (!response.body) return await response.text();
+  if (!response.body) return new Uint8Array(await response.arrayBuffer());
   const reader = response.body.getReader();
   const chunks = [];
   let received = 0;
@@ -110,11 +112,7 @@ export async function read_body(response, limit, on_progress) {
   const all = new Uint8Array(received);
   let at = 0;
   for (const c of chunks) { all.set(c, at); at += c.length; }
-  try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(all);
-  } catch (e) {
-    throw new Error('not-utf8');
-  }
+  return all;
 }
 
 // Aborts `controller` after `ms` milliseconds unless cancelled; returns a cancel function.

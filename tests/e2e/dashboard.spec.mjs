@@ -326,6 +326,20 @@ test('a byte-order mark is ignored with a note', async ({ page }) => {
   await expect(page.locator('.notice')).toContainText('fixtures/bom-only.json starts with a byte-order mark (U+FEFF); it was ignored');
 });
 
+test('a dataset that is not UTF-8 is refused, named', async ({ page }) => {
+  // The bundled dataset with its title's "Xinjiang" spelt with a Latin-1 byte (0xE9).
+  const dir = path.join(root, 'target/e2e-fixtures');
+  fs.mkdirSync(dir, { recursive: true });
+  const text = fs.readFileSync(path.join(root, 'dist/data/xinjiang.json'));
+  const at = text.indexOf('Xinjiang');
+  expect(at).toBeGreaterThan(0);
+  fs.writeFileSync(path.join(dir, 'latin1.json'), Buffer.concat([text.subarray(0, at), Buffer.from([0xe9]), text.subarray(at + 1)]));
+  await page.goto('./?data=fixtures/latin1.json');
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('fixtures/latin1.json is not UTF-8 text.');
+  await expect(page.locator('.chart svg')).toHaveCount(0);
+});
+
 test('fuzzed URL parameters never break the page', async ({ page }) => {
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
