@@ -472,10 +472,9 @@ impl Snapshot {
 
     /// The first `limit` of the table's rows in order, as (series, value index), sorted by
     /// `column` (0 period, 1 partner, 2 value), ascending or not; ties keep the order of
-    /// the series and their values. Only the rows asked for are sorted: the first page of
-    /// a million values is a selection, not a sort of all of them.
+    /// the series and their values. Only the rows asked for are sorted and held: the first
+    /// page of a million values is a selection, not a sort of all of them.
     pub fn row_order(&self, column: usize, ascending: bool, limit: usize) -> Vec<(usize, usize)> {
-        let mut keys = self.row_keys();
         let point = |&(i, j): &(usize, usize)| self.values[i].points.brief(j);
         let label = |&(i, _): &(usize, usize)| self.values[i].label.as_str();
         let period = |k: &(usize, usize)| {
@@ -498,6 +497,17 @@ impl Snapshot {
         };
         if limit == 0 {
             return Vec::new();
+        }
+        // The first `limit` so far, among at most twice as many: cut back to `limit` each
+        // time the room is full (linear in the number of rows, whatever `limit` is).
+        let room = limit.saturating_mul(2);
+        let mut keys = Vec::with_capacity(room.min(self.row_count()));
+        for key in self.row_keys() {
+            keys.push(key);
+            if keys.len() == room {
+                keys.select_nth_unstable_by(limit - 1, order);
+                keys.truncate(limit);
+            }
         }
         if limit < keys.len() {
             keys.select_nth_unstable_by(limit - 1, order);
@@ -535,16 +545,15 @@ impl Snapshot {
 
     /// Every table row, in the order of the series and their values.
     pub fn rows(&self) -> Vec<TableRow> {
-        self.row_keys().into_iter().map(|k| self.row(k)).collect()
+        self.row_keys().map(|k| self.row(k)).collect()
     }
 
     /// Every value as (series, value index), in the order of the series and their values.
-    fn row_keys(&self) -> Vec<(usize, usize)> {
+    fn row_keys(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
         self.values
             .iter()
             .enumerate()
             .flat_map(|(i, s)| (0..s.points.len()).map(move |j| (i, j)))
-            .collect()
     }
 
     /// The index of the point nearest to an SVG position: nearest in x first (the period

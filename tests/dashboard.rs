@@ -268,6 +268,37 @@ fn a_value_of_a_monthly_run_says_where_it_was_published() {
 }
 
 #[test]
+fn the_first_rows_of_a_long_table_are_the_first_of_its_whole_order() {
+    // 600 rows: the first rows asked for are selected a few at a time, never all held.
+    let d = trade_trends::synth::synth(&trade_trends::synth::SynthSpec {
+        points: 600,
+        series: 3,
+        seed: 5,
+    });
+    let (state, _) = parse_query("currency=USD&partners=syn01,syn02,syn03");
+    let s = Snapshot::new(&d, &state, 700);
+    assert_eq!(s.row_count(), 600);
+    for column in 0..3 {
+        for ascending in [true, false] {
+            let all = s.row_order(column, ascending, usize::MAX);
+            assert_eq!(all.len(), 600);
+            for limit in [1, 2, 7, 100, 299, 300, 301, 599, 600, 601] {
+                let first = s.row_order(column, ascending, limit);
+                assert_eq!(
+                    first,
+                    all[..limit.min(600)],
+                    "column {column}, ascending {ascending}, {limit} rows"
+                );
+            }
+        }
+    }
+    // By value, descending: the largest value of all the series first.
+    let values: Vec<f64> = s.rows().iter().map(|r| r.number).collect();
+    let top = s.row(s.row_order(2, false, 1)[0]).number;
+    assert_eq!(top, values.iter().cloned().fold(f64::MIN, f64::max));
+}
+
+#[test]
 fn table_rows_are_worded_on_demand_in_the_order_asked() {
     let d = common::bundled();
     let (state, _) =
