@@ -555,7 +555,11 @@ pub fn App() -> impl IntoView {
             mark("chart-error");
         }
     });
+    // Address writes wait until the new view is painted (below); Back or Forward drops
+    // those not yet made, as the address is then the browser's.
+    let writes = StoredValue::new(0u64);
     let popstate = window_event_listener(leptos::ev::popstate, move |_| {
+        writes.update_value(|w| *w += 1);
         let (s, n) = parse_query_in(&current_query(), browser);
         url_notices.set(n.into_iter().map(|n| n.to_string()).collect());
         state.set(s);
@@ -598,7 +602,23 @@ pub fn App() -> impl IntoView {
         on_height.forget();
     }
     let set_state = Callback::new(move |(next, commit): (ViewState, Commit)| {
-        write_url(&next, commit);
+        // The address is written once the view it names is painted: updating the
+        // browser's history keeps the browser busy for about ten milliseconds on a small
+        // machine, which would hold back the new chart's frame. Writes keep their order.
+        let write = writes.get_value();
+        let written = next.clone();
+        request_animation_frame(move || {
+            request_animation_frame(move || {
+                set_timeout(
+                    move || {
+                        if writes.try_get_value() == Some(write) {
+                            write_url(&written, commit);
+                        }
+                    },
+                    std::time::Duration::ZERO,
+                )
+            })
+        });
         url_notices.set(Vec::new());
         state.set(next);
     });
