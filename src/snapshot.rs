@@ -101,6 +101,45 @@ fn left_of(len: usize, x: f64, x_at: impl Fn(usize) -> f64) -> usize {
     a
 }
 
+/// Of `n` values in order of `period`, those that can be among the first `limit` rows
+/// (`ascending`) or the last: the first or last `limit`, and the values of the edge's
+/// period beyond them (equal periods go by index, first first, either way).
+fn first_in_order<P: PartialEq>(
+    n: usize,
+    limit: usize,
+    ascending: bool,
+    period: impl Fn(usize) -> P,
+) -> std::ops::Range<usize> {
+    if limit >= n {
+        return 0..n;
+    }
+    if ascending {
+        let (edge, mut end) = (period(limit - 1), limit);
+        while end < n && period(end) == edge {
+            end += 1;
+        }
+        0..end
+    } else {
+        let (edge, mut start) = (period(n - limit), n - limit);
+        while start > 0 && period(start - 1) == edge {
+            start -= 1;
+        }
+        start..n
+    }
+}
+
+/// A table row as the table's order compares it.
+#[derive(Debug, Clone, Copy)]
+struct RowKey {
+    first: Month,
+    last: Month,
+    value: f64,
+    /// The rank of the series' label.
+    rank: usize,
+    /// (series, value index).
+    key: (usize, usize),
+}
+
 /// A reachable value in words: the tooltip and what a screen reader announces.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PointText {
@@ -473,40 +512,71 @@ impl Snapshot {
     /// The first `limit` of the table's rows in order, as (series, value index), sorted by
     /// `column` (0 period, 1 partner, 2 value), ascending or not; ties keep the order of
     /// the series and their values. Only the rows asked for are sorted and held: the first
-    /// page of a million values is a selection, not a sort of all of them.
+    /// page of a million values is a selection, not a sort of all of them. By period or
+    /// partner, only the first (or last) `limit` values of each series in time order can
+    /// be among them, so only those are looked at.
     pub fn row_order(&self, column: usize, ascending: bool, limit: usize) -> Vec<(usize, usize)> {
-        let point = |&(i, j): &(usize, usize)| self.values[i].points.brief(j);
-        let label = |&(i, _): &(usize, usize)| self.values[i].label.as_str();
-        let period = |k: &(usize, usize)| {
-            let p = point(k);
-            (p.span.first.index(), p.span.last.index())
-        };
-        let order = |a: &(usize, usize), b: &(usize, usize)| {
-            let o = match column {
-                1 => label(a).cmp(label(b)).then(period(a).cmp(&period(b))),
-                2 => point(a).value.total_cmp(&point(b).value),
-                _ => {
-                    let (pa, pb) = (period(a), period(b));
-                    pa.1.cmp(&pb.1)
-                        .then(pa.0.cmp(&pb.0))
-                        .then(label(a).cmp(label(b)))
-                }
-            };
-            let o = if ascending { o } else { o.reverse() };
-            o.then(a.cmp(b))
-        };
         if limit == 0 {
             return Vec::new();
         }
+        // Series by label, ranked (equal labels share a rank): rows compare by numbers.
+        let mut by_label: Vec<usize> = (0..self.values.len()).collect();
+        by_label.sort_by(|&a, &b| self.values[a].label.cmp(&self.values[b].label));
+        let mut rank = vec![0; self.values.len()];
+        for w in 1..by_label.len() {
+            let (a, b) = (by_label[w - 1], by_label[w]);
+            rank[b] = rank[a] + usize::from(self.values[a].label != self.values[b].label);
+        }
+        let row = |i: usize, j: usize| {
+            let p = self.values[i].points.brief(j);
+            RowKey {
+                first: p.span.first,
+                last: p.span.last,
+                value: p.value,
+                rank: rank[i],
+                key: (i, j),
+            }
+        };
+        let order = |a: &RowKey, b: &RowKey| {
+            let o = match column {
+                1 => (a.rank, a.first, a.last).cmp(&(b.rank, b.first, b.last)),
+                2 => a.value.total_cmp(&b.value),
+                _ => (a.last, a.first, a.rank).cmp(&(b.last, b.first, b.rank)),
+            };
+            let o = if ascending { o } else { o.reverse() };
+            o.then(a.key.cmp(&b.key))
+        };
+        // The values of series `i` that can be among the first rows.
+        let candidates = |i: usize| -> std::ops::Range<usize> {
+            let points = &self.values[i].points;
+            let n = points.len();
+            if column == 2 || limit >= n {
+                return 0..n;
+            }
+            let period = |j: usize| {
+                let p = points.brief(j).span;
+                if column == 1 {
+                    (p.first, p.last)
+                } else {
+                    (p.last, p.first)
+                }
+            };
+            if !points.is_run() && !(1..n).all(|j| period(j - 1) <= period(j)) {
+                return 0..n;
+            }
+            first_in_order(n, limit, ascending, period)
+        };
         // The first `limit` so far, among at most twice as many: cut back to `limit` each
         // time the room is full (linear in the number of rows, whatever `limit` is).
         let room = limit.saturating_mul(2);
         let mut keys = Vec::with_capacity(room.min(self.row_count()));
-        for key in self.row_keys() {
-            keys.push(key);
-            if keys.len() == room {
-                keys.select_nth_unstable_by(limit - 1, order);
-                keys.truncate(limit);
+        for i in 0..self.values.len() {
+            for j in candidates(i) {
+                keys.push(row(i, j));
+                if keys.len() == room {
+                    keys.select_nth_unstable_by(limit - 1, order);
+                    keys.truncate(limit);
+                }
             }
         }
         if limit < keys.len() {
@@ -514,7 +584,7 @@ impl Snapshot {
             keys.truncate(limit);
         }
         keys.sort_unstable_by(order);
-        keys
+        keys.into_iter().map(|r| r.key).collect()
     }
 
     /// Table row `(series, value index)` in words.
@@ -704,6 +774,34 @@ mod tests {
                 y_px: 0.0,
             })
             .collect()
+    }
+
+    #[test]
+    fn the_first_rows_of_a_series_in_order_take_in_their_edges_ties() {
+        let periods = [1, 2, 2, 2, 3, 4, 4, 5];
+        let at = |j: usize| periods[j];
+        assert_eq!(first_in_order(8, 1, true, at), 0..1);
+        assert_eq!(
+            first_in_order(8, 2, true, at),
+            0..4,
+            "the 2s after the edge"
+        );
+        assert_eq!(first_in_order(8, 5, true, at), 0..5);
+        assert_eq!(first_in_order(8, 6, true, at), 0..7, "the 4 after the edge");
+        assert_eq!(first_in_order(8, 1, false, at), 7..8);
+        assert_eq!(
+            first_in_order(8, 2, false, at),
+            5..8,
+            "the 4 before the edge"
+        );
+        assert_eq!(
+            first_in_order(8, 5, false, at),
+            1..8,
+            "the 2s before the edge"
+        );
+        assert_eq!(first_in_order(8, 6, false, at), 1..8);
+        assert_eq!(first_in_order(8, 8, false, at), 0..8);
+        assert_eq!(first_in_order(8, 9, true, at), 0..8);
     }
 
     #[test]

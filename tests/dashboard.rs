@@ -269,24 +269,32 @@ fn a_value_of_a_monthly_run_says_where_it_was_published() {
 
 #[test]
 fn the_first_rows_of_a_long_table_are_the_first_of_its_whole_order() {
-    // 600 rows: the first rows asked for are selected a few at a time, never all held.
-    let d = trade_trends::synth::synth(&trade_trends::synth::SynthSpec {
+    // 400 rows: the first rows asked for are selected a few at a time, never all held.
+    let mut d = trade_trends::synth::synth(&trade_trends::synth::SynthSpec {
         points: 600,
         series: 3,
         seed: 5,
     });
+    // The first series alone has the first and the last 50 months: the first and the
+    // last rows by period are all its own.
+    for s in &mut d.series[1..] {
+        let values = &mut std::sync::Arc::make_mut(s.monthly.as_mut().unwrap()).values;
+        for k in (0..50).chain(150..200) {
+            values[k] = None;
+        }
+    }
     let (state, _) = parse_query("currency=USD&partners=syn01,syn02,syn03");
     let s = Snapshot::new(&d, &state, 700);
-    assert_eq!(s.row_count(), 600);
+    assert_eq!(s.row_count(), 400);
     for column in 0..3 {
         for ascending in [true, false] {
             let all = s.row_order(column, ascending, usize::MAX);
-            assert_eq!(all.len(), 600);
-            for limit in [1, 2, 7, 100, 299, 300, 301, 599, 600, 601] {
+            assert_eq!(all.len(), 400);
+            for limit in [1, 2, 7, 49, 50, 51, 100, 199, 200, 201, 399, 400, 401] {
                 let first = s.row_order(column, ascending, limit);
                 assert_eq!(
                     first,
-                    all[..limit.min(600)],
+                    all[..limit.min(400)],
                     "column {column}, ascending {ascending}, {limit} rows"
                 );
             }
@@ -296,6 +304,32 @@ fn the_first_rows_of_a_long_table_are_the_first_of_its_whole_order() {
     let values: Vec<f64> = s.rows().iter().map(|r| r.number).collect();
     let top = s.row(s.row_order(2, false, 1)[0]).number;
     assert_eq!(top, values.iter().cloned().fold(f64::MIN, f64::max));
+    // Listed values (periods of several months, year-to-date figures, equal periods
+    // across series), and a range.
+    let d = common::bundled();
+    for query in [
+        "partners=world,central_asia_5,KAZ,UZB",
+        "measure=ytd&partners=world,central_asia_5,KAZ&currency=USD",
+        "measure=yoy&partners=world,KAZ&from=2018-01",
+        "measure=share&partners=central_asia_5,KAZ,KGZ",
+    ] {
+        let (state, _) = parse_query(query);
+        let s = Snapshot::new(&d, &state, 700);
+        let n = s.row_count();
+        assert!(n > 15, "{query}: {n} rows");
+        for column in 0..3 {
+            for ascending in [true, false] {
+                let all = s.row_order(column, ascending, usize::MAX);
+                for limit in [1, 2, 3, 5, 9, n / 2, n - 1, n] {
+                    assert_eq!(
+                        s.row_order(column, ascending, limit),
+                        all[..limit],
+                        "{query}: column {column}, ascending {ascending}, {limit} rows"
+                    );
+                }
+            }
+        }
+    }
 }
 
 #[test]
