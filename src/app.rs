@@ -420,6 +420,16 @@ fn mark(name: &str) {
     }
 }
 
+/// Runs `f` once what has just changed is painted: in a task after the second animation
+/// frame from now (after the `chart-rendered` mark of a draw made now).
+fn after_paint(f: impl FnOnce() + 'static) {
+    // One body for every caller (boxed): each closure type would be its own code.
+    let f: Box<dyn FnOnce()> = Box::new(f);
+    request_animation_frame(move || {
+        request_animation_frame(move || set_timeout(f, std::time::Duration::ZERO))
+    });
+}
+
 /// Two animation frames after a draw, so the mark lands after the paint.
 fn mark_rendered(painted: RwSignal<bool>) {
     request_animation_frame(move || {
@@ -607,17 +617,10 @@ pub fn App() -> impl IntoView {
         // machine, which would hold back the new chart's frame. Writes keep their order.
         let write = writes.get_value();
         let written = next.clone();
-        request_animation_frame(move || {
-            request_animation_frame(move || {
-                set_timeout(
-                    move || {
-                        if writes.try_get_value() == Some(write) {
-                            write_url(&written, commit);
-                        }
-                    },
-                    std::time::Duration::ZERO,
-                )
-            })
+        after_paint(move || {
+            if writes.try_get_value() == Some(write) {
+                write_url(&written, commit);
+            }
         });
         url_notices.set(Vec::new());
         state.set(next);
@@ -1148,11 +1151,7 @@ fn DataTable(t: &'static Catalogue, snapshot: Memo<Snapshot>) -> impl IntoView {
     let complete_for = RwSignal::new(u64::MAX);
     Effect::new(move |_| {
         let g = generation.get();
-        request_animation_frame(move || {
-            request_animation_frame(move || {
-                set_timeout(move || complete_for.set(g), std::time::Duration::ZERO)
-            })
-        });
+        after_paint(move || complete_for.set(g));
     });
     let header = move |col: usize, label: &'static str, class: &'static str| {
         view! {

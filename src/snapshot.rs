@@ -519,14 +519,13 @@ impl Snapshot {
         if limit == 0 {
             return Vec::new();
         }
-        // Series by label, ranked (equal labels share a rank): rows compare by numbers.
-        let mut by_label: Vec<usize> = (0..self.values.len()).collect();
-        by_label.sort_by(|&a, &b| self.values[a].label.cmp(&self.values[b].label));
-        let mut rank = vec![0; self.values.len()];
-        for w in 1..by_label.len() {
-            let (a, b) = (by_label[w - 1], by_label[w]);
-            rank[b] = rank[a] + usize::from(self.values[a].label != self.values[b].label);
-        }
+        // A series' label ranked by how many labels come before it (equal labels share a
+        // rank): rows then compare by numbers. A few series: no sort needed.
+        let rank: Vec<usize> = self
+            .values
+            .iter()
+            .map(|a| self.values.iter().filter(|b| b.label < a.label).count())
+            .collect();
         let row = |i: usize, j: usize| {
             let p = self.values[i].points.brief(j);
             RowKey {
