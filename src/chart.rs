@@ -322,11 +322,11 @@ impl Steps {
         match self {
             Steps::Listed(steps) => steps[k],
             Steps::Run { points, scale } => {
-                let p = points.brief(k);
+                let (first, last, value) = points.placed(k);
                 Step {
-                    x0: p.span.first.index() as f64,
-                    x1: (p.span.last.index() + 1) as f64,
-                    y: p.value * scale,
+                    x0: first as f64,
+                    x1: (last + 1) as f64,
+                    y: value * scale,
                 }
             }
         }

@@ -919,10 +919,15 @@ fn bounds_of(series: &[SeriesOut], derived: &Derived) -> Option<(Month, Month)> 
 /// Month-index x where a point is drawn and hit: the middle of its months when values
 /// span their months (`across_months`), the end of its last month otherwise.
 pub fn x_of(span: Span, across_months: bool) -> f64 {
+    x_of_months(span.first.index(), span.last.index(), across_months)
+}
+
+/// [`x_of`] of a span given by its first and last month indices.
+pub fn x_of_months(first: i64, last: i64, across_months: bool) -> f64 {
     if across_months {
-        (span.first.index() as f64 + span.last.index() as f64 + 1.0) / 2.0
+        (first as f64 + last as f64 + 1.0) / 2.0
     } else {
-        (span.last.index() + 1) as f64
+        (last + 1) as f64
     }
 }
 

@@ -30,6 +30,8 @@ pub struct M4<F> {
     column: F,
     kept: Vec<(f64, f64)>,
     current: Option<Column>,
+    /// The last x asked about and its column (a run of steps gives each x twice).
+    last_x: Option<(f64, i64)>,
 }
 
 /// The points of the column being read: the first, lowest, highest and last, each with
@@ -48,12 +50,17 @@ impl<F: Fn(f64) -> i64> M4<F> {
             column,
             kept: Vec::new(),
             current: None,
+            last_x: None,
         }
     }
 
     /// The next point of the run.
     pub fn push(&mut self, p: (f64, f64)) {
-        let col = (self.column)(p.0);
+        let col = match self.last_x {
+            Some((x, col)) if x == p.0 => col,
+            _ => (self.column)(p.0),
+        };
+        self.last_x = Some((p.0, col));
         match &mut self.current {
             Some(c) if c.col == col => {
                 let i = c.last.0 + 1;

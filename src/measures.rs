@@ -218,30 +218,32 @@ impl Facts {
         // Values mostly share their list of sources: each list is looked at once.
         let mut last_seen: Option<&Sources> = None;
         let mut high_value = 0.0;
-        for (i, p) in points.briefs().enumerate() {
+        // Months as indices (made into months once, at the end).
+        let (mut months, mut ends): (Option<(i64, i64)>, Option<(i64, i64)>) = (None, None);
+        let widen = |m: Option<(i64, i64)>, a: i64, b: i64| {
+            Some(m.map_or((a, b), |(x, y)| (x.min(a), y.max(b))))
+        };
+        for i in 0..points.len() {
             let sources = points.sources(i);
             if !last_seen.is_some_and(|l| Arc::ptr_eq(l, sources)) {
                 push_unique(&mut facts.sources, sources);
                 last_seen = Some(sources);
             }
-            let (first, last) = (p.span.first, p.span.last);
-            facts.months = Some(match facts.months {
-                None => (first, last),
-                Some((a, b)) => (a.min(first), b.max(last)),
-            });
-            facts.ends = Some(match facts.ends {
-                None => (last, last),
-                Some((a, b)) => (a.min(last), b.max(last)),
-            });
-            if p.drawable {
+            let (first, last, value) = points.placed(i);
+            months = widen(months, first, last);
+            ends = widen(ends, last, last);
+            if points.is_run() || points.brief(i).drawable {
                 // The last of equal highs, in the order `f64::total_cmp` gives.
-                if facts.high.is_none() || p.value.total_cmp(&high_value).is_ge() {
+                if facts.high.is_none() || value.total_cmp(&high_value).is_ge() {
                     facts.high = Some(i);
-                    high_value = p.value;
+                    high_value = value;
                 }
                 facts.latest = Some(i);
             }
         }
+        let month = Month::from_index;
+        facts.months = months.map(|(a, b)| (month(a), month(b)));
+        facts.ends = ends.map(|(a, b)| (month(a), month(b)));
         facts
     }
 }

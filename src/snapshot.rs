@@ -434,14 +434,16 @@ impl Snapshot {
 
     /// Where value `index` of series `series` is drawn.
     fn place(&self, series: usize, index: usize) -> HitPoint {
-        let p = self.values[series].points.brief(index);
+        let (first, last, value) = self.values[series].points.placed(index);
         HitPoint {
             series,
             index,
-            x_px: self
-                .geometry
-                .x_px(crate::dashboard::x_of(p.span, self.across_months)),
-            y_px: self.geometry.y_px(p.value * self.scale),
+            x_px: self.geometry.x_px(crate::dashboard::x_of_months(
+                first,
+                last,
+                self.across_months,
+            )),
+            y_px: self.geometry.y_px(value * self.scale),
         }
     }
 

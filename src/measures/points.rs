@@ -118,6 +118,30 @@ impl Points {
         }
     }
 
+    /// Value `j`'s first and last month as month indices ([`crate::month::Month::index`])
+    /// and its number: what drawing and placing it need, read without making its months.
+    ///
+    /// # Panics
+    /// When `j` is past the values.
+    pub fn placed(&self, j: usize) -> (i64, i64, f64) {
+        match &self.0 {
+            Inner::Listed(points) => {
+                let p = &points[j];
+                (p.span.first.index(), p.span.last.index(), p.value)
+            }
+            Inner::Run { values, lo, hi } => {
+                assert!(j < hi - lo, "a value's index");
+                let k = values.k(lo + j);
+                let month = values.run.first.index() + k as i64;
+                (
+                    month,
+                    month,
+                    values.run.values[k].expect("a value, not a null"),
+                )
+            }
+        }
+    }
+
     /// The ids of value `j`'s sources.
     ///
     /// # Panics
