@@ -219,7 +219,8 @@ impl Facts {
         let mut last_seen: Option<&Sources> = None;
         let mut high_value = 0.0;
         // Months as indices (made into months once, at the end).
-        let (mut months, mut ends): (Option<(i64, i64)>, Option<(i64, i64)>) = (None, None);
+        let mut months: Option<(i64, i64)> = None;
+        let mut ends: Option<(i64, i64)> = None;
         let widen = |m: Option<(i64, i64)>, a: i64, b: i64| {
             Some(m.map_or((a, b), |(x, y)| (x.min(a), y.max(b))))
         };
