@@ -616,7 +616,7 @@ fn run_points(run: &crate::dataset::MonthlyRun, cut: Cut, currency: Currency) ->
     let mut points = Vec::with_capacity(run.values.len());
     points.extend(run.values.iter().enumerate().filter_map(|(k, value)| {
         Some(Point {
-            value: (*value)?,
+            value: value?,
             span: crate::month::Span::single(run.first.offset(k as i64)),
             how: How::Official { rows: Vec::new() },
             sources: run.sources.clone(),

@@ -212,7 +212,7 @@ fn derive_usable(series: &Series, listed: &[bool], run: Option<&MonthlyRun>) -> 
     }
     if let Some(run) = run {
         for (k, value) in run.values.iter().enumerate() {
-            if let Some(value) = *value {
+            if let Some(value) = value {
                 let figure = Figure {
                     value,
                     tolerance: run.resolution,

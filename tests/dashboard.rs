@@ -280,7 +280,7 @@ fn the_first_rows_of_a_long_table_are_the_first_of_its_whole_order() {
     for s in &mut d.series[1..] {
         let values = &mut std::sync::Arc::make_mut(s.monthly.as_mut().unwrap()).values;
         for k in (0..50).chain(150..200) {
-            values[k] = None;
+            values.set(k, None);
         }
     }
     let (state, _) = parse_query("currency=USD&partners=syn01,syn02,syn03");

@@ -455,7 +455,26 @@ fn a_monthly_run_reads_as_one_figure_per_month_with_gaps_kept() {
         .unwrap();
     // Kept as written (not a figure per value), and read as one figure per value.
     assert!(s.observations.is_empty());
-    assert_eq!(s.monthly.as_ref().unwrap().values.len(), 3);
+    let values = &s.monthly.as_ref().unwrap().values;
+    assert_eq!(values.len(), 3);
+    // A gap is kept as a gap (not a number), and written back as `null`.
+    assert_eq!(
+        values.iter().collect::<Vec<_>>(),
+        [Some(1.5e9), None, Some(1.25e9)]
+    );
+    assert_eq!((values.get(1), values.get(3)), (Some(None), None));
+    assert_eq!(
+        serde_json::to_value(values).unwrap(),
+        json!([1.5e9, null, 1.25e9])
+    );
+    assert_eq!(
+        *values,
+        [Some(1.5e9), None, Some(1.25e9)].into_iter().collect()
+    );
+    assert_ne!(
+        *values,
+        [Some(1.5e9), Some(0.0), Some(1.25e9)].into_iter().collect()
+    );
     assert_eq!(s.run_start(), Some(0));
     let read: Vec<(usize, String, String, Option<f64>)> = s
         .figures()

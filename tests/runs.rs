@@ -43,7 +43,7 @@ fn with_runs() -> Dataset {
     for s in &mut d.series {
         let values = &mut std::sync::Arc::make_mut(s.monthly.as_mut().unwrap()).values;
         for k in [3, 4, 40, 119] {
-            values[k] = None;
+            values.set(k, None);
         }
     }
     d.series[0].observations = vec![
@@ -218,9 +218,9 @@ fn a_run_is_checked_as_its_values_written_out_would_be() {
     let mut runs = with_runs();
     {
         let values = &mut std::sync::Arc::make_mut(runs.series[1].monthly.as_mut().unwrap()).values;
-        values[10] = Some(-2.0);
-        values[11] = Some(2e15);
-        values[12] = Some(f64::INFINITY);
+        values.set(10, Some(-2.0));
+        values.set(11, Some(2e15));
+        values.set(12, Some(f64::INFINITY));
     }
     runs.series[2].observations = vec![
         figure("2000-06", "2000-06", Basis::Month, 3.2e8, "r5"),

@@ -336,7 +336,7 @@ impl Series {
         let first_value = self
             .monthly
             .as_ref()
-            .and_then(|r| r.values.iter().position(Option::is_some));
+            .and_then(|r| r.values.iter().position(|v| v.is_some()));
         Figures {
             series: self,
             next: 0,
@@ -459,7 +459,85 @@ pub struct MonthlyRun {
     /// Ids of the sources that printed these figures.
     pub sources: SourceIds,
     /// Values in full currency units, one per month from `first`.
-    pub values: Vec<Option<f64>>,
+    pub values: RunNumbers,
+}
+
+/// A monthly run's values, one per month, a gap (`null`) kept as NaN, which JSON cannot
+/// write: 8 bytes a value, read at their final size.
+#[derive(Debug, Clone, Default)]
+pub struct RunNumbers(Vec<f64>);
+
+impl RunNumbers {
+    /// How many months (gaps included).
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// Month `k`'s value: none past the end, `Some(None)` for a gap.
+    pub fn get(&self, k: usize) -> Option<Option<f64>> {
+        self.0.get(k).map(|&v| (!v.is_nan()).then_some(v))
+    }
+
+    /// Every month's value, a gap as `None`.
+    pub fn iter(&self) -> impl DoubleEndedIterator<Item = Option<f64>> + ExactSizeIterator + '_ {
+        self.0.iter().map(|&v| (!v.is_nan()).then_some(v))
+    }
+
+    /// Sets month `k`'s value (`None`: a gap).
+    ///
+    /// # Panics
+    /// When `k` is past the end.
+    pub fn set(&mut self, k: usize, value: Option<f64>) {
+        self.0[k] = value.unwrap_or(f64::NAN);
+    }
+}
+
+impl FromIterator<Option<f64>> for RunNumbers {
+    fn from_iter<I: IntoIterator<Item = Option<f64>>>(iter: I) -> RunNumbers {
+        RunNumbers(iter.into_iter().map(|v| v.unwrap_or(f64::NAN)).collect())
+    }
+}
+
+/// The same months and values (gaps equal gaps).
+impl PartialEq for RunNumbers {
+    fn eq(&self, other: &RunNumbers) -> bool {
+        self.len() == other.len() && self.iter().eq(other.iter())
+    }
+}
+
+impl Serialize for RunNumbers {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.iter())
+    }
+}
+
+impl<'de> Deserialize<'de> for RunNumbers {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<RunNumbers, D::Error> {
+        struct Numbers;
+        impl<'de> serde::de::Visitor<'de> for Numbers {
+            type Value = RunNumbers;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("an array of numbers and nulls")
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<RunNumbers, A::Error> {
+                let mut values = Vec::with_capacity(seq.size_hint().unwrap_or(0));
+                while let Some(v) = seq.next_element::<Option<f64>>()? {
+                    values.push(v.unwrap_or(f64::NAN));
+                }
+                // The room left by growth is given back (in place) for what comes next.
+                values.shrink_to_fit();
+                Ok(RunNumbers(values))
+            }
+        }
+        deserializer.deserialize_seq(Numbers)
+    }
 }
 
 impl MonthlyRun {
@@ -475,7 +553,7 @@ impl MonthlyRun {
             first: month,
             last: month,
             basis: Basis::Month,
-            value: Some((*self.values.get(k)?)?),
+            value: Some(self.values.get(k)??),
             currency: Some(self.currency),
             resolution: Some(self.resolution),
             yoy_pct: None,

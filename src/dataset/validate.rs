@@ -302,16 +302,18 @@ pub fn validate_in(d: &Dataset, lang: Lang) -> Vec<Problem> {
         let mut good_sources: Option<crate::dataset::SourceIds> = None;
         let start = s.observations.len();
         let run = s.monthly.as_ref();
-        let run_values = run.map_or(&[][..], |r| &r.values[..]);
+        let run_len = run.map_or(0, |r| r.values.len());
         // Whether a value of the run has been found without a problem. A run's values
         // differ only in their month and number: after one such value, a later one can
         // have a problem only in its number, or by repeating a listed figure. Those are
         // checked as figures; the rest need no figure made.
         let mut run_fine = false;
-        for j in 0..start + run_values.len() {
+        for j in 0..start + run_len {
             let o = match (j.checked_sub(start), run) {
                 (Some(k), Some(run)) => {
-                    let Some(value) = run_values[k] else { continue };
+                    let Some(value) = run.values.get(k).flatten() else {
+                        continue;
+                    };
                     let plain = value.is_finite() && (0.0..=MAX_VALUE).contains(&value);
                     if run_fine && plain && repeats.binary_search(&j).is_err() {
                         continue;

@@ -47,9 +47,9 @@ pub struct Brief {
 impl Points {
     /// Every value of `run`, each its month's official figure.
     pub fn of_run(run: Arc<MonthlyRun>) -> Points {
-        let at = run.values.iter().any(Option::is_none).then(|| {
+        let at = run.values.iter().any(|v| v.is_none()).then(|| {
             let at: Box<[u32]> = (0..run.values.len())
-                .filter(|&k| run.values[k].is_some())
+                .filter(|&k| run.values.get(k).flatten().is_some())
                 .map(|k| u32::try_from(k).expect("a run of fewer than 2³² months"))
                 .collect();
             at
@@ -136,7 +136,12 @@ impl Points {
                 (
                     month,
                     month,
-                    values.run.values[k].expect("a value, not a null"),
+                    values
+                        .run
+                        .values
+                        .get(k)
+                        .flatten()
+                        .expect("a value, not a null"),
                 )
             }
         }
@@ -239,7 +244,12 @@ impl RunValues {
         let k = self.k(j);
         Brief {
             span: Span::single(self.run.first.offset(k as i64)),
-            value: self.run.values[k].expect("a value, not a null"),
+            value: self
+                .run
+                .values
+                .get(k)
+                .flatten()
+                .expect("a value, not a null"),
             drawable: true,
         }
     }
