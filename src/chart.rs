@@ -657,16 +657,12 @@ fn draw_panel<const DECIMATE: bool>(
                         // never made into points at once.
                         _ => {
                             let mut d: Option<RunDrawing<DECIMATE, _>> = None;
-                            let mut previous_end: Option<f64> = None;
-                            for st in shape.steps.iter() {
-                                if !previous_end.is_some_and(|e| (e - st.x0).abs() < 1e-9) {
+                            step_corners(shape.steps.iter(), |new_run, p| {
+                                if new_run {
                                     drawn.extend(d.take().map(RunDrawing::finish));
                                 }
-                                let run = d.get_or_insert_with(|| RunDrawing::new(column));
-                                run.push((st.x0, st.y));
-                                run.push((st.x1, st.y));
-                                previous_end = Some(st.x1);
-                            }
+                                d.get_or_insert_with(|| RunDrawing::new(column)).push(p);
+                            });
                             drawn.extend(d.map(RunDrawing::finish));
                         }
                     }
@@ -835,18 +831,27 @@ impl<const DECIMATE: bool, F: Fn(f64) -> i64 + Copy> RunDrawing<DECIMATE, F> {
 /// with vertical risers; a gap starts a new run.
 pub fn step_runs(steps: &[Step]) -> Vec<Vec<(f64, f64)>> {
     let mut runs: Vec<Vec<(f64, f64)>> = Vec::new();
-    let mut previous_end: Option<f64> = None;
-    for st in steps {
-        let contiguous = previous_end.is_some_and(|e| (e - st.x0).abs() < 1e-9);
-        if !contiguous {
+    step_corners(steps.iter().copied(), |new_run, p| {
+        if new_run {
             runs.push(Vec::new());
         }
-        let run = runs.last_mut().expect("a run was pushed");
-        run.push((st.x0, st.y));
-        run.push((st.x1, st.y));
+        runs.last_mut().expect("a run was started").push(p);
+    });
+    runs
+}
+
+/// The corners of [`step_runs`]' runs, one at a time (`new_run`: the first corner of a
+/// run), without holding them: a million steps are drawn as they are read.
+fn step_corners(steps: impl IntoIterator<Item = Step>, mut corner: impl FnMut(bool, (f64, f64))) {
+    let mut previous_end: Option<f64> = None;
+    for st in steps {
+        corner(
+            !previous_end.is_some_and(|e| (e - st.x0).abs() < 1e-9),
+            (st.x0, st.y),
+        );
+        corner(false, (st.x1, st.y));
         previous_end = Some(st.x1);
     }
-    runs
 }
 
 /// How many year labels fit: about one per 70 px.

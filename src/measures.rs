@@ -233,7 +233,7 @@ impl Facts {
             let (first, last, value) = points.placed(i);
             months = widen(months, first, last);
             ends = widen(ends, last, last);
-            if points.is_run() || points.brief(i).drawable {
+            if points.drawable(i) {
                 // The last of equal highs, in the order `f64::total_cmp` gives.
                 if facts.high.is_none() || value.total_cmp(&high_value).is_ge() {
                     facts.high = Some(i);
@@ -606,28 +606,14 @@ pub fn run_only(s: &Series) -> Option<&Arc<crate::dataset::MonthlyRun>> {
     s.monthly.as_ref().filter(|_| s.observations.is_empty())
 }
 
-/// The points of a series that is only a monthly run, in `currency`: what
-/// [`points_of`] gives from its derivation (each value its month's official period; no
-/// year-to-date figures), made from the run's numbers.
-fn run_points(run: &crate::dataset::MonthlyRun, cut: Cut, currency: Currency) -> Vec<Point> {
+/// The points of a series that is only a monthly run, in `currency`: its values as
+/// [`Points::of_run`] reads them (each its month's official period; no year-to-date
+/// figures), made into points of their own (to be converted).
+fn run_points(run: &Arc<crate::dataset::MonthlyRun>, cut: Cut, currency: Currency) -> Vec<Point> {
     if cut == Cut::YearToDate || run.currency != currency {
         return Vec::new();
     }
-    let mut points = Vec::with_capacity(run.values.len());
-    points.extend(run.values.iter().enumerate().filter_map(|(k, value)| {
-        Some(Point {
-            value: value?,
-            span: crate::month::Span::single(run.first.offset(k as i64)),
-            how: How::Official { rows: Vec::new() },
-            sources: run.sources.clone(),
-            approx: false,
-            tolerance: run.resolution,
-            published_yoy: None,
-            caveat: None,
-            drawable: true,
-        })
-    }));
-    points
+    Points::of_run(run.clone()).to_vec()
 }
 
 /// [`money`] from the points of the series' own figures (no publisher's conversions) in

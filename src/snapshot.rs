@@ -459,7 +459,7 @@ impl Snapshot {
             for (series, s) in self.values.iter().enumerate() {
                 let placed = (!s.points.is_run()).then(|| {
                     let mut placed: Vec<HitPoint> = (0..s.points.len())
-                        .filter(|&index| s.points.brief(index).drawable)
+                        .filter(|&index| s.points.drawable(index))
                         .map(|index| self.place(series, index))
                         .collect();
                     // Left to right (a series' values already are; sorting them is then

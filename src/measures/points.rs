@@ -118,6 +118,20 @@ impl Points {
         }
     }
 
+    /// Whether value `j` is drawn (a run's always are).
+    ///
+    /// # Panics
+    /// When `j` is past the values.
+    pub fn drawable(&self, j: usize) -> bool {
+        match &self.0 {
+            Inner::Listed(points) => points[j].drawable,
+            Inner::Run { lo, hi, .. } => {
+                assert!(j < hi - lo, "a value's index");
+                true
+            }
+        }
+    }
+
     /// Value `j`'s first and last month as month indices ([`crate::month::Month::index`])
     /// and its number: what drawing and placing it need, read without making its months.
     ///
