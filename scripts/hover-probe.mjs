@@ -4,20 +4,10 @@
 // (the first move, which places the reachable points, is reported apart). A measuring aid
 // for docs/performance.md, not a test.
 //   node scripts/hover-probe.mjs 'http://127.0.0.1:8080/?data=bench/n1e5.json&…'
-import { chromium } from 'playwright-core';
-import { launchOptions } from '../tests/e2e/browser.mjs';
+import { urls, withChart } from './chart-page.mjs';
 
-const url = process.argv[2];
-if (!url) {
-  console.error('usage: node scripts/hover-probe.mjs URL');
-  process.exit(2);
-}
-const browser = await chromium.launch(launchOptions());
-try {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  await page.goto(url);
-  await page.waitForFunction(() => performance.getEntriesByName('chart-rendered').length > 0, null, { timeout: 90000 });
-  await page.waitForTimeout(500);
+const [url] = urls('hover-probe.mjs');
+await withChart(url, async (page) => {
   // A real pointer over the chart first (for :hover), then the measured moves.
   const box = await page.locator('.chart-svg-host').first().boundingBox();
   await page.mouse.move(box.x + box.width * 0.05, box.y + box.height * 0.5);
@@ -47,6 +37,4 @@ try {
     };
   });
   console.log(JSON.stringify(result));
-} finally {
-  await browser.close();
-}
+}, { settle: 500, timeout: 90000 });

@@ -6,26 +6,15 @@
 // A measuring aid for docs/performance.md, not a test.
 //   node scripts/renderer-memory.mjs URL [URL…]
 import { readFileSync } from 'node:fs';
-import { chromium } from 'playwright-core';
-import { launchOptions } from '../tests/e2e/browser.mjs';
+import { urls, withChart } from './chart-page.mjs';
 
-const urls = process.argv.slice(2);
-if (!urls.length) {
-  console.error('usage: node scripts/renderer-memory.mjs URL [URL…]');
-  process.exit(2);
-}
 const privateMiB = (pid) => {
   const text = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
   const kib = (k) => Number((text.match(new RegExp(`^${k}:\\s+(\\d+)`, 'm')) || [])[1] || 0);
   return (kib('Private_Clean') + kib('Private_Dirty')) / 1024;
 };
-for (const url of urls) {
-  const browser = await chromium.launch(launchOptions());
-  try {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    await page.goto(url);
-    await page.waitForFunction(() => performance.getEntriesByName('chart-rendered').length > 0, null, { timeout: 60000 });
-    await page.waitForTimeout(500);
+for (const url of urls('renderer-memory.mjs', true)) {
+  await withChart(url, async (page, browser) => {
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Performance.enable');
     await cdp.send('HeapProfiler.collectGarbage');
@@ -34,7 +23,5 @@ for (const url of urls) {
     const renderer = processInfo.filter((p) => p.type === 'renderer').sort((a, b) => b.cpuTime - a.cpuTime)[0];
     console.log(`${privateMiB(renderer.id).toFixed(1).padStart(7)} MiB private  ${String(m.Nodes).padStart(6)} nodes  ` +
       `${(m.JSHeapUsedSize / 2 ** 20).toFixed(1)} MiB JS heap  ${url}`);
-  } finally {
-    await browser.close();
-  }
+  });
 }

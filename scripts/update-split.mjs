@@ -5,19 +5,9 @@
 // (what the benchmark reports). Ten toggles, 200 ms apart. A measuring aid for
 // docs/performance.md, not a test.
 //   node scripts/update-split.mjs 'http://127.0.0.1:8080/?data=bench/n1e3.json&…'
-import { chromium } from 'playwright-core';
-import { launchOptions } from '../tests/e2e/browser.mjs';
-const [url] = process.argv.slice(2);
-if (!url) {
-  console.error('usage: node scripts/update-split.mjs URL');
-  process.exit(2);
-}
-const browser = await chromium.launch(launchOptions());
-try {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  await page.goto(url);
-  await page.waitForFunction(() => performance.getEntriesByName('chart-rendered').length > 0, null, { timeout: 60000 });
-  await page.waitForTimeout(1500);
+import { urls, withChart } from './chart-page.mjs';
+const [url] = urls('update-split.mjs');
+await withChart(url, async (page) => {
   const r = await page.evaluate(async () => {
     const out = [];
     for (let i = 0; i < 10; i++) {
@@ -37,6 +27,4 @@ try {
     return out.join('  ');
   });
   console.log('call / first task / first rAF / mark (ms):', r);
-} finally {
-  await browser.close();
-}
+}, { settle: 1500 });
