@@ -252,6 +252,11 @@ impl Shape {
 }
 
 impl Shape {
+    /// Whether there is nothing to draw: no point and no step.
+    pub fn is_blank(&self) -> bool {
+        self.extent.is_none()
+    }
+
     /// The runs drawn for pixel columns `key`: the kept ones when they were made for the
     /// same columns, otherwise `make`'s, kept from now on.
     fn decimated_for(
@@ -409,11 +414,53 @@ fn render_with<const DECIMATE: bool>(spec: &ChartSpec) -> Result<(String, Geomet
     }
     // Round joins and caps: a line's stroke is then the union of discs along it, which the
     // decimated line covers exactly (the same pixels), and reversals have no spikes.
-    let svg = svg.replace(
+    let mut svg = svg.replace(
         "<polyline ",
         "<polyline stroke-linejoin=\"round\" stroke-linecap=\"round\" ",
     );
+    for dash in [Dash::Long, Dash::Short] {
+        svg = dash.write(&svg);
+    }
     Ok((add_accessibility(svg, &spec.alt_text), geometry))
+}
+
+/// A dashed line is one `<polyline>` with a `stroke-dasharray`, not one element per dash
+/// as plotters' `DashedLineSeries` draws it (a dashed series of a hundred months was a
+/// hundred elements for the browser to parse, lay out and paint). Plotters' SVG backend
+/// cannot write a dash pattern, so a dashed line is drawn with an opacity no other
+/// element has, and that attribute is rewritten afterwards ([`Dash::write`]).
+#[derive(Clone, Copy)]
+enum Dash {
+    /// A series' line: 6 px on, 4 off.
+    Long,
+    /// An event's vertical line: 3 on, 3 off.
+    Short,
+}
+
+impl Dash {
+    /// The marker opacity (exact in binary, so it is written exactly).
+    fn alpha(self) -> f64 {
+        match self {
+            Dash::Long => 1.0 - 1.0 / 256.0,
+            Dash::Short => 1.0 - 1.0 / 128.0,
+        }
+    }
+
+    fn style(self, color: RGBColor, width: u32) -> ShapeStyle {
+        color.mix(self.alpha()).stroke_width(width)
+    }
+
+    /// `svg` with this dash's marker opacity replaced by full opacity and its pattern.
+    fn write(self, svg: &str) -> String {
+        let pattern = match self {
+            Dash::Long => "6 4",
+            Dash::Short => "3 3",
+        };
+        svg.replace(
+            &format!("opacity=\"{}\"", self.alpha()),
+            &format!("opacity=\"1\" stroke-dasharray=\"{pattern}\""),
+        )
+    }
 }
 
 type Area<'a> = DrawingArea<SVGBackend<'a>, plotters::coord::Shift>;
@@ -601,11 +648,9 @@ fn draw_panel<const DECIMATE: bool>(
         )))?;
     }
     for event in &spec.events {
-        chart.draw_series(DashedLineSeries::new(
+        chart.draw_series(LineSeries::new(
             [(event.x, y0), (event.x, y1)],
-            3,
-            3,
-            rgb(spec.theme.event).stroke_width(1),
+            Dash::Short.style(rgb(spec.theme.event), 1),
         ))?;
         chart.draw_series(std::iter::once(Text::new(
             event.label.clone(),
@@ -676,7 +721,8 @@ fn draw_panel<const DECIMATE: bool>(
                 for (points, is_dense) in drawn.iter() {
                     let points = points.iter().copied();
                     if dashed && !is_dense {
-                        chart.draw_series(DashedLineSeries::new(points, 6, 4, stroke))?;
+                        let style = Dash::Long.style(color(&spec.theme, s.style), 2);
+                        chart.draw_series(LineSeries::new(points, style))?;
                     } else {
                         chart.draw_series(LineSeries::new(points, stroke))?;
                     }

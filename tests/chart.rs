@@ -137,6 +137,66 @@ fn texts(svg: &str) -> Vec<String> {
         .collect()
 }
 
+/// Every `<polyline …/>` element of `svg` whose attributes contain `attr`.
+fn polylines_with<'a>(svg: &'a str, attr: &str) -> Vec<&'a str> {
+    svg.split("<polyline")
+        .skip(1)
+        .map(|p| &p[..p.find("/>").unwrap()])
+        .filter(|p| p.contains(attr))
+        .collect()
+}
+
+#[test]
+fn a_dashed_line_is_one_element_with_a_dash_pattern() {
+    let x = |s: &str| idx(s) as f64;
+    let mut spec = spec("World");
+    // The second series (style 1, dashed) gets a run of eight months, and an event.
+    spec.panels[0].series[1].shape = Arc::new(Shape::new(
+        vec![(3..=10)
+            .map(|m| (x(&format!("2023-{m:02}")), 30.0 + m as f64))
+            .collect()],
+        vec![],
+    ));
+    spec.events = vec![trade_trends::chart::Marker {
+        x: x("2022-09"),
+        label: "Event".into(),
+    }];
+    let svg = render_svg(&spec).unwrap();
+    let dashed = polylines_with(&svg, "stroke-dasharray=\"6 4\"");
+    assert_eq!(
+        dashed.len(),
+        1,
+        "one element for the dashed run: {dashed:?}"
+    );
+    assert_eq!(
+        dashed[0].matches(',').count(),
+        8,
+        "all eight points: {}",
+        dashed[0]
+    );
+    assert!(dashed[0].contains("opacity=\"1\""), "{}", dashed[0]);
+    assert!(dashed[0].contains("stroke-width=\"2\""), "{}", dashed[0]);
+    let event = polylines_with(&svg, "stroke-dasharray=\"3 3\"");
+    assert_eq!(
+        event.len(),
+        2,
+        "one element for the event's line in each panel: {event:?}"
+    );
+    assert!(
+        event.iter().all(|e| e.contains("stroke-width=\"1\"")),
+        "{event:?}"
+    );
+    // The solid series is not dashed, and no element keeps the marker opacity.
+    let blue = r##"stroke="#1F62A3""##;
+    assert!(polylines_with(&svg, blue)
+        .iter()
+        .all(|p| !p.contains("dasharray")));
+    assert!(
+        !svg.contains("opacity=\"0.99"),
+        "a marker opacity was left in the SVG"
+    );
+}
+
 #[test]
 fn labels_are_escaped() {
     let svg = render_svg(&spec("<script>alert(1)</script>")).unwrap();
