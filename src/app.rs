@@ -1153,6 +1153,19 @@ fn DataTable(t: &'static Catalogue, snapshot: Memo<Snapshot>) -> impl IntoView {
         let g = generation.get();
         after_paint(move || complete_for.set(g));
     });
+    // Which view's rows the body holds, and whether all of them are due. When the table
+    // is the view, a new view's first rows come at once; when it is below the chart, the
+    // old body stays until the chart has been painted (taking hundreds of rows out of the
+    // page costs milliseconds), and the new rows come then.
+    let body = Memo::new(move |shown: Option<&(u64, bool)>| {
+        let g = generation.get();
+        let complete = complete_for.get() == g;
+        let primary = snapshot.with_untracked(|s| s.state.view == ViewMode::Table);
+        match shown {
+            Some(&shown) if !complete && !primary => shown,
+            _ => (g, complete),
+        }
+    });
     let header = move |col: usize, label: &'static str, class: &'static str| {
         view! {
             <th scope="col" class=class
@@ -1163,15 +1176,15 @@ fn DataTable(t: &'static Catalogue, snapshot: Memo<Snapshot>) -> impl IntoView {
             </th>
         }
     };
-    // The rows of the current view: re-made when the order, "Show all" or the second phase
-    // asks; a new view replaces the whole body at once (below), not row by row.
+    // The rows of the current view: re-made when the order or "Show all" asks; a new view
+    // or the second phase replaces the whole body at once (below), not row by row.
     let rows = move || {
         let (col, asc) = sort.get();
         snapshot.with_untracked(|s| {
             // Rows are ordered and put in words only for what is shown.
             let limit = if show_all.get() {
                 usize::MAX
-            } else if complete_for.get() == generation.get_untracked() {
+            } else if body.get_untracked().1 {
                 TABLE_ROWS
             } else if s.state.view == ViewMode::Table {
                 TABLE_FIRST_ROWS
@@ -1207,7 +1220,7 @@ fn DataTable(t: &'static Catalogue, snapshot: Memo<Snapshot>) -> impl IntoView {
                     </tr></thead>
                     // A new view gets a new body: the old rows leave in one step, so a long
                     // table never delays the chart of the next view.
-                    {move || { generation.track(); view! { <tbody>{rows}</tbody> } }}
+                    {move || { body.track(); view! { <tbody>{rows}</tbody> } }}
                 </table>
             </div>
             {move || (total.get() > TABLE_ROWS && !show_all.get()).then(|| {
