@@ -341,24 +341,37 @@ impl Snapshot {
                 }
             }
         }
-        let context_svg = (state.measure == crate::urlstate::MeasureKind::Monthly).then(|| {
-            let mut ytd = view.state.clone();
-            ytd.measure = crate::urlstate::MeasureKind::Ytd;
-            ytd.chart = crate::urlstate::ChartKind::Line;
-            let context = DashboardView::with(d, &ytd, derived.clone());
-            let mut spec = context.chart_spec_themed(width, (height / 2).max(200), prefers_dark);
-            // The same months as the main chart, so the two line up.
-            spec.months = (
-                view.range.map(|r| r.0.index()).unwrap_or(spec.months.0),
-                view.range.map(|r| r.1.index()).unwrap_or(spec.months.1),
-            );
-            spec.flags.clear();
-            spec.events.clear();
-            // Its own title id: two charts on one page.
-            crate::chart::render_svg(&spec)
-                .unwrap_or_default()
-                .replace("chart-title", "context-chart-title")
-        });
+        let context_svg = (state.measure == crate::urlstate::MeasureKind::Monthly)
+            .then(|| {
+                let mut ytd = view.state.clone();
+                ytd.measure = crate::urlstate::MeasureKind::Ytd;
+                ytd.chart = crate::urlstate::ChartKind::Line;
+                let context = DashboardView::with(d, &ytd, derived.clone());
+                let mut spec =
+                    context.chart_spec_themed(width, (height / 2).max(200), prefers_dark);
+                // Values that were published month by month come from no other release: an
+                // empty chart of releases would only take room (and time to draw).
+                if spec
+                    .panels
+                    .iter()
+                    .all(|p| p.series.iter().all(|s| s.shape.is_blank()))
+                {
+                    return None;
+                }
+                // The same months as the main chart, so the two line up.
+                spec.months = (
+                    view.range.map(|r| r.0.index()).unwrap_or(spec.months.0),
+                    view.range.map(|r| r.1.index()).unwrap_or(spec.months.1),
+                );
+                spec.flags.clear();
+                spec.events.clear();
+                // Its own title id: two charts on one page.
+                crate::chart::render_svg(&spec)
+                    .unwrap_or_default()
+                    .replace("chart-title", "context-chart-title")
+                    .into()
+            })
+            .flatten();
         let months = match view.bounds {
             Some((a, b)) => crate::month::Span { first: a, last: b }.months().collect(),
             None => Vec::new(),

@@ -423,3 +423,26 @@ fn what_was_made_for_a_gone_view_is_not_kept() {
     assert!(shapes > 0 && shapes <= 8, "{shapes} shapes kept");
     assert!(facts > 0 && facts <= 8, "{facts} facts kept");
 }
+
+#[test]
+fn the_chart_of_releases_is_drawn_only_when_there_are_releases() {
+    // The bundled figures are mostly year-to-date releases: beneath the values per month,
+    // the releases they come from.
+    let d = common::bundled();
+    let (state, _) = parse_query("measure=monthly&partners=world");
+    let context = Snapshot::new(&d, &state, 900)
+        .context_svg
+        .expect("a chart of releases");
+    assert!(context.contains("<polyline"), "nothing drawn in {context}");
+    assert!(context.contains("context-chart-title"));
+    // Values published month by month come from no other release: no empty chart.
+    let runs = trade_trends::synth::synth(&trade_trends::synth::SynthSpec {
+        points: 240,
+        series: 2,
+        seed: 5,
+    });
+    let (state, _) = parse_query("measure=monthly&currency=USD&partners=syn01,syn02");
+    let s = Snapshot::new(&runs, &state, 900);
+    assert!(s.svg.contains("<polyline"), "the main chart is drawn");
+    assert_eq!(s.context_svg, None);
+}
