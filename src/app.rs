@@ -1209,7 +1209,9 @@ fn DataTable(t: &'static Catalogue, snapshot: Memo<Snapshot>) -> impl IntoView {
         <section class="table-section" class:primary=move || snapshot.with(|s| s.state.view == ViewMode::Table) aria-labelledby="table-title">
             <h2 id="table-title">{t.data_table}</h2>
             <div class="table-scroll" tabindex="0" role="region" aria-labelledby="table-title">
-                <table class="values">
+                // Busy (for assistive technology, and for anyone reading the rows) while
+                // the body holds an earlier view's rows, or only the first rows of this one.
+                <table class="values" aria-busy=move || (body.get() != (generation.get(), true)).then_some("true")>
                     <caption>{move || snapshot.with(|s| fill(t.table_caption, &[("title", &s.title), ("measure", &s.measure_label), ("unit", &s.y_label)]))}</caption>
                     <thead><tr>
                         {header(0, t.col_period, "")}

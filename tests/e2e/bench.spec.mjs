@@ -51,6 +51,46 @@ test('a synthetic dataset is labelled as such, and benchUpdate() hides and shows
   expect((await marks(page, 'chart-rendered')).length).toBe(3);
 });
 
+test('after benchUpdate(), the chart is painted before the table lets go of the earlier rows', async ({ page }) => {
+  test.setTimeout(60_000);
+  // What the table holds at the moment the chart is marked as painted.
+  await page.addInitScript(() => {
+    const mark = performance.mark.bind(performance);
+    window.__atMark = [];
+    performance.mark = (name, ...rest) => {
+      if (name === 'chart-rendered') {
+        const table = document.querySelector('table.values');
+        window.__atMark.push({
+          busy: table ? table.getAttribute('aria-busy') : 'no table',
+          series: [...document.querySelectorAll('table.values tbody tr td:nth-child(2)')].map((td) => td.textContent.trim()),
+        });
+      }
+      return mark(name, ...rest);
+    };
+  });
+  await page.goto(`./?data=fixtures/n1e3.json&${ALL}`);
+  const table = page.locator('table.values');
+  await expect(table.locator('tbody tr')).toHaveCount(250);
+  await expect(table).not.toHaveAttribute('aria-busy');
+  const before = await table.locator('tbody tr td:nth-child(2)').allTextContents();
+  expect(before).toContain('Synthetic 01');
+  await page.evaluate(() => window.benchUpdate());
+  await expect.poll(() => page.evaluate(() => window.__atMark.length)).toBe(2);
+  const atMark = await page.evaluate(() => window.__atMark[1]);
+  // Painted: the chart without Synthetic 01; the table still the earlier view's, and busy.
+  const drawn = await page.locator('main .chart-svg-host svg text').evaluateAll((ts) => ts.map((t) => t.textContent.trim()));
+  expect(drawn).not.toContain('Synthetic 01');
+  expect(drawn).toContain('Synthetic 02');
+  expect(atMark.busy).toBe('true');
+  expect(atMark.series).toEqual(before);
+  // Then the new view's rows, no longer busy.
+  await expect(table).not.toHaveAttribute('aria-busy');
+  await expect(table.locator('tbody tr')).toHaveCount(250);
+  const after = await table.locator('tbody tr td:nth-child(2)').allTextContents();
+  expect(after).not.toContain('Synthetic 01');
+  expect(after).toContain('Synthetic 02');
+});
+
 test('a table of 10,000 values shows its first 250 rows and offers the rest', async ({ page }) => {
   test.setTimeout(60_000);
   await page.goto(`./?data=fixtures/n1e4.json&${ALL}`);

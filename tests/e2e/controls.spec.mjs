@@ -18,9 +18,10 @@ async function open(page, query = '') {
 }
 
 const query = (page) => new URL(page.url()).searchParams;
-// Under a chart, the table's rows follow once the chart is painted: wait for them.
+// Under a chart, the table's rows follow once the chart is painted (until then the table
+// is busy, holding the earlier view's rows): wait for them.
 const tableCells = async (page) => {
-  await expect(page.locator('table.values tbody tr').first()).toBeAttached();
+  await expect(page.locator('table.values:not([aria-busy]) tbody tr').first()).toBeAttached();
   return page.locator('table.values tbody tr').evaluateAll((trs) =>
     trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent.trim())));
 };

@@ -21,8 +21,9 @@ async function openDashboard(page, query = '') {
   await page.goto('./' + query);
   await expect(page.locator('#static-view')).toHaveCount(0);
   await expect(page.locator('.chart svg[role="img"]')).toBeVisible();
-  // Under a chart, the table's rows follow once the chart is painted.
-  await expect(page.locator('table.values tbody tr').first()).toBeAttached();
+  // Under a chart, the table's rows follow once the chart is painted (the table is busy
+  // until then).
+  await expect(page.locator('table.values:not([aria-busy]) tbody tr').first()).toBeAttached();
 }
 
 test('the default page shows the chart, units, figure check, table and sources', async ({ page }) => {

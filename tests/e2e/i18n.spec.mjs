@@ -9,9 +9,10 @@ async function open(page, query = '') {
   await expect(page.locator('main .chart-svg-host svg[role="img"]').first()).toBeAttached();
 }
 
-// Under a chart, the table's rows follow once the chart is painted: wait for them.
+// Under a chart, the table's rows follow once the chart is painted (until then the table
+// is busy, holding the earlier view's rows): wait for them.
 const tableCells = async (page) => {
-  await expect(page.locator('table.values tbody tr').first()).toBeAttached();
+  await expect(page.locator('table.values:not([aria-busy]) tbody tr').first()).toBeAttached();
   return page.locator('table.values tbody tr').evaluateAll((trs) =>
     trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent.trim())));
 };
@@ -86,6 +87,7 @@ test('the Rust formatting agrees with the browser\'s Intl for every number and m
   // paint); here it is checked against Chromium's own Intl for each value shown.
   for (const [lang, locale] of [['en', 'en-US'], ['zh', 'zh-CN']]) {
     await open(page, `?lang=${lang}&partners=world,central_asia_5&view=table`);
+    await expect(page.locator('table.values:not([aria-busy]) tbody tr').first()).toBeAttached();
     const { mismatches, months: checkedMonths, numbers } = await page.evaluate((locale) => {
       const out = [];
       let checkedMonths = 0;
