@@ -287,7 +287,7 @@ impl<'a> DashboardView<'a> {
             MeasureKind::Monthly => {
                 for code in &state.partners {
                     let mut points = money(code, Cut::Periods);
-                    if state.average && points.briefs().any(|p| p.span.len() > 1) {
+                    if state.average && points.any_multi_month() {
                         let mut averaged = points.to_vec();
                         for p in averaged.iter_mut().filter(|p| p.span.len() > 1) {
                             let n = p.span.len() as f64;

@@ -157,6 +157,12 @@ fn a_runs_values_are_its_points_written_out() {
     assert_eq!(kept.len(), 120 - 4);
     assert_eq!(kept, written);
     assert_eq!(kept.to_vec(), written.as_slice().to_vec());
+    // One value per month: none across months, as the written-out values say; the first
+    // series' year-to-date figures of 2000 give periods of several months.
+    assert!(!kept.any_multi_month());
+    assert!(!written.any_multi_month());
+    let mixed = derived.money(&runs, &runs.series[0], Currency::USD, Cut::Periods);
+    assert!(mixed.any_multi_month(), "{mixed:?}");
     for j in 0..kept.len() {
         let p = kept.at(j);
         let brief = kept.brief(j);

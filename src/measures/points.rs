@@ -79,6 +79,15 @@ impl Points {
         self.len() == 0
     }
 
+    /// Whether any value spans more than one month. A run's never does (one value per
+    /// month), so it is answered without reading the run.
+    pub fn any_multi_month(&self) -> bool {
+        match &self.0 {
+            Inner::Listed(points) => points.iter().any(|p| p.span.len() > 1),
+            Inner::Run { .. } => false,
+        }
+    }
+
     /// Value `j` as a point (made, for a run's value).
     pub fn get(&self, j: usize) -> Option<Cow<'_, Point>> {
         match &self.0 {
