@@ -224,6 +224,21 @@ impl Facts {
         let widen = |m: Option<(i64, i64)>, a: i64, b: i64| {
             Some(m.map_or((a, b), |(x, y)| (x.min(a), y.max(b))))
         };
+        let month = Month::from_index;
+        // A run's values are single months in order, all drawn, with the run's sources:
+        // only its highest is to be looked for, in its numbers.
+        if let Some(high) = points.run_highest() {
+            if let Some(last) = points.len().checked_sub(1) {
+                let (first, _, _) = points.placed(0);
+                let (_, end, _) = points.placed(last);
+                facts.months = Some((month(first), month(end)));
+                facts.ends = facts.months;
+                facts.high = high;
+                facts.latest = Some(last);
+                push_unique(&mut facts.sources, points.sources(0));
+            }
+            return facts;
+        }
         for i in 0..points.len() {
             let sources = points.sources(i);
             if !last_seen.is_some_and(|l| Arc::ptr_eq(l, sources)) {
@@ -242,7 +257,6 @@ impl Facts {
                 facts.latest = Some(i);
             }
         }
-        let month = Month::from_index;
         facts.months = months.map(|(a, b)| (month(a), month(b)));
         facts.ends = ends.map(|(a, b)| (month(a), month(b)));
         facts

@@ -209,7 +209,35 @@ fn a_runs_values_are_its_points_written_out() {
             "{from}..{to}"
         );
         assert!(inside.downgrade().is(&kept.within(from, to)));
+        // What a view knows of them as a whole (months, highest, latest, sources): read
+        // from the run's numbers, the same as from the points.
+        assert_eq!(
+            derived.facts(&inside),
+            derived.facts(&written.within(from, to)),
+            "{from}..{to}"
+        );
     }
+    // Equal highs: the later one, both ways.
+    let mut tied = runs.clone();
+    let numbers = &mut std::sync::Arc::make_mut(tied.series[1].monthly.as_mut().unwrap()).values;
+    numbers.set(10, Some(9e12));
+    numbers.set(50, Some(9e12));
+    let tied_listed = written_out(&tied);
+    let fresh = Derived::default();
+    let tied_kept = fresh.money(&tied, &tied.series[1], Currency::USD, Cut::Periods);
+    let tied_written: Points = money(
+        &tied_listed,
+        &tied_listed.series[1],
+        Currency::USD,
+        Cut::Periods,
+    )
+    .into();
+    let facts = fresh.facts(&tied_kept);
+    assert_eq!(facts, fresh.facts(&tied_written));
+    assert_eq!(
+        tied_kept.at(facts.high.unwrap()).span.first,
+        month("2005-03")
+    );
     // Nothing held: the weak handle says so.
     let weak = kept.downgrade();
     drop((kept, again, derived));

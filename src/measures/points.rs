@@ -79,6 +79,28 @@ impl Points {
         self.len() == 0
     }
 
+    /// For a run's values (`None` for listed ones): the index of the highest, the last of
+    /// equals in the order [`f64::total_cmp`] gives (`None` when there are no values),
+    /// read from the run's numbers without placing a value.
+    pub fn run_highest(&self) -> Option<Option<usize>> {
+        let Inner::Run { values, lo, hi } = &self.0 else {
+            return None;
+        };
+        if lo >= hi {
+            return Some(None);
+        }
+        let mut best: Option<(usize, f64)> = None;
+        // The run's numbers from value `lo` to value `hi - 1`, its gaps skipped.
+        let numbers =
+            (values.k(*lo)..=values.k(hi - 1)).filter_map(|k| values.run.values.get(k).flatten());
+        for (j, v) in numbers.enumerate() {
+            if best.is_none_or(|(_, b)| v.total_cmp(&b).is_ge()) {
+                best = Some((j, v));
+            }
+        }
+        Some(best.map(|(j, _)| j))
+    }
+
     /// Whether any value spans more than one month. A run's never does (one value per
     /// month), so it is answered without reading the run.
     pub fn any_multi_month(&self) -> bool {
