@@ -677,7 +677,10 @@ fn draw_panel<const DECIMATE: bool>(
         let shape = &s.shape;
         // A run with more points than the pixel columns it spans is drawn solid and
         // without markers (dashes and markers would merge into a band), and decimated.
-        let column = |x: f64| coords.translate(&(x, 0.0)).0 as i64;
+        // The x of `coords.translate`, without mapping a y for nothing.
+        let (x_spec, back_x) = (coords.x_spec(), coords.get_x_axis_pixel_range());
+        let back_x = (back_x.start, back_x.end);
+        let column = move |x: f64| x_spec.map(&x, back_x) as i64;
         let dense = |run: &[(f64, f64)]| match (run.first(), run.last()) {
             (Some(a), Some(b)) => {
                 crate::decimate::is_dense(run.len(), (column(b.0) - column(a.0)).abs() + 1)
