@@ -703,7 +703,11 @@ fn draw_panel<const DECIMATE: bool>(
                         }
                         // Each run of steps is drawn as it is read: a million steps are
                         // never made into points at once.
+                        // Steps start and end on months (whole numbers), in order: their
+                        // pixel columns are walked rather than each mapped.
                         _ => {
+                            let walk = crate::decimate::ColumnWalk::new(column);
+                            let column = |x: f64| walk.of(x);
                             let mut d: Option<RunDrawing<DECIMATE, _>> = None;
                             step_corners(shape.steps.iter(), |new_run, p| {
                                 if new_run {

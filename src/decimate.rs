@@ -148,6 +148,66 @@ pub fn merge_rects(rects: impl IntoIterator<Item = [i32; 4]>) -> Vec<[i32; 4]> {
     merged
 }
 
+/// The pixel column of whole-number positions (months), asked in increasing order, with
+/// few calls to the mapping: when a position's column is found, so is the first whole
+/// number past it in another column (by doubling, then halving), and positions before
+/// that are answered without the mapping. A million months over a few hundred columns
+/// then take a few thousand calls instead of a million. Exact for any `column` that never
+/// decreases; a position that is not a whole number, or before the last one found, is
+/// mapped as asked.
+pub struct ColumnWalk<F> {
+    column: F,
+    /// Whole numbers `from..until` all fall in `col`.
+    known: std::cell::Cell<Option<(f64, f64, i64)>>,
+}
+
+impl<F: Fn(f64) -> i64> ColumnWalk<F> {
+    pub fn new(column: F) -> Self {
+        ColumnWalk {
+            column,
+            known: std::cell::Cell::new(None),
+        }
+    }
+
+    /// The column of `x`, as `column(x)` gives it.
+    pub fn of(&self, x: f64) -> i64 {
+        if let Some((from, until, col)) = self.known.get() {
+            if x >= from && x < until && x.fract() == 0.0 {
+                return col;
+            }
+        }
+        let col = (self.column)(x);
+        if x.fract() != 0.0 || x.abs() >= 2f64.powi(52) {
+            return col;
+        }
+        // The last whole number known to be in `col`, and one known to be past it.
+        let (mut inside, mut past) = (x, None);
+        let mut step = 1.0;
+        for _ in 0..52 {
+            let probe = x + step;
+            if (self.column)(probe) == col {
+                inside = probe;
+                step *= 2.0;
+            } else {
+                past = Some(probe);
+                break;
+            }
+        }
+        if let Some(mut past) = past {
+            while past - inside > 1.0 {
+                let mid = inside + ((past - inside) / 2.0).floor();
+                if (self.column)(mid) == col {
+                    inside = mid;
+                } else {
+                    past = mid;
+                }
+            }
+            self.known.set(Some((x, past, col)));
+        }
+        col
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -167,6 +227,52 @@ mod tests {
         assert_eq!(m4(&pts, |x| x as i64), pts.to_vec());
         assert_eq!(m4(&[(3.0, 4.0)], |x| x as i64), vec![(3.0, 4.0)]);
         assert_eq!(m4(&[], |x| x as i64), vec![]);
+    }
+
+    #[test]
+    fn a_column_walk_answers_as_the_mapping_does_with_fewer_calls() {
+        // The time axis' mapping (chart::axis::MonthAxis): months start..end over pixels.
+        let axis = |start: f64, end: f64, pixels: (i32, i32)| {
+            move |x: f64| {
+                let t = (x - start) / (end - start);
+                (pixels.0 as f64 + t * (pixels.1 - pixels.0) as f64).round() as i64
+            }
+        };
+        for (start, end, pixels) in [
+            (24012.0, 124012.0, (58, 679)), // 160 months a column
+            (24012.0, 24112.0, (58, 679)),  // 6 columns a month
+            (-500.0, 4321.0, (3, 900)),     // 5.4 months a column, from before zero
+            (0.0, 7.0, (0, 3)),
+        ] {
+            let map = axis(start, end, pixels);
+            let calls = std::cell::Cell::new(0);
+            let counted = |x: f64| {
+                calls.set(calls.get() + 1);
+                map(x)
+            };
+            let walk = ColumnWalk::new(counted);
+            let months: Vec<f64> = (start as i64 - 3..end as i64 + 3)
+                .map(|m| m as f64)
+                .collect();
+            for &m in &months {
+                // Each month asked twice, as a run of steps does (two corners share it).
+                assert_eq!(walk.of(m), map(m), "{m} of {start}..{end}");
+                assert_eq!(walk.of(m), map(m), "{m} again");
+            }
+            let columns = (pixels.1 - pixels.0) as usize;
+            if months.len() > 10 * columns {
+                assert!(
+                    calls.get() < months.len() / 4,
+                    "{} calls for {} months",
+                    calls.get(),
+                    months.len()
+                );
+            }
+            // Back, and between whole numbers: mapped as asked.
+            for x in [start + 2.5, start + 1.0, end - 0.25, start] {
+                assert_eq!(walk.of(x), map(x), "{x}");
+            }
+        }
     }
 
     #[test]

@@ -91,8 +91,14 @@ impl Points {
         }
         let mut best: Option<(usize, f64)> = None;
         // The run's numbers from value `lo` to value `hi - 1`, its gaps skipped.
-        let numbers =
-            (values.k(*lo)..=values.k(hi - 1)).filter_map(|k| values.run.values.get(k).flatten());
+        let (first, last) = (values.k(*lo), values.k(hi - 1));
+        let numbers = values
+            .run
+            .values
+            .iter()
+            .skip(first)
+            .take(last + 1 - first)
+            .flatten();
         for (j, v) in numbers.enumerate() {
             if best.is_none_or(|(_, b)| v.total_cmp(&b).is_ge()) {
                 best = Some((j, v));
