@@ -463,10 +463,20 @@ fn a_monthly_run_reads_as_one_figure_per_month_with_gaps_kept() {
         [Some(1.5e9), None, Some(1.25e9)]
     );
     assert_eq!((values.get(1), values.get(3)), (Some(None), None));
+    // Whole numbers are written without a fraction; others, and −0, as they are.
     assert_eq!(
-        serde_json::to_value(values).unwrap(),
-        json!([1.5e9, null, 1.25e9])
+        serde_json::to_string(values).unwrap(),
+        "[1500000000,null,1250000000]"
     );
+    let odd: trade_trends::dataset::RunNumbers =
+        [Some(2.5), Some(-0.0), Some(0.0), Some(1e17), None]
+            .into_iter()
+            .collect();
+    let text = serde_json::to_string(&odd).unwrap();
+    assert_eq!(text, "[2.5,-0.0,0,1e+17,null]");
+    let back: trade_trends::dataset::RunNumbers = serde_json::from_str(&text).unwrap();
+    assert_eq!(back, odd);
+    assert!(back.get(1).flatten().unwrap().is_sign_negative());
     assert_eq!(
         *values,
         [Some(1.5e9), None, Some(1.25e9)].into_iter().collect()

@@ -510,8 +510,28 @@ impl PartialEq for RunNumbers {
 }
 
 impl Serialize for RunNumbers {
+    /// A whole number is written without a fraction (`236400000`, not `236400000.0`): the
+    /// same JSON number, two characters shorter. A million values of a run are a sixth
+    /// less text to send and to read.
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_seq(self.iter())
+        struct Number(Option<f64>);
+        impl Serialize for Number {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                match self.0 {
+                    None => serializer.serialize_none(),
+                    // Exact as an integer, and not −0 (whose sign an integer would lose).
+                    Some(v)
+                        if v.fract() == 0.0
+                            && v.abs() < 9.0e15
+                            && !(v == 0.0 && v.is_sign_negative()) =>
+                    {
+                        serializer.serialize_i64(v as i64)
+                    }
+                    Some(v) => serializer.serialize_f64(v),
+                }
+            }
+        }
+        serializer.collect_seq(self.iter().map(Number))
     }
 }
 
