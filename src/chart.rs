@@ -671,16 +671,16 @@ fn draw_panel<const DECIMATE: bool>(
         xr.end,
     );
     let by_x = |a: &(f64, f64), b: &(f64, f64)| a.0.total_cmp(&b.0);
+    // A position's pixel column: the x of `coords.translate`, without mapping a y.
+    let (x_spec, back_x) = (coords.x_spec(), coords.get_x_axis_pixel_range());
+    let back_x = (back_x.start, back_x.end);
+    let column = move |x: f64| x_spec.map(&x, back_x) as i64;
     for (i, s) in panel.series.iter().enumerate() {
         let stroke = color(&spec.theme, s.style).stroke_width(2);
         let dashed = s.style % 2 == 1;
         let shape = &s.shape;
         // A run with more points than the pixel columns it spans is drawn solid and
         // without markers (dashes and markers would merge into a band), and decimated.
-        // The x of `coords.translate`, without mapping a y for nothing.
-        let (x_spec, back_x) = (coords.x_spec(), coords.get_x_axis_pixel_range());
-        let back_x = (back_x.start, back_x.end);
-        let column = move |x: f64| x_spec.map(&x, back_x) as i64;
         let dense = |run: &[(f64, f64)]| match (run.first(), run.last()) {
             (Some(a), Some(b)) => {
                 crate::decimate::is_dense(run.len(), (column(b.0) - column(a.0)).abs() + 1)
@@ -702,9 +702,9 @@ fn draw_panel<const DECIMATE: bool>(
                             }
                         }
                         // Each run of steps is drawn as it is read: a million steps are
-                        // never made into points at once.
-                        // Steps start and end on months (whole numbers), in order: their
-                        // pixel columns are walked rather than each mapped.
+                        // never made into points at once. Steps start and end on months
+                        // (whole numbers), in order: their columns are walked, not each
+                        // mapped.
                         _ => {
                             let walk = crate::decimate::ColumnWalk::new(column);
                             let column = |x: f64| walk.of(x);

@@ -272,6 +272,39 @@ fn link(d: &Dataset, id: &str) -> Option<SourceLink> {
     })
 }
 
+/// The chart of the releases beneath a view of values per month: the same partners, year
+/// to date as published, over the same months. None when it would draw nothing: values
+/// published month by month come from no other release, and an empty chart would only
+/// take room (and time to draw).
+fn context_chart(
+    d: &Dataset,
+    view: &DashboardView,
+    derived: &Arc<Derived>,
+    width: u32,
+    height: u32,
+    prefers_dark: bool,
+) -> Option<String> {
+    let mut ytd = view.state.clone();
+    ytd.measure = crate::urlstate::MeasureKind::Ytd;
+    ytd.chart = crate::urlstate::ChartKind::Line;
+    let context = DashboardView::with(d, &ytd, derived.clone());
+    let mut spec = context.chart_spec_themed(width, (height / 2).max(200), prefers_dark);
+    let blank = |p: &crate::chart::Panel| p.series.iter().all(|s| s.shape.is_blank());
+    if spec.panels.iter().all(blank) {
+        return None;
+    }
+    // The same months as the main chart, so the two line up.
+    spec.months = (
+        view.range.map(|r| r.0.index()).unwrap_or(spec.months.0),
+        view.range.map(|r| r.1.index()).unwrap_or(spec.months.1),
+    );
+    spec.flags.clear();
+    spec.events.clear();
+    // Its own title id: two charts on one page.
+    let svg = crate::chart::render_svg(&spec).unwrap_or_default();
+    Some(svg.replace("chart-title", "context-chart-title"))
+}
+
 /// Chart height for a width: taller than wide on phones, 16:9-ish on desktops.
 pub fn chart_height(width: u32) -> u32 {
     if width < 520 {
@@ -342,35 +375,7 @@ impl Snapshot {
             }
         }
         let context_svg = (state.measure == crate::urlstate::MeasureKind::Monthly)
-            .then(|| {
-                let mut ytd = view.state.clone();
-                ytd.measure = crate::urlstate::MeasureKind::Ytd;
-                ytd.chart = crate::urlstate::ChartKind::Line;
-                let context = DashboardView::with(d, &ytd, derived.clone());
-                let mut spec =
-                    context.chart_spec_themed(width, (height / 2).max(200), prefers_dark);
-                // Values that were published month by month come from no other release: an
-                // empty chart of releases would only take room (and time to draw).
-                if spec
-                    .panels
-                    .iter()
-                    .all(|p| p.series.iter().all(|s| s.shape.is_blank()))
-                {
-                    return None;
-                }
-                // The same months as the main chart, so the two line up.
-                spec.months = (
-                    view.range.map(|r| r.0.index()).unwrap_or(spec.months.0),
-                    view.range.map(|r| r.1.index()).unwrap_or(spec.months.1),
-                );
-                spec.flags.clear();
-                spec.events.clear();
-                // Its own title id: two charts on one page.
-                crate::chart::render_svg(&spec)
-                    .unwrap_or_default()
-                    .replace("chart-title", "context-chart-title")
-                    .into()
-            })
+            .then(|| context_chart(d, &view, derived, width, height, prefers_dark))
             .flatten();
         let months = match view.bounds {
             Some((a, b)) => crate::month::Span { first: a, last: b }.months().collect(),

@@ -182,11 +182,7 @@ fn step_by_scanning(s: &Snapshot, i: usize, dx: i32, dy: i32) -> usize {
 #[test]
 fn pointer_and_keyboard_search_by_halving_finds_what_scanning_finds() {
     let bundled = common::bundled();
-    let synthetic = trade_trends::synth::synth(&trade_trends::synth::SynthSpec {
-        points: 3000,
-        series: 3,
-        seed: 7,
-    });
+    let synthetic = common::synthetic(3000, 3, 7);
     let cases = [
         (&bundled, ""),
         (&bundled, "measure=ytd&partners=world,central_asia_5,KAZ"),
@@ -242,11 +238,7 @@ fn a_snapshot_pointed_at_equals_one_not_pointed_at() {
 
 #[test]
 fn a_value_of_a_monthly_run_says_where_it_was_published() {
-    let d = trade_trends::synth::synth(&trade_trends::synth::SynthSpec {
-        points: 24,
-        series: 2,
-        seed: 7,
-    });
+    let d = common::synthetic(24, 2, 7);
     let (state, _) = parse_query("currency=USD&partners=syn01,syn02");
     let s = Snapshot::new(&d, &state, 700);
     let text = s.point_text(0).unwrap();
@@ -270,11 +262,7 @@ fn a_value_of_a_monthly_run_says_where_it_was_published() {
 #[test]
 fn the_first_rows_of_a_long_table_are_the_first_of_its_whole_order() {
     // 400 rows: the first rows asked for are selected a few at a time, never all held.
-    let mut d = trade_trends::synth::synth(&trade_trends::synth::SynthSpec {
-        points: 600,
-        series: 3,
-        seed: 5,
-    });
+    let mut d = common::synthetic(600, 3, 5);
     // The first series alone has the first and the last 50 months: the first and the
     // last rows by period are all its own.
     for s in &mut d.series[1..] {
@@ -436,11 +424,7 @@ fn the_chart_of_releases_is_drawn_only_when_there_are_releases() {
     assert!(context.contains("<polyline"), "nothing drawn in {context}");
     assert!(context.contains("context-chart-title"));
     // Values published month by month come from no other release: no empty chart.
-    let runs = trade_trends::synth::synth(&trade_trends::synth::SynthSpec {
-        points: 240,
-        series: 2,
-        seed: 5,
-    });
+    let runs = common::synthetic(240, 2, 5);
     let (state, _) = parse_query("measure=monthly&currency=USD&partners=syn01,syn02");
     let s = Snapshot::new(&runs, &state, 900);
     assert!(s.svg.contains("<polyline"), "the main chart is drawn");

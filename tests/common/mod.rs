@@ -44,3 +44,12 @@ pub fn build_csv(csv: &str) -> Result<Dataset, Vec<InputError>> {
 pub fn row(id: &str, rest: &str) -> String {
     format!("{id},{rest}")
 }
+
+/// A synthetic dataset (`dataset synth`): `series` monthly runs, `points` values in all.
+pub fn synthetic(points: usize, series: usize, seed: u32) -> Dataset {
+    trade_trends::synth::synth(&trade_trends::synth::SynthSpec {
+        points,
+        series,
+        seed,
+    })
+}
