@@ -412,6 +412,13 @@ fn render_with<const DECIMATE: bool>(spec: &ChartSpec) -> Result<(String, Geomet
         geometry = draw::<DECIMATE>(&root, spec).map_err(|e| ChartError(e.to_string()))?;
         root.present().map_err(|e| ChartError(e.to_string()))?;
     }
+    // A dense line becomes one stroke per pixel column (when decimated; the drawing of
+    // every point is the reference it is compared with, so it keeps its polyline).
+    let svg = if DECIMATE {
+        write_dense_paths(&svg)
+    } else {
+        svg.replace(&dense_marker(), "opacity=\"1\"")
+    };
     // Round joins and caps: a line's stroke is then the union of discs along it, which the
     // decimated line covers exactly (the same pixels), and reversals have no spikes.
     let mut svg = svg.replace(
@@ -461,6 +468,107 @@ impl Dash {
             &format!("opacity=\"1\" stroke-dasharray=\"{pattern}\""),
         )
     }
+}
+
+/// A dense run's line is drawn by plotters as a `<polyline>` with this opacity, which no
+/// other element has (exact in binary, so it is written exactly), and is then written as a
+/// `<path>` by [`write_dense_paths`].
+const DENSE_ALPHA: f64 = 1.0 - 3.0 / 256.0;
+
+fn dense_marker() -> String {
+    format!("opacity=\"{DENSE_ALPHA}\"")
+}
+
+/// `svg` with each dense line's `<polyline>` written as the `<path>` of
+/// [`columns_path`], with full opacity and round caps, in the same place.
+///
+/// A dense line zigzags up and down every pixel column; drawn as a polyline with round
+/// joins, each of its thousands of reversals is a join for the browser to stroke and
+/// raster, on every tile the line crosses, and a chart of ten such lines kept a raster
+/// thread busy for 100 ms after an update. The path covers the same pixels without a join.
+fn write_dense_paths(svg: &str) -> String {
+    let marker = dense_marker();
+    let mut out = String::with_capacity(svg.len());
+    let mut rest = svg;
+    while let Some(start) = rest.find("<polyline ") {
+        let Some(len) = rest[start..].find("/>") else {
+            break;
+        };
+        let (before, element) = (&rest[..start], &rest[start..start + len + 2]);
+        out.push_str(before);
+        match element
+            .contains(&marker)
+            .then(|| as_path(element))
+            .flatten()
+        {
+            Some(path) => out.push_str(&path),
+            None => out.push_str(element),
+        }
+        rest = &rest[start + len + 2..];
+    }
+    out.push_str(rest);
+    out.replace(&marker, "opacity=\"1\"")
+}
+
+/// A dense line's `<polyline …/>` as a `<path …/>` ([`columns_path`]), or `None` if its
+/// points are not plotters' whole pixels.
+fn as_path(element: &str) -> Option<String> {
+    let start = element.find("points=\"")? + "points=\"".len();
+    let end = start + element[start..].find('"')?;
+    let points = element[start..end]
+        .split_whitespace()
+        .map(|xy| {
+            let (x, y) = xy.split_once(',')?;
+            Some((x.parse().ok()?, y.parse().ok()?))
+        })
+        .collect::<Option<Vec<(i32, i32)>>>()?;
+    Some(format!(
+        "<path stroke-linecap=\"round\" {}d=\"{}\"{}",
+        element[..start - "points=\"".len()]
+            .trim_start_matches("<polyline ")
+            .replace(&dense_marker(), "opacity=\"1\""),
+        columns_path(&points),
+        &element[end + 1..],
+    ))
+}
+
+/// The path data (`d`) of a polyline through `points` (whole pixels) drawn with round
+/// joins and caps, as one vertical stroke per run of consecutive points on the same pixel
+/// column and one straight stroke from each such run's last point to the next one's first.
+///
+/// The same pixels: a polyline stroked with round joins and caps covers exactly the points
+/// within half the stroke's width of one of its segments, whatever the joins between
+/// them, so it is the union of its segments each stroked alone with round caps. The
+/// segments between consecutive points of one column are all on that column and, joined,
+/// cover from its lowest point to its highest: one vertical stroke covers the same. A
+/// column of one point is already an end of the strokes from and to it; only a polyline
+/// of one column keeps it (a dot when it is one point).
+pub fn columns_path(points: &[(i32, i32)]) -> String {
+    use std::fmt::Write as _;
+    let mut d = String::with_capacity(points.len() * 8);
+    let mut i = 0;
+    let mut previous_last: Option<(i32, i32)> = None;
+    while i < points.len() {
+        let x = points[i].0;
+        let first = points[i];
+        let (mut lo, mut hi) = (first.1, first.1);
+        let mut j = i;
+        while j < points.len() && points[j].0 == x {
+            lo = lo.min(points[j].1);
+            hi = hi.max(points[j].1);
+            j += 1;
+        }
+        if let Some((px, py)) = previous_last {
+            let _ = write!(d, "M{px},{py}L{},{}", first.0, first.1);
+        }
+        let alone = i == 0 && j == points.len();
+        if lo < hi || alone {
+            let _ = write!(d, "M{x},{lo}V{hi}");
+        }
+        previous_last = Some(points[j - 1]);
+        i = j;
+    }
+    d
 }
 
 type Area<'a> = DrawingArea<SVGBackend<'a>, plotters::coord::Shift>;
@@ -727,7 +835,10 @@ fn draw_panel<const DECIMATE: bool>(
                 };
                 for (points, is_dense) in drawn.iter() {
                     let points = points.iter().copied();
-                    if dashed && !is_dense {
+                    if *is_dense {
+                        let style = color(&spec.theme, s.style).mix(DENSE_ALPHA);
+                        chart.draw_series(LineSeries::new(points, style.stroke_width(2)))?;
+                    } else if dashed {
                         let style = Dash::Long.style(color(&spec.theme, s.style), 2);
                         chart.draw_series(LineSeries::new(points, style))?;
                     } else {

@@ -4,7 +4,8 @@
 //! and stacked bands drawn as merged rectangles.
 
 use trade_trends::chart::{
-    render, render_every_point, ChartSeries, ChartSpec, Panel, PanelKind, Step, ValueFormat,
+    columns_path, render, render_every_point, ChartSeries, ChartSpec, Panel, PanelKind, Step,
+    ValueFormat,
 };
 use trade_trends::decimate::m4;
 
@@ -163,6 +164,102 @@ fn polylines(svg: &str) -> Vec<usize> {
         .collect()
 }
 
+/// The `d` of each `<path>` of the SVG.
+fn paths(svg: &str) -> Vec<&str> {
+    svg.split("<path")
+        .skip(1)
+        .map(|tag| {
+            let start = tag.find(" d=\"").expect("d") + 4;
+            &tag[start..start + tag[start..].find('"').unwrap()]
+        })
+        .collect()
+}
+
+/// A polyline with round joins and caps, and the same points as [`columns_path`]'s path
+/// with round caps, each alone in an SVG of 120 × 80 pixels.
+fn polyline_and_path(points: &[(i32, i32)]) -> (String, String) {
+    let svg = |element: String| {
+        format!(
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"120\" height=\"80\">\
+             <rect width=\"120\" height=\"80\" fill=\"#FFFFFF\"/>{element}</svg>"
+        )
+    };
+    let stroke = "fill=\"none\" stroke=\"#1F62A3\" stroke-width=\"2\"";
+    let list: Vec<String> = points.iter().map(|(x, y)| format!("{x},{y}")).collect();
+    (
+        svg(format!(
+            "<polyline stroke-linejoin=\"round\" stroke-linecap=\"round\" {stroke} points=\"{}\"/>",
+            list.join(" ")
+        )),
+        svg(format!(
+            "<path stroke-linecap=\"round\" {stroke} d=\"{}\"/>",
+            columns_path(points)
+        )),
+    )
+}
+
+#[test]
+fn a_line_drawn_as_one_stroke_per_column_covers_the_polylines_pixels() {
+    // A dense zigzag (many points per column), a sparse line, a step line, reversals on
+    // one column, a single column and a single point.
+    let zigzag: Vec<(i32, i32)> = walk(2_000, 5, 20.0)
+        .iter()
+        .map(|&(x, y)| (10 + x as i32, (y * 0.7) as i32))
+        .collect();
+    let cases: Vec<Vec<(i32, i32)>> = vec![
+        zigzag,
+        vec![(5, 70), (30, 10), (60, 40), (90, 12), (115, 75)],
+        vec![
+            (5, 50),
+            (20, 50),
+            (20, 30),
+            (40, 30),
+            (40, 60),
+            (41, 60),
+            (41, 20),
+        ],
+        vec![
+            (50, 40),
+            (50, 10),
+            (50, 70),
+            (50, 30),
+            (51, 30),
+            (51, 60),
+            (52, 20),
+        ],
+        vec![(60, 10), (60, 70), (60, 40)],
+        vec![(60, 40), (60, 40)],
+    ];
+    for points in cases {
+        let (polyline, path) = polyline_and_path(&points);
+        let (a, b) = (rasterise(&polyline), rasterise(&path));
+        assert!(
+            a.chunks(4).any(|p| p != [255, 255, 255, 255]),
+            "{polyline}: blank"
+        );
+        let differing = a.chunks(4).zip(b.chunks(4)).filter(|(p, q)| p != q).count();
+        assert_eq!(
+            differing, 0,
+            "{differing} pixels differ:\n{polyline}\n{path}"
+        );
+    }
+    // Consecutive points on one column are one vertical stroke; the rest joins columns.
+    assert_eq!(
+        columns_path(&[
+            (50, 40),
+            (50, 10),
+            (50, 70),
+            (50, 30),
+            (51, 30),
+            (51, 60),
+            (52, 20)
+        ]),
+        "M50,10V70M50,30L51,30M51,30V60M51,60L52,20"
+    );
+    assert_eq!(columns_path(&[(60, 40), (60, 40)]), "M60,40V40");
+    assert_eq!(columns_path(&[(5, 70), (30, 10)]), "M5,70L30,10");
+}
+
 fn assert_pixel_identical(kind: PanelKind) {
     let spec = dense_spec(kind);
     let (full, _) = render_every_point(&spec).unwrap();
@@ -170,14 +267,31 @@ fn assert_pixel_identical(kind: PanelKind) {
     let (a, b) = (rasterise(&full), rasterise(&decimated));
     let differing = a.chunks(4).zip(b.chunks(4)).filter(|(p, q)| p != q).count();
     assert_eq!(differing, 0, "{kind:?}: {differing} pixels differ");
-    // Three series of two runs each; every run decimated to at most 4 points per column.
+    // Three series of two runs each, drawn in full as six long polylines; decimated, as
+    // six paths of at most two strokes (one segment each) per pixel column.
     let full_lines = polylines(&full);
+    let big: Vec<usize> = full_lines.iter().copied().filter(|&n| n > 2).collect();
+    assert_eq!(big.len(), 6, "{kind:?}: {full_lines:?}");
+    assert!(
+        !full.contains("<path"),
+        "{kind:?}: the reference is polylines"
+    );
     let lines = polylines(&decimated);
-    assert_eq!(lines.len(), full_lines.len());
-    let big: Vec<usize> = lines.iter().copied().filter(|&n| n > 2).collect();
-    assert_eq!(big.len(), 6, "{kind:?}: {lines:?}");
-    for n in big {
-        assert!(n <= 4 * 900, "{kind:?}: {n} points in one run");
+    assert!(lines.iter().all(|&n| n <= 2), "{kind:?}: {lines:?}");
+    assert_eq!(lines.len() + 6, full_lines.len(), "{kind:?}");
+    let paths = paths(&decimated);
+    assert_eq!(paths.len(), 6, "{kind:?}");
+    for d in paths {
+        let strokes: Vec<&str> = d.split('M').skip(1).collect();
+        assert!(
+            strokes.len() <= 2 * 900,
+            "{kind:?}: {} strokes",
+            strokes.len()
+        );
+        for stroke in strokes {
+            let commands = stroke.matches(['L', 'V']).count();
+            assert_eq!(commands, 1, "{kind:?}: a stroke with joins: M{stroke}");
+        }
     }
     assert!(
         decimated.len() * 5 < full.len(),
