@@ -509,6 +509,92 @@ fn a_monthly_run_reads_as_one_figure_per_month_with_gaps_kept() {
 }
 
 #[test]
+fn a_monthly_run_can_give_whole_numbers_of_its_resolution() {
+    let source = bundled_json()["sources"][0]["id"].clone();
+    let in_full = with_run(json!([1.5e9, null, 1.25e9, 0]), json!([source]));
+    let mut in_counts = in_full.clone();
+    let i = series_index(&in_full, "xinjiang/total/UZB");
+    let run = in_counts["series"][i]["monthly"].as_object_mut().unwrap();
+    run.remove("values");
+    run.insert("counts".into(), json!([150, null, 125, 0]));
+    let read = |v: &Value| {
+        let d = parse_dataset("run.json", &v.to_string()).expect("valid");
+        let s = d.series("xinjiang", trade_trends::dataset::Flow::Total, "UZB");
+        s.unwrap().monthly.as_ref().unwrap().as_ref().clone()
+    };
+    // 150 tens of millions are 1.5 billion, exactly: the same run as in full units.
+    let run = read(&in_counts);
+    assert_eq!(run, read(&in_full));
+    assert_eq!(
+        run.values.iter().collect::<Vec<_>>(),
+        [Some(1.5e9), None, Some(1.25e9), Some(0.0)]
+    );
+    // Written back as counts (the shorter), and read again as the same run.
+    let text = serde_json::to_string(&run).unwrap();
+    assert!(text.contains(r#""counts":[150,null,125,0]"#), "{text}");
+    assert!(!text.contains("values"), "{text}");
+    assert_eq!(
+        serde_json::from_str::<trade_trends::dataset::MonthlyRun>(&text).unwrap(),
+        run
+    );
+    // Values that are not whole numbers of the resolution are written in full units.
+    let mut odd = run.clone();
+    odd.values.set(3, Some(1.5e9 + 1.0));
+    let text = serde_json::to_string(&odd).unwrap();
+    assert!(
+        text.contains(r#""values":[1500000000,null,1250000000,1500000001]"#),
+        "{text}"
+    );
+    let mut fine = run.clone();
+    fine.resolution = 0.5;
+    let text = serde_json::to_string(&fine).unwrap();
+    assert!(text.contains(r#""values":["#), "{text}");
+
+    // What cannot be read exactly is refused, with the run's place and what is wrong.
+    let at = format!("test.json is not a Trade Trends dataset: at series[{i}].monthly: ");
+    let with = |edit: &dyn Fn(&mut serde_json::Map<String, Value>)| {
+        let mut v = in_counts.clone();
+        edit(v["series"][i]["monthly"].as_object_mut().unwrap());
+        error_of(&v)
+    };
+    assert_eq!(
+        with(&|r| {
+            r["counts"][2] = json!(12.5);
+        }),
+        format!("{at}monthly \"counts\" [2] (month 2024-01) is 12.5: not a whole number of the resolution 10000000 that is exact in full units")
+    );
+    assert_eq!(
+        with(&|r| {
+            r["counts"][0] = json!(1e9);
+        }),
+        format!("{at}monthly \"counts\" [0] (month 2023-11) is 1000000000: not a whole number of the resolution 10000000 that is exact in full units")
+    );
+    assert_eq!(
+        with(&|r| {
+            r["resolution"] = json!(0.1);
+        }),
+        format!("{at}a monthly run's \"counts\" need a whole-number \"resolution\" of at least 1, and it is 0.1; give the values in full units (\"values\")")
+    );
+    assert_eq!(
+        with(&|r| {
+            r.insert("values".into(), json!([1.5e9]));
+        }),
+        format!("{at}a monthly run has both \"values\" and \"counts\"; give one of them")
+    );
+    assert_eq!(
+        with(&|r| {
+            r.remove("counts");
+        }),
+        format!("{at}a monthly run needs \"values\" (in full units) or \"counts\" (whole numbers of its resolution)")
+    );
+    // An unknown field is still refused.
+    let err = with(&|r| {
+        r.insert("scale".into(), json!(6));
+    });
+    assert!(err.contains("unknown field `scale`"), "{err}");
+}
+
+#[test]
 fn problems_in_a_monthly_run_name_the_month() {
     let source = bundled_json()["sources"][0]["id"].clone();
     let v = with_run(json!([1.5e9, -2.0, 1.25e9]), json!([source, "s999"]));

@@ -35,11 +35,34 @@ test('a synthetic dataset, written as monthly runs, validates too; a run with a 
   execFileSync('cargo', ['run', '--release', '--quiet', '--bin', 'dataset', '--', 'synth', '--points', '120', '--series', '2', '--out', file], { cwd: root });
   const synthetic = JSON.parse(fs.readFileSync(file, 'utf8'));
   expect(synthetic.series[0].observations).toEqual([]);
-  expect(synthetic.series[0].monthly.values).toHaveLength(60);
+  // Written as whole numbers of the resolution (tenths of a million dollars).
+  expect(synthetic.series[0].monthly.counts).toHaveLength(60);
+  expect(synthetic.series[0].monthly.resolution).toBe(100000);
+  expect(synthetic.series[0].monthly.values).toBeUndefined();
   const validate = new Ajv2020({ allErrors: true }).compile(schema);
   expect(validate(synthetic), JSON.stringify(validate.errors)).toBe(true);
-  synthetic.series[1].monthly.values[3] = -1;
-  synthetic.series[1].monthly.currency = 'EUR';
-  expect(validate(synthetic)).toBe(false);
-  expect(validate.errors.map((e) => e.instancePath).sort()).toEqual(['/series/1/monthly/currency', '/series/1/monthly/values/3']);
+  const paths = () => [...new Set(validate.errors.map((e) => e.instancePath))].sort();
+  const broken = structuredClone(synthetic);
+  broken.series[1].monthly.counts[3] = -1;
+  broken.series[1].monthly.counts[4] = 2.5;
+  broken.series[1].monthly.currency = 'EUR';
+  expect(validate(broken)).toBe(false);
+  expect(paths()).toEqual(['/series/1/monthly/counts/3', '/series/1/monthly/counts/4', '/series/1/monthly/currency']);
+  // In full units instead: the same run, valid; with both, or counts of a fractional
+  // resolution, not (as the app refuses them).
+  const full = structuredClone(synthetic);
+  full.series[0].monthly.values = full.series[0].monthly.counts.map((c) => (c === null ? null : c * 100000));
+  delete full.series[0].monthly.counts;
+  expect(validate(full), JSON.stringify(validate.errors)).toBe(true);
+  full.series[0].monthly.values[3] = -1;
+  expect(validate(full)).toBe(false);
+  expect(paths()).toEqual(['/series/0/monthly/values/3']);
+  const both = structuredClone(synthetic);
+  both.series[0].monthly.values = [1];
+  expect(validate(both)).toBe(false);
+  expect(paths()).toEqual(['/series/0/monthly']);
+  const fractional = structuredClone(synthetic);
+  fractional.series[0].monthly.resolution = 0.5;
+  expect(validate(fractional)).toBe(false);
+  expect(paths()).toEqual(['/series/0/monthly/resolution']);
 });
