@@ -815,6 +815,24 @@ fn draw_panel<const DECIMATE: bool>(
                         // mapped.
                         _ => {
                             let walk = crate::decimate::ColumnWalk::new(column);
+                            // A run's steps: a pixel column at a time, from its numbers.
+                            if let (true, Steps::Run { points, scale }) = (DECIMATE, &shape.steps) {
+                                if let Some((first, numbers)) = points.run_numbers() {
+                                    let stretches = crate::decimate::run_steps_m4(
+                                        numbers, first, *scale, &walk,
+                                    );
+                                    return stretches
+                                        .into_iter()
+                                        .map(|(points, corners)| {
+                                            let ends = points.first().zip(points.last());
+                                            let columns = ends.map_or(1, |(a, b)| {
+                                                (walk.of(b.0) - walk.of(a.0)).abs() + 1
+                                            });
+                                            (points, crate::decimate::is_dense(corners, columns))
+                                        })
+                                        .collect();
+                                }
+                            }
                             let column = |x: f64| walk.of(x);
                             let mut d: Option<RunDrawing<DECIMATE, _>> = None;
                             step_corners(shape.steps.iter(), |new_run, p| {

@@ -208,6 +208,92 @@ impl<F: Fn(f64) -> i64> ColumnWalk<F> {
     }
 }
 
+impl<F: Fn(f64) -> i64> ColumnWalk<F> {
+    /// The column of whole number `x` and the last whole number in it (`None`: none found
+    /// within 2^52 of `x`).
+    fn column_and_last(&self, x: f64) -> (i64, Option<f64>) {
+        let col = self.of(x);
+        match self.known.get() {
+            Some((from, until, c)) if c == col && x >= from && x < until => {
+                (col, Some(until - 1.0))
+            }
+            _ => (col, None),
+        }
+    }
+}
+
+/// A stretch of a run's steps as [`run_steps_m4`] gives it: the points [`M4`] keeps of its
+/// corners, and how many corners it has.
+pub type RunStretch = (Vec<(f64, f64)>, usize);
+
+/// [`M4`] of the corners of a monthly run's steps, read from its numbers a pixel column at
+/// a time instead of a corner at a time: `numbers` are one per month from month `first`
+/// (NaN: a gap), each drawn at `number × scale` from its month to the next. Each stretch
+/// without a gap is one run of steps, whose corners are (m, y of m−1) then (m, y of m) at
+/// each month m (the first and last month have one), as `chart::step_runs` makes them.
+/// The same points, in the same order and with the same ties, as pushing those corners
+/// into [`M4`] one by one (with `walk`'s columns): a column's first and last corners are
+/// read from where it starts and ends, and its lowest and highest from the numbers in it
+/// (a value's first corner comes first, so the earliest of equals is its month's).
+pub fn run_steps_m4<F: Fn(f64) -> i64>(
+    numbers: &[f64],
+    first: i64,
+    scale: f64,
+    walk: &ColumnWalk<F>,
+) -> Vec<RunStretch> {
+    let mut stretches = Vec::new();
+    let mut s = 0;
+    while s < numbers.len() {
+        if numbers[s].is_nan() {
+            s += 1;
+            continue;
+        }
+        let e = s + numbers[s..].iter().take_while(|v| !v.is_nan()).count();
+        // The value of month m, and the stretch's first and last corner positions.
+        let y = |m: i64| numbers[(m - first) as usize] * scale;
+        let (xs, xe) = (first + s as i64, first + e as i64);
+        let mut kept = Vec::new();
+        let mut a = xs;
+        while a <= xe {
+            let (_, last) = walk.column_and_last(a as f64);
+            let b = last.map_or(xe, |l| (l as i64).clamp(a, xe));
+            // The column's corners, in order: (x, y(x−1)) for x > xs, then (x, y(x)) for
+            // x < xe, for x from a to b; numbered from 0.
+            let off = i64::from(a > xs);
+            let first_corner = if a > xs { (a, y(a - 1)) } else { (a, y(a)) };
+            let last_corner = if b < xe {
+                (off + 2 * (b - a), (b, y(b)))
+            } else {
+                (off + 2 * (b - a) - 1, (b, y(b - 1)))
+            };
+            let mut lo = (0, first_corner);
+            let mut hi = lo;
+            for m in a..=b.min(xe - 1) {
+                let v = y(m);
+                let i = off + 2 * (m - a);
+                if v < lo.1 .1 {
+                    lo = (i, (m, v));
+                }
+                if v > hi.1 .1 {
+                    hi = (i, (m, v));
+                }
+            }
+            let (p, q) = if lo.0 <= hi.0 { (lo, hi) } else { (hi, lo) };
+            let mut last_pick = None;
+            for (i, (x, v)) in [(0, first_corner), p, q, last_corner] {
+                if last_pick != Some(i) {
+                    kept.push((x as f64, v));
+                    last_pick = Some(i);
+                }
+            }
+            a = b + 1;
+        }
+        stretches.push((kept, 2 * (e - s)));
+        s = e;
+    }
+    stretches
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

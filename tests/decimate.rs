@@ -3,11 +3,15 @@
 //! rasterises to exactly the same pixels as one drawn from every point; the same for bars
 //! and stacked bands drawn as merged rectangles.
 
+use trade_trends::chart::Steps;
 use trade_trends::chart::{
     columns_path, render, render_every_point, ChartSeries, ChartSpec, Panel, PanelKind, Step,
     ValueFormat,
 };
-use trade_trends::decimate::m4;
+use trade_trends::dataset::{Currency, MonthlyRun};
+use trade_trends::decimate::{m4, run_steps_m4, ColumnWalk};
+use trade_trends::measures::Points;
+use trade_trends::month::Month;
 
 /// A deterministic random walk of `n` points, `per_column` points per unit of x.
 fn walk(n: usize, seed: u64, per_column: f64) -> Vec<(f64, f64)> {
@@ -381,5 +385,115 @@ fn a_kept_decimation_is_used_only_for_the_same_pixel_columns() {
         assert_eq!(later_svg, render(&fresh(&later)).unwrap().0, "{kind:?}");
         // And back: the first chart again.
         assert_eq!(render(&spec).unwrap().0, first, "{kind:?}");
+    }
+}
+
+/// A chart of one series of steps over `months`, `width` pixels wide.
+fn steps_chart(steps: Steps, months: (i64, i64), width: u32) -> ChartSpec {
+    let mut spec = dense_spec(PanelKind::Steps);
+    spec.width = width;
+    spec.months = months;
+    let series = &mut spec.panels[0].series;
+    series.truncate(1);
+    series[0].shape = std::sync::Arc::new(trade_trends::chart::Shape::new(Vec::new(), steps));
+    spec
+}
+
+#[test]
+fn a_runs_steps_decimated_from_its_numbers_draw_the_same_chart_as_its_steps_listed() {
+    // Thirty thousand months of whole numbers (many equal neighbours), with gaps of one
+    // month, of two, and of a dozen, a −0 beside a 0, and a gap at the very end.
+    let mut values: Vec<Option<f64>> = walk(30_000, 21, 1.0)
+        .iter()
+        .map(|p| Some(p.1.round()))
+        .collect();
+    for k in [5, 6, 9, 29_999].into_iter().chain(1_000..1_012) {
+        values[k] = None;
+    }
+    values[7] = Some(-0.0);
+    values[8] = Some(0.0);
+    let first = Month::new(2001, 1).unwrap();
+    let run = std::sync::Arc::new(MonthlyRun {
+        first,
+        currency: Currency::USD,
+        resolution: 1.0,
+        sources: vec!["s1".to_string()].into(),
+        values: values.into_iter().collect(),
+    });
+    let all = Points::of_run(run);
+    let month = |k: i64| first.offset(k);
+    // Every month (dense), 120 months over 900 pixels (sparse), and a part around the
+    // long gap at several months a column.
+    for ((from, to), width) in [((0, 29_999), 960), ((20, 139), 960), ((995, 1_400), 300)] {
+        let points = all.within(month(from), month(to));
+        let listed: Vec<Step> = (0..points.len())
+            .map(|j| {
+                let (a, b, v) = points.placed(j);
+                Step {
+                    x0: a as f64,
+                    x1: (b + 1) as f64,
+                    y: v * 0.5,
+                }
+            })
+            .collect();
+        let months = (month(from).index(), month(to).index());
+        let from_numbers = Steps::Run {
+            points: points.clone(),
+            scale: 0.5,
+        };
+        let (a, _) = render(&steps_chart(from_numbers, months, width)).unwrap();
+        let (b, _) = render(&steps_chart(Steps::Listed(listed), months, width)).unwrap();
+        assert_eq!(a, b, "months {from}..={to} over {width} pixels");
+        // The dense views are drawn as paths, the sparse one as polylines.
+        assert_eq!(a.contains("<path"), from != 20, "months {from}..={to}");
+    }
+}
+
+#[test]
+fn a_runs_steps_decimated_from_its_numbers_keep_the_points_m4_keeps_of_their_corners() {
+    // Whole numbers from a random walk (many equal neighbours), gaps, −0 beside 0.
+    let mut numbers: Vec<f64> = walk(5_000, 8, 1.0).iter().map(|p| p.1.round()).collect();
+    for k in [0, 3, 4, 17, 4_999].into_iter().chain(2_000..2_030) {
+        numbers[k] = f64::NAN;
+    }
+    numbers[11] = -0.0;
+    numbers[12] = 0.0;
+    let first = 24_012;
+    // The corners of the steps, as the chart makes them from listed steps.
+    let steps: Vec<Step> = numbers
+        .iter()
+        .enumerate()
+        .filter(|(_, v)| !v.is_nan())
+        .map(|(k, v)| {
+            let m = (first + k as i64) as f64;
+            Step {
+                x0: m,
+                x1: m + 1.0,
+                y: v * 0.25,
+            }
+        })
+        .collect();
+    let runs = trade_trends::chart::step_runs(&steps);
+    assert_eq!(runs.len(), 4, "stretches between the gaps");
+    // Pixel columns as the time axis maps months: from 7 months a column to 3 columns a
+    // month, starting anywhere.
+    for (months_per_column, offset) in [(7.3, 0.0), (1.0, 0.5), (0.37, 0.2), (55.0, 0.7)] {
+        let column = move |x: f64| ((x - first as f64) / months_per_column + offset).round() as i64;
+        let expected: Vec<(Vec<(f64, f64)>, usize)> =
+            runs.iter().map(|r| (m4(r, column), r.len())).collect();
+        let got = run_steps_m4(&numbers, first, 0.25, &ColumnWalk::new(column));
+        assert_eq!(got.len(), expected.len());
+        for (i, (g, e)) in got.iter().zip(&expected).enumerate() {
+            assert_eq!(g.1, e.1, "stretch {i}: corners");
+            // Same points, same order, and the sign of −0 kept where it was picked.
+            let bits = |ps: &[(f64, f64)]| -> Vec<(u64, u64)> {
+                ps.iter().map(|p| (p.0.to_bits(), p.1.to_bits())).collect()
+            };
+            assert_eq!(
+                bits(&g.0),
+                bits(&e.0),
+                "stretch {i} at {months_per_column} months a column"
+            );
+        }
     }
 }

@@ -591,6 +591,11 @@ impl RunNumbers {
         self.0.iter().map(|&v| (!v.is_nan()).then_some(v))
     }
 
+    /// Every month's number, a gap as NaN (as kept).
+    pub fn as_slice(&self) -> &[f64] {
+        &self.0
+    }
+
     /// Sets month `k`'s value (`None`: a gap).
     ///
     /// # Panics

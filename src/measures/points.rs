@@ -107,6 +107,21 @@ impl Points {
         Some(best.map(|(j, _)| j))
     }
 
+    /// For a run's values (`None` for listed ones): the month of the first value and the
+    /// run's numbers from the first value to the last, a gap as NaN.
+    pub fn run_numbers(&self) -> Option<(i64, &[f64])> {
+        let Inner::Run { values, lo, hi } = &self.0 else {
+            return None;
+        };
+        let start = values.run.first.index();
+        if lo >= hi {
+            return Some((start, &[]));
+        }
+        let (first, last) = (values.k(*lo), values.k(hi - 1));
+        let numbers = &values.run.values.as_slice()[first..=last];
+        Some((start + first as i64, numbers))
+    }
+
     /// Whether any value spans more than one month. A run's never does (one value per
     /// month), so it is answered without reading the run.
     pub fn any_multi_month(&self) -> bool {
