@@ -233,11 +233,20 @@ pub struct Shape {
 impl Shape {
     pub fn new(segments: Vec<Vec<(f64, f64)>>, steps: impl Into<Steps>) -> Shape {
         let steps = steps.into();
-        let ys = segments
-            .iter()
-            .flatten()
-            .map(|p| p.1)
-            .chain(steps.iter().map(|s| s.y));
+        // A run's steps' heights are read from its numbers, not made a step at a time.
+        let step_ys: Box<dyn Iterator<Item = f64> + '_> = match &steps {
+            Steps::Run { points, scale } => match points.run_numbers() {
+                Some((_, numbers)) => Box::new(
+                    numbers
+                        .iter()
+                        .filter(|v| !v.is_nan())
+                        .map(move |v| v * scale),
+                ),
+                None => Box::new(steps.iter().map(|s| s.y)),
+            },
+            Steps::Listed(_) => Box::new(steps.iter().map(|s| s.y)),
+        };
+        let ys = segments.iter().flatten().map(|p| p.1).chain(step_ys);
         let extent = ys.fold(None, |e: Option<(f64, f64)>, y| match e {
             None => Some((y, y)),
             Some((lo, hi)) => Some((lo.min(y), hi.max(y))),
