@@ -202,6 +202,17 @@ fn polyline_and_path(points: &[(i32, i32)]) -> (String, String) {
     )
 }
 
+/// Reversals on one pixel column, then a column of two points and one of one.
+const ONE_COLUMN_THEN_TWO: [(i32, i32); 7] = [
+    (50, 40),
+    (50, 10),
+    (50, 70),
+    (50, 30),
+    (51, 30),
+    (51, 60),
+    (52, 20),
+];
+
 #[test]
 fn a_line_drawn_as_one_stroke_per_column_covers_the_polylines_pixels() {
     // A dense zigzag (many points per column), a sparse line, a step line, reversals on
@@ -222,15 +233,7 @@ fn a_line_drawn_as_one_stroke_per_column_covers_the_polylines_pixels() {
             (41, 60),
             (41, 20),
         ],
-        vec![
-            (50, 40),
-            (50, 10),
-            (50, 70),
-            (50, 30),
-            (51, 30),
-            (51, 60),
-            (52, 20),
-        ],
+        ONE_COLUMN_THEN_TWO.to_vec(),
         vec![(60, 10), (60, 70), (60, 40)],
         vec![(60, 40), (60, 40)],
     ];
@@ -249,15 +252,7 @@ fn a_line_drawn_as_one_stroke_per_column_covers_the_polylines_pixels() {
     }
     // Consecutive points on one column are one vertical stroke; the rest joins columns.
     assert_eq!(
-        columns_path(&[
-            (50, 40),
-            (50, 10),
-            (50, 70),
-            (50, 30),
-            (51, 30),
-            (51, 60),
-            (52, 20)
-        ]),
+        columns_path(&ONE_COLUMN_THEN_TWO),
         "M50,10V70M50,30L51,30M51,30V60M51,60L52,20"
     );
     assert_eq!(columns_path(&[(60, 40), (60, 40)]), "M60,40V40");

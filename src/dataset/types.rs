@@ -478,7 +478,7 @@ struct RunOnFile {
     counts: Option<RunNumbers>,
 }
 
-/// The largest number every integer up to which an `f64` holds exactly (2^53).
+/// 2^53: every whole number up to it is exact in an `f64`.
 const EXACT_UP_TO: f64 = 9_007_199_254_740_992.0;
 
 impl TryFrom<RunOnFile> for MonthlyRun {
