@@ -416,18 +416,16 @@ pub fn render_every_point(spec: &ChartSpec) -> Result<(String, Geometry), ChartE
 fn render_with<const DECIMATE: bool>(spec: &ChartSpec) -> Result<(String, Geometry), ChartError> {
     let mut svg = String::new();
     let geometry;
+    // The path of each dense line (when decimated; the drawing of every point is the
+    // reference it is compared with, so it keeps its polylines), in drawing order.
+    let mut dense = Vec::new();
     {
         let root = SVGBackend::with_string(&mut svg, (spec.width, spec.height)).into_drawing_area();
-        geometry = draw::<DECIMATE>(&root, spec).map_err(|e| ChartError(e.to_string()))?;
+        geometry =
+            draw::<DECIMATE>(&root, spec, &mut dense).map_err(|e| ChartError(e.to_string()))?;
         root.present().map_err(|e| ChartError(e.to_string()))?;
     }
-    // A dense line becomes one stroke per pixel column (when decimated; the drawing of
-    // every point is the reference it is compared with, so it keeps its polyline).
-    let svg = if DECIMATE {
-        write_dense_paths(&svg)
-    } else {
-        svg.replace(&dense_marker(), "opacity=\"1\"")
-    };
+    let svg = write_dense_paths(&svg, &dense);
     // Round joins and caps: a line's stroke is then the union of discs along it, which the
     // decimated line covers exactly (the same pixels), and reversals have no spikes.
     let mut svg = svg.replace(
@@ -480,65 +478,52 @@ impl Dash {
 }
 
 /// A dense run's line is drawn by plotters as a `<polyline>` with this opacity, which no
-/// other element has (exact in binary, so it is written exactly), and is then written as a
-/// `<path>` by [`write_dense_paths`].
+/// other element has (exact in binary, so it is written exactly): when decimated, a
+/// stand-in of one point that [`write_dense_paths`] replaces by the line's `<path>`.
 const DENSE_ALPHA: f64 = 1.0 - 3.0 / 256.0;
 
 fn dense_marker() -> String {
     format!("opacity=\"{DENSE_ALPHA}\"")
 }
 
-/// `svg` with each dense line's `<polyline>` written as the `<path>` of
-/// [`columns_path`], with full opacity and round caps, in the same place.
+/// `svg` with the marked `<polyline>` of each dense line replaced, in order, by a
+/// `<path>` with `paths`' data, plotters' style, full opacity and round caps; any marked
+/// polyline beyond them (the drawing of every point) keeps its points, at full opacity.
 ///
 /// A dense line zigzags up and down every pixel column; drawn as a polyline with round
 /// joins, each of its thousands of reversals is a join for the browser to stroke and
 /// raster, on every tile the line crosses, and a chart of ten such lines kept a raster
 /// thread busy for 100 ms after an update. The path covers the same pixels without a join.
-fn write_dense_paths(svg: &str) -> String {
+fn write_dense_paths(svg: &str, paths: &[String]) -> String {
     let marker = dense_marker();
-    let mut out = String::with_capacity(svg.len());
+    let mut out = String::with_capacity(svg.len() + paths.iter().map(String::len).sum::<usize>());
     let mut rest = svg;
-    while let Some(start) = rest.find("<polyline ") {
-        let Some(len) = rest[start..].find("/>") else {
+    let mut paths = paths.iter();
+    while let Some(start) = rest.find(&marker) {
+        // The marked element: from its `<polyline ` to its `/>`.
+        let (Some(open), Some(len)) = (rest[..start].rfind("<polyline "), rest[start..].find("/>"))
+        else {
             break;
         };
-        let (before, element) = (&rest[..start], &rest[start..start + len + 2]);
-        out.push_str(before);
-        match element
-            .contains(&marker)
-            .then(|| as_path(element))
-            .flatten()
-        {
-            Some(path) => out.push_str(&path),
-            None => out.push_str(element),
+        let close = start + len + 2;
+        out.push_str(&rest[..open]);
+        let element = &rest[open..close];
+        match (paths.next(), element.find(" points=\"")) {
+            (Some(d), Some(points)) => {
+                out.push_str("<path stroke-linecap=\"round\" ");
+                out.push_str(&rest[open + "<polyline ".len()..start]);
+                out.push_str("opacity=\"1\"");
+                out.push_str(&rest[start + marker.len()..open + points]);
+                out.push_str(" d=\"");
+                out.push_str(d);
+                out.push_str("\"/>");
+            }
+            _ => out.push_str(&element.replace(&marker, "opacity=\"1\"")),
         }
-        rest = &rest[start + len + 2..];
+        rest = &rest[close..];
     }
     out.push_str(rest);
-    out.replace(&marker, "opacity=\"1\"")
-}
-
-/// A dense line's `<polyline …/>` as a `<path …/>` ([`columns_path`]), or `None` if its
-/// points are not plotters' whole pixels.
-fn as_path(element: &str) -> Option<String> {
-    let start = element.find("points=\"")? + "points=\"".len();
-    let end = start + element[start..].find('"')?;
-    let points = element[start..end]
-        .split_whitespace()
-        .map(|xy| {
-            let (x, y) = xy.split_once(',')?;
-            Some((x.parse().ok()?, y.parse().ok()?))
-        })
-        .collect::<Option<Vec<(i32, i32)>>>()?;
-    Some(format!(
-        "<path stroke-linecap=\"round\" {}d=\"{}\"{}",
-        element[..start - "points=\"".len()]
-            .trim_start_matches("<polyline ")
-            .replace(&dense_marker(), "opacity=\"1\""),
-        columns_path(&points),
-        &element[end + 1..],
-    ))
+    out
 }
 
 /// The path data (`d`) of a polyline through `points` (whole pixels) drawn with round
@@ -583,7 +568,11 @@ pub fn columns_path(points: &[(i32, i32)]) -> String {
 type Area<'a> = DrawingArea<SVGBackend<'a>, plotters::coord::Shift>;
 type DrawResult<T = ()> = Result<T, Box<dyn std::error::Error + 'static>>;
 
-fn draw<const DECIMATE: bool>(root: &Area, spec: &ChartSpec) -> DrawResult<Geometry> {
+fn draw<const DECIMATE: bool>(
+    root: &Area,
+    spec: &ChartSpec,
+    dense: &mut Vec<String>,
+) -> DrawResult<Geometry> {
     if let Some(bg) = spec.theme.background {
         root.fill(&rgb(bg))?;
     }
@@ -595,7 +584,7 @@ fn draw<const DECIMATE: bool>(root: &Area, spec: &ChartSpec) -> DrawResult<Geome
         y_domain: (0.0, 1.0),
     };
     for (area, panel) in areas.iter().zip(&spec.panels) {
-        geometry = draw_panel::<DECIMATE>(area, spec, panel).map_err(|e| e.to_string())?;
+        geometry = draw_panel::<DECIMATE>(area, spec, panel, dense).map_err(|e| e.to_string())?;
         let (ox, oy) = area.get_base_pixel();
         let (l, t, r, b) = geometry.plot;
         geometry.plot = (l + ox, t + oy, r + ox, b + oy);
@@ -684,10 +673,13 @@ pub fn stack(series: &[ChartSeries]) -> Vec<Vec<(Step, f64, f64)>> {
     bands
 }
 
+/// One panel; the path of each dense line drawn, when decimated, is added to `dense_paths` (see
+/// [`write_dense_paths`]).
 fn draw_panel<const DECIMATE: bool>(
     area: &Area,
     spec: &ChartSpec,
     panel: &Panel,
+    dense_paths: &mut Vec<String>,
 ) -> DrawResult<Geometry> {
     let theme = spec.theme;
     let axis = MonthAxis::new(spec.months.0 as f64, spec.months.1 as f64 + 1.0);
@@ -861,10 +853,19 @@ fn draw_panel<const DECIMATE: bool>(
                     Arc::new(make())
                 };
                 for (points, is_dense) in drawn.iter() {
+                    let style = color(&spec.theme, s.style).mix(DENSE_ALPHA).stroke_width(2);
+                    if let (true, true, Some(&first)) = (DECIMATE, *is_dense, points.first()) {
+                        // The pixels plotters would write the polyline with, as a path;
+                        // plotters writes the style, on a stand-in of one point.
+                        let pixels: Vec<(i32, i32)> =
+                            points.iter().map(|p| coords.translate(p)).collect();
+                        dense_paths.push(columns_path(&pixels));
+                        chart.draw_series(LineSeries::new([first], style))?;
+                        continue;
+                    }
                     let points = points.iter().copied();
                     if *is_dense {
-                        let style = color(&spec.theme, s.style).mix(DENSE_ALPHA);
-                        chart.draw_series(LineSeries::new(points, style.stroke_width(2)))?;
+                        chart.draw_series(LineSeries::new(points, style))?;
                     } else if dashed {
                         let style = Dash::Long.style(color(&spec.theme, s.style), 2);
                         chart.draw_series(LineSeries::new(points, style))?;
