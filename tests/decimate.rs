@@ -202,6 +202,10 @@ fn polyline_and_path(points: &[(i32, i32)]) -> (String, String) {
     )
 }
 
+/// A stroke between two columns that their own strokes cover.
+const COVERED_BETWEEN: [(i32, i32); 6] =
+    [(10, 20), (10, 60), (10, 40), (11, 40), (11, 10), (11, 70)];
+
 /// Reversals on one pixel column, then a column of two points and one of one.
 const ONE_COLUMN_THEN_TWO: [(i32, i32); 7] = [
     (50, 40),
@@ -234,6 +238,12 @@ fn a_line_drawn_as_one_stroke_per_column_covers_the_polylines_pixels() {
             (41, 20),
         ],
         ONE_COLUMN_THEN_TWO.to_vec(),
+        COVERED_BETWEEN.to_vec(),
+        // Between columns two pixels apart, and three (not covered: kept).
+        vec![(10, 20), (10, 60), (10, 40), (12, 40), (12, 10), (12, 70)],
+        vec![(10, 20), (10, 60), (10, 40), (13, 40), (13, 10), (13, 70)],
+        // An end on the edge of what both columns span (kept).
+        vec![(10, 60), (10, 20), (11, 20), (11, 10), (11, 70)],
         vec![(60, 10), (60, 70), (60, 40)],
         vec![(60, 40), (60, 40)],
     ];
@@ -256,6 +266,12 @@ fn a_line_drawn_as_one_stroke_per_column_covers_the_polylines_pixels() {
         "M50,10V70M50,30L51,30M51,30V60M51,60L52,20"
     );
     assert_eq!(columns_path(&[(60, 40), (60, 40)]), "M60,40V40");
+    // The stroke between two columns that theirs cover is left out.
+    assert_eq!(columns_path(&COVERED_BETWEEN), "M10,20V60M11,10V70");
+    assert_eq!(
+        columns_path(&[(10, 60), (10, 20), (11, 20), (11, 10), (11, 70)]),
+        "M10,20V60M10,20L11,20M11,10V70"
+    );
     assert_eq!(columns_path(&[(5, 70), (30, 10)]), "M5,70L30,10");
 }
 
