@@ -7,6 +7,8 @@ mod axis;
 use plotters::prelude::*;
 use std::sync::Arc;
 
+use crate::decimate::columns_spanned;
+
 pub use axis::{label_for as axis_label, MonthAxis};
 
 /// Stroke colours of the series, in order (Tableau 10: distinguishable, and each passes
@@ -233,20 +235,11 @@ pub struct Shape {
 impl Shape {
     pub fn new(segments: Vec<Vec<(f64, f64)>>, steps: impl Into<Steps>) -> Shape {
         let steps = steps.into();
-        // A run's steps' heights are read from its numbers, not made a step at a time.
-        let step_ys: Box<dyn Iterator<Item = f64> + '_> = match &steps {
-            Steps::Run { points, scale } => match points.run_numbers() {
-                Some((_, numbers)) => Box::new(
-                    numbers
-                        .iter()
-                        .filter(|v| !v.is_nan())
-                        .map(move |v| v * scale),
-                ),
-                None => Box::new(steps.iter().map(|s| s.y)),
-            },
-            Steps::Listed(_) => Box::new(steps.iter().map(|s| s.y)),
-        };
-        let ys = segments.iter().flatten().map(|p| p.1).chain(step_ys);
+        let ys = segments
+            .iter()
+            .flatten()
+            .map(|p| p.1)
+            .chain(steps.heights());
         let extent = ys.fold(None, |e: Option<(f64, f64)>, y| match e {
             None => Some((y, y)),
             Some((lo, hi)) => Some((lo.min(y), hi.max(y))),
@@ -349,6 +342,18 @@ impl Steps {
     /// Every step, in order.
     pub fn iter(&self) -> impl Iterator<Item = Step> + '_ {
         (0..self.len()).map(|k| self.get(k))
+    }
+
+    /// Every step's height, in order: a run's read from its numbers, not made a step at
+    /// a time.
+    pub fn heights(&self) -> Box<dyn Iterator<Item = f64> + '_> {
+        if let Steps::Run { points, scale } = self {
+            if let Some((_, numbers)) = points.run_numbers() {
+                let drawn = numbers.iter().filter(|v| !v.is_nan());
+                return Box::new(drawn.map(move |v| v * scale));
+            }
+        }
+        Box::new(self.iter().map(|s| s.y))
     }
 }
 
@@ -807,7 +812,7 @@ fn draw_panel<const DECIMATE: bool>(
         // without markers (dashes and markers would merge into a band), and decimated.
         let dense = |run: &[(f64, f64)]| match (run.first(), run.last()) {
             (Some(a), Some(b)) => {
-                crate::decimate::is_dense(run.len(), (column(b.0) - column(a.0)).abs() + 1)
+                crate::decimate::is_dense(run.len(), columns_spanned(column, a.0, b.0))
             }
             _ => false,
         };
@@ -842,7 +847,7 @@ fn draw_panel<const DECIMATE: bool>(
                                         .map(|(points, corners)| {
                                             let ends = points.first().zip(points.last());
                                             let columns = ends.map_or(1, |(a, b)| {
-                                                (walk.of(b.0) - walk.of(a.0)).abs() + 1
+                                                columns_spanned(|x| walk.of(x), a.0, b.0)
                                             });
                                             (points, crate::decimate::is_dense(corners, columns))
                                         })
@@ -1021,9 +1026,7 @@ impl<const DECIMATE: bool, F: Fn(f64) -> i64 + Copy> RunDrawing<DECIMATE, F> {
     /// The run as drawn: its points and whether it is dense.
     fn finish(self) -> DrawnRun {
         let column = *self.m4.column();
-        let columns = self
-            .ends
-            .map_or(1, |(a, b)| (column(b) - column(a)).abs() + 1);
+        let columns = self.ends.map_or(1, |(a, b)| columns_spanned(column, a, b));
         let dense = crate::decimate::is_dense(self.count, columns);
         let points = if DECIMATE {
             self.m4.finish()

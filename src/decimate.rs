@@ -206,20 +206,21 @@ impl<F: Fn(f64) -> i64> ColumnWalk<F> {
         }
         col
     }
-}
 
-impl<F: Fn(f64) -> i64> ColumnWalk<F> {
-    /// The column of whole number `x` and the last whole number in it (`None`: none found
-    /// within 2^52 of `x`).
-    fn column_and_last(&self, x: f64) -> (i64, Option<f64>) {
+    /// The last whole number in the column of whole number `x` (`None`: none found within
+    /// 2^52 of `x`).
+    fn last_in_column(&self, x: f64) -> Option<f64> {
         let col = self.of(x);
         match self.known.get() {
-            Some((from, until, c)) if c == col && x >= from && x < until => {
-                (col, Some(until - 1.0))
-            }
-            _ => (col, None),
+            Some((from, until, c)) if c == col && x >= from && x < until => Some(until - 1.0),
+            _ => None,
         }
     }
+}
+
+/// How many pixel columns (`column`) positions `a` to `b` span.
+pub fn columns_spanned(column: impl Fn(f64) -> i64, a: f64, b: f64) -> i64 {
+    (column(b) - column(a)).abs() + 1
 }
 
 /// A stretch of a run's steps as [`run_steps_m4`] gives it: the points [`M4`] keeps of its
@@ -255,8 +256,9 @@ pub fn run_steps_m4<F: Fn(f64) -> i64>(
         let mut kept = Vec::new();
         let mut a = xs;
         while a <= xe {
-            let (_, last) = walk.column_and_last(a as f64);
-            let b = last.map_or(xe, |l| (l as i64).clamp(a, xe));
+            let b = walk
+                .last_in_column(a as f64)
+                .map_or(xe, |l| (l as i64).clamp(a, xe));
             // The column's corners, in order: (x, y(x−1)) for x > xs, then (x, y(x)) for
             // x < xe, for x from a to b; numbered from 0.
             let off = i64::from(a > xs);

@@ -83,23 +83,10 @@ impl Points {
     /// equals in the order [`f64::total_cmp`] gives (`None` when there are no values),
     /// read from the run's numbers without placing a value.
     pub fn run_highest(&self) -> Option<Option<usize>> {
-        let Inner::Run { values, lo, hi } = &self.0 else {
-            return None;
-        };
-        if lo >= hi {
-            return Some(None);
-        }
+        let (_, numbers) = self.run_numbers()?;
         let mut best: Option<(usize, f64)> = None;
-        // The run's numbers from value `lo` to value `hi - 1`, its gaps skipped.
-        let (first, last) = (values.k(*lo), values.k(hi - 1));
-        let numbers = values
-            .run
-            .values
-            .iter()
-            .skip(first)
-            .take(last + 1 - first)
-            .flatten();
-        for (j, v) in numbers.enumerate() {
+        // Value j is the j-th number that is not a gap.
+        for (j, &v) in numbers.iter().filter(|v| !v.is_nan()).enumerate() {
             if best.is_none_or(|(_, b)| v.total_cmp(&b).is_ge()) {
                 best = Some((j, v));
             }
