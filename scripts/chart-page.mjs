@@ -1,5 +1,6 @@
 // What the measuring scripts share: the addresses they are given, a fresh headless
 // Chromium with the project's flags, and a 1280×800 page that has drawn its first chart.
+import { readFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import { launchOptions } from '../tests/e2e/browser.mjs';
 
@@ -28,4 +29,13 @@ export async function withChart(url, use, { before, settle = 500, timeout = 6000
   } finally {
     await browser.close();
   }
+}
+
+/** The process id of the page's renderer: of the browser's renderers, the one with the
+ *  most CPU time, leaving out the renderer of Chromium's own interface
+ *  (`--top-chrome-webui`), which in a page's first second uses about as much. */
+export async function pageRendererPid(browser) {
+  const { processInfo } = await (await browser.newBrowserCDPSession()).send('SystemInfo.getProcessInfo');
+  const ui = (pid) => readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').includes('--top-chrome-webui');
+  return processInfo.filter((p) => p.type === 'renderer' && !ui(p.id)).sort((a, b) => b.cpuTime - a.cpuTime)[0].id;
 }

@@ -6,7 +6,7 @@
 // A measuring aid for docs/performance.md, not a test.
 //   node scripts/renderer-memory.mjs URL [URL…]
 import { readFileSync } from 'node:fs';
-import { urls, withChart } from './chart-page.mjs';
+import { pageRendererPid, urls, withChart } from './chart-page.mjs';
 
 const privateMiB = (pid) => {
   const text = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
@@ -19,9 +19,7 @@ for (const url of urls('renderer-memory.mjs', true)) {
     await cdp.send('Performance.enable');
     await cdp.send('HeapProfiler.collectGarbage');
     const m = Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((x) => [x.name, x.value]));
-    const { processInfo } = await (await browser.newBrowserCDPSession()).send('SystemInfo.getProcessInfo');
-    const renderer = processInfo.filter((p) => p.type === 'renderer').sort((a, b) => b.cpuTime - a.cpuTime)[0];
-    console.log(`${privateMiB(renderer.id).toFixed(1).padStart(7)} MiB private  ${String(m.Nodes).padStart(6)} nodes  ` +
+    console.log(`${privateMiB(await pageRendererPid(browser)).toFixed(1).padStart(7)} MiB private  ${String(m.Nodes).padStart(6)} nodes  ` +
       `${(m.JSHeapUsedSize / 2 ** 20).toFixed(1)} MiB JS heap  ${url}`);
   });
 }
