@@ -33,9 +33,10 @@ export async function withChart(url, use, { before, settle = 500, timeout = 6000
 
 /** The process id of the page's renderer: of the browser's renderers, the one with the
  *  most CPU time, leaving out the renderer of Chromium's own interface
- *  (`--top-chrome-webui`), which in a page's first second uses about as much. */
+ *  (`--top-chrome-webui` in its command line, whose arguments a renderer forked from the
+ *  zygote joins with spaces), which in a page's first second uses about as much. */
 export async function pageRendererPid(browser) {
   const { processInfo } = await (await browser.newBrowserCDPSession()).send('SystemInfo.getProcessInfo');
-  const ui = (pid) => readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').includes('--top-chrome-webui');
+  const ui = (pid) => /(^|[\s\0])--top-chrome-webui(?=[\s\0]|$)/.test(readFileSync(`/proc/${pid}/cmdline`, 'utf8'));
   return processInfo.filter((p) => p.type === 'renderer' && !ui(p.id)).sort((a, b) => b.cpuTime - a.cpuTime)[0].id;
 }
