@@ -840,7 +840,10 @@ fn draw_panel<const DECIMATE: bool>(
                             if let (true, Steps::Run { points, scale }) = (DECIMATE, &shape.steps) {
                                 if let Some((first, numbers)) = points.run_numbers() {
                                     let stretches = crate::decimate::run_steps_m4(
-                                        numbers, first, *scale, &walk,
+                                        &numbers.to_full(),
+                                        first,
+                                        *scale,
+                                        &walk,
                                     );
                                     return stretches
                                         .into_iter()

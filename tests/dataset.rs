@@ -3,7 +3,7 @@
 mod common;
 
 use serde_json::{json, Value};
-use trade_trends::dataset::{parse_dataset, DatasetError};
+use trade_trends::dataset::{parse_dataset, DatasetError, RunSlice};
 
 fn bundled_json() -> Value {
     serde_json::to_value(common::bundled()).unwrap()
@@ -529,6 +529,17 @@ fn a_monthly_run_can_give_whole_numbers_of_its_resolution() {
         run.values.iter().collect::<Vec<_>>(),
         [Some(1.5e9), None, Some(1.25e9), Some(0.0)]
     );
+    // Kept as counts (4 bytes a value) with their resolution; values in full units as such.
+    assert!(matches!(run.values.all(), RunSlice::Counts(_, r) if r == 1e7));
+    assert!(matches!(read(&in_full).values.all(), RunSlice::Full(_)));
+    let mut same = run.clone();
+    same.values.set(1, Some(2e7));
+    same.values.set(0, None);
+    assert!(matches!(same.values.all(), RunSlice::Counts(..)));
+    assert_eq!(
+        same.values.iter().collect::<Vec<_>>(),
+        [None, Some(2e7), Some(1.25e9), Some(0.0)]
+    );
     // Written back as counts (the shorter), and read again as the same run.
     let text = serde_json::to_string(&run).unwrap();
     assert!(text.contains(r#""counts":[150,null,125,0]"#), "{text}");
@@ -540,6 +551,12 @@ fn a_monthly_run_can_give_whole_numbers_of_its_resolution() {
     // Values that are not whole numbers of the resolution are written in full units.
     let mut odd = run.clone();
     odd.values.set(3, Some(1.5e9 + 1.0));
+    // (From then on the run is kept in full units, its other values unchanged.)
+    assert!(matches!(odd.values.all(), RunSlice::Full(_)));
+    assert_eq!(
+        odd.values.iter().collect::<Vec<_>>(),
+        [Some(1.5e9), None, Some(1.25e9), Some(1.5e9 + 1.0)]
+    );
     let text = serde_json::to_string(&odd).unwrap();
     assert!(
         text.contains(r#""values":[1500000000,null,1250000000,1500000001]"#),
@@ -592,6 +609,47 @@ fn a_monthly_run_can_give_whole_numbers_of_its_resolution() {
         r.insert("scale".into(), json!(6));
     });
     assert!(err.contains("unknown field `scale`"), "{err}");
+}
+
+#[test]
+fn counts_that_32_bits_cannot_keep_are_kept_in_full_units() {
+    let source = bundled_json()["sources"][0]["id"].clone();
+    let mut v = with_run(json!([1.5e9]), json!([source]));
+    let i = series_index(&v, "xinjiang/total/UZB");
+    let run = v["series"][i]["monthly"].as_object_mut().unwrap();
+    run.remove("values");
+    run.insert("resolution".into(), json!(1));
+    // Past 2³¹ − 1, and −0 with its sign.
+    let counts = [5.0, 3e9, 2147483648.0, -0.0];
+    run.insert(
+        "counts".into(),
+        json!([5, 3_000_000_000u64, 2_147_483_648u64, -0.0, null]),
+    );
+    let d = parse_dataset("run.json", &v.to_string()).expect("valid");
+    let s = d.series("xinjiang", trade_trends::dataset::Flow::Total, "UZB");
+    let values = &s.unwrap().monthly.as_ref().unwrap().values;
+    assert!(matches!(values.all(), RunSlice::Full(_)));
+    let read: Vec<Option<f64>> = values.iter().collect();
+    assert_eq!(read[..4], counts.map(Some));
+    assert_eq!(read[4], None);
+    assert!(read[3].unwrap().is_sign_negative());
+    // The lowest 32-bit number marks a gap among kept counts: as a count it is a number.
+    let run: trade_trends::dataset::MonthlyRun = serde_json::from_value(json!({
+        "first": "2024-01", "currency": "USD", "resolution": 1, "sources": ["s1"],
+        "counts": [-2_147_483_648i64, null, 7],
+    }))
+    .unwrap();
+    assert_eq!(
+        run.values.iter().collect::<Vec<_>>(),
+        [Some(-2147483648.0), None, Some(7.0)]
+    );
+    // −0 alone is kept with its sign.
+    let run: trade_trends::dataset::MonthlyRun = serde_json::from_value(json!({
+        "first": "2024-01", "currency": "USD", "resolution": 1, "sources": ["s1"],
+        "counts": [-0.0, 7],
+    }))
+    .unwrap();
+    assert!(run.values.get(0).flatten().unwrap().is_sign_negative());
 }
 
 #[test]

@@ -486,6 +486,26 @@ fn a_runs_steps_decimated_from_its_numbers_keep_the_points_m4_keeps_of_their_cor
         .collect();
     let runs = trade_trends::chart::step_runs(&steps);
     assert_eq!(runs.len(), 4, "stretches between the gaps");
+    // The same numbers as a run's counts (of a resolution of 1), which it keeps in 32 bits.
+    let counts: Vec<serde_json::Value> = numbers
+        .iter()
+        .map(|v| {
+            if v.is_nan() {
+                serde_json::Value::Null
+            } else {
+                (*v as i64).into()
+            }
+        })
+        .collect();
+    let counts: trade_trends::dataset::MonthlyRun = serde_json::from_value(serde_json::json!({
+        "first": "2001-01", "currency": "USD", "resolution": 1, "sources": ["s1"], "counts": counts,
+    }))
+    .unwrap();
+    assert_eq!(counts.first.index(), first);
+    assert!(matches!(
+        counts.values.all(),
+        trade_trends::dataset::RunSlice::Counts(..)
+    ));
     // Pixel columns as the time axis maps months: from 7 months a column to 3 columns a
     // month, starting anywhere.
     for (months_per_column, offset) in [(7.3, 0.0), (1.0, 0.5), (0.37, 0.2), (55.0, 0.7)] {
@@ -493,6 +513,13 @@ fn a_runs_steps_decimated_from_its_numbers_keep_the_points_m4_keeps_of_their_cor
         let expected: Vec<(Vec<(f64, f64)>, usize)> =
             runs.iter().map(|r| (m4(r, column), r.len())).collect();
         let got = run_steps_m4(&numbers, first, 0.25, &ColumnWalk::new(column));
+        // The same from the numbers kept as counts (equal, −0 being 0 there).
+        let full = counts.values.all().to_full();
+        let from_counts = run_steps_m4(&full, first, 0.25, &ColumnWalk::new(column));
+        assert_eq!(
+            from_counts, got,
+            "{months_per_column} months a column, from counts"
+        );
         assert_eq!(got.len(), expected.len());
         for (i, (g, e)) in got.iter().zip(&expected).enumerate() {
             assert_eq!(g.1, e.1, "stretch {i}: corners");

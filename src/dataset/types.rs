@@ -475,7 +475,7 @@ struct RunOnFile {
     #[serde(default)]
     values: Option<RunNumbers>,
     #[serde(default)]
-    counts: Option<RunNumbers>,
+    counts: Option<FileCounts>,
 }
 
 /// 2^53: every whole number up to it is exact in an `f64`.
@@ -489,7 +489,7 @@ impl TryFrom<RunOnFile> for MonthlyRun {
     fn try_from(run: RunOnFile) -> Result<MonthlyRun, String> {
         let values = match (run.values, run.counts) {
             (Some(values), None) => values,
-            (None, Some(mut counts)) => {
+            (None, Some(FileCounts(mut counts))) => {
                 let r = run.resolution;
                 if !(r >= 1.0 && r.fract() == 0.0 && r <= EXACT_UP_TO) {
                     return Err(format!(
@@ -497,19 +497,22 @@ impl TryFrom<RunOnFile> for MonthlyRun {
                          least 1, and it is {r}; give the values in full units (\"values\")"
                     ));
                 }
-                for k in 0..counts.len() {
-                    let Some(Some(c)) = counts.get(k) else {
+                for (k, c) in counts.iter().enumerate() {
+                    let Some(c) = c else {
                         continue;
                     };
-                    let v = c * r;
-                    if c.fract() != 0.0 || v.abs() > EXACT_UP_TO {
+                    if c.fract() != 0.0 || (c * r).abs() > EXACT_UP_TO {
                         let month = run.first.offset(k as i64);
                         return Err(format!(
                             "monthly \"counts\" [{k}] (month {month}) is {c}: not a whole \
                              number of the resolution {r} that is exact in full units"
                         ));
                     }
-                    counts.set(k, Some(v));
+                }
+                // Every product is exact: counts kept as such are multiplied when read.
+                match &mut counts.0 {
+                    Kept::Counts { resolution, .. } => *resolution = r,
+                    Kept::Full(values) => values.iter_mut().for_each(|v| *v *= r),
                 }
                 counts
             }
@@ -566,34 +569,58 @@ impl Serialize for MonthlyRun {
     }
 }
 
-/// A monthly run's values, one per month, a gap (`null`) kept as NaN, which JSON cannot
-/// write: 8 bytes a value, read at their final size.
-#[derive(Debug, Clone, Default)]
-pub struct RunNumbers(Vec<f64>);
+/// A monthly run's values, one per month. Whole numbers of the run's resolution that fit
+/// in 32 bits (as `"counts"` give them) are kept as such, 4 bytes a value, and multiplied
+/// when read (exactly: every product was checked when the run was read); other values in
+/// full units, 8 bytes a value. A gap (`null`) is NaN in full units, and the lowest 32-bit
+/// number among counts (which no count is kept as).
+#[derive(Debug, Clone)]
+pub struct RunNumbers(Kept);
+
+#[derive(Debug, Clone)]
+enum Kept {
+    Full(Vec<f64>),
+    Counts { counts: Vec<i32>, resolution: f64 },
+}
+
+/// A gap among a run's counts (`i32::MIN`, which no count is kept as).
+const GAP: i32 = i32::MIN;
+
+impl Default for RunNumbers {
+    fn default() -> RunNumbers {
+        RunNumbers(Kept::Full(Vec::new()))
+    }
+}
 
 impl RunNumbers {
     /// How many months (gaps included).
     pub fn len(&self) -> usize {
-        self.0.len()
+        self.all().len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
+        self.len() == 0
     }
 
     /// Month `k`'s value: none past the end, `Some(None)` for a gap.
     pub fn get(&self, k: usize) -> Option<Option<f64>> {
-        self.0.get(k).map(|&v| (!v.is_nan()).then_some(v))
+        let all = self.all();
+        (k < all.len()).then(|| Some(all.at(k)).filter(|v| !v.is_nan()))
     }
 
     /// Every month's value, a gap as `None`.
     pub fn iter(&self) -> impl DoubleEndedIterator<Item = Option<f64>> + ExactSizeIterator + '_ {
-        self.0.iter().map(|&v| (!v.is_nan()).then_some(v))
+        let all = self.all();
+        (0..all.len()).map(move |k| Some(all.at(k)).filter(|v| !v.is_nan()))
     }
 
-    /// Every month's number, a gap as NaN (as kept).
-    pub fn as_slice(&self) -> &[f64] {
-        &self.0
+    /// Every month's number in full units, a gap as NaN.
+    #[inline(always)]
+    pub fn all(&self) -> RunSlice<'_> {
+        match &self.0 {
+            Kept::Full(values) => RunSlice::Full(values),
+            Kept::Counts { counts, resolution } => RunSlice::Counts(counts, *resolution),
+        }
     }
 
     /// Sets month `k`'s value (`None`: a gap).
@@ -601,13 +628,96 @@ impl RunNumbers {
     /// # Panics
     /// When `k` is past the end.
     pub fn set(&mut self, k: usize, value: Option<f64>) {
-        self.0[k] = value.unwrap_or(f64::NAN);
+        if let Kept::Counts { counts, resolution } = &mut self.0 {
+            match value.map(|v| kept_count(v, *resolution)) {
+                None => return counts[k] = GAP,
+                Some(Some(c)) => return counts[k] = c,
+                // Not a count that is kept as one: the run is kept in full units from now.
+                Some(None) => self.0 = Kept::Full(self.all().iter().collect()),
+            }
+        }
+        if let Kept::Full(values) = &mut self.0 {
+            values[k] = value.unwrap_or(f64::NAN);
+        }
+    }
+}
+
+/// `v` as a count of `r` kept in 32 bits: a whole number of `r` whose product with `r` is
+/// `v` again, within ±(2³¹ − 1), and not −0 (whose sign a count would lose).
+fn kept_count(v: f64, r: f64) -> Option<i32> {
+    // The cast saturates: past 32 bits, or not whole, the product is not `v` again. (No
+    // rounding function: in WebAssembly it is a call, once per value of a run.)
+    let c = (v / r) as i32;
+    let kept = c != GAP && f64::from(c) * r == v && !(v == 0.0 && v.is_sign_negative());
+    kept.then_some(c)
+}
+
+/// Months of a run's numbers (all of them, or from a value to a value), read in full
+/// units, a gap as NaN.
+#[derive(Debug, Clone, Copy)]
+pub enum RunSlice<'a> {
+    Full(&'a [f64]),
+    /// Counts and the resolution they are counts of.
+    Counts(&'a [i32], f64),
+}
+
+impl<'a> RunSlice<'a> {
+    pub fn len(&self) -> usize {
+        match self {
+            RunSlice::Full(values) => values.len(),
+            RunSlice::Counts(counts, _) => counts.len(),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Number `i` in full units, a gap as NaN. (Always inlined: it is read a million
+    /// times on a load, and a call each time costs more than the reading.)
+    ///
+    /// # Panics
+    /// When `i` is past the end.
+    #[inline(always)]
+    pub fn at(&self, i: usize) -> f64 {
+        match *self {
+            RunSlice::Full(values) => values[i],
+            RunSlice::Counts(counts, _) if counts[i] == GAP => f64::NAN,
+            RunSlice::Counts(counts, r) => f64::from(counts[i]) * r,
+        }
+    }
+
+    /// Numbers `from` to `to` (both included).
+    ///
+    /// # Panics
+    /// When `to` is past the end, or before `from`.
+    pub fn between(self, from: usize, to: usize) -> RunSlice<'a> {
+        match self {
+            RunSlice::Full(values) => RunSlice::Full(&values[from..=to]),
+            RunSlice::Counts(counts, r) => RunSlice::Counts(&counts[from..=to], r),
+        }
+    }
+
+    /// The numbers in full units, a gap as NaN: borrowed when kept so, else made (for a
+    /// loop that reads them many times, as decimation does).
+    pub fn to_full(self) -> std::borrow::Cow<'a, [f64]> {
+        match self {
+            RunSlice::Full(values) => std::borrow::Cow::Borrowed(values),
+            RunSlice::Counts(..) => std::borrow::Cow::Owned(self.iter().collect()),
+        }
+    }
+
+    /// Every number in full units, a gap as NaN.
+    pub fn iter(self) -> impl DoubleEndedIterator<Item = f64> + ExactSizeIterator + 'a {
+        (0..self.len()).map(move |i| self.at(i))
     }
 }
 
 impl FromIterator<Option<f64>> for RunNumbers {
     fn from_iter<I: IntoIterator<Item = Option<f64>>>(iter: I) -> RunNumbers {
-        RunNumbers(iter.into_iter().map(|v| v.unwrap_or(f64::NAN)).collect())
+        RunNumbers(Kept::Full(
+            iter.into_iter().map(|v| v.unwrap_or(f64::NAN)).collect(),
+        ))
     }
 }
 
@@ -646,26 +756,64 @@ impl Serialize for RunNumbers {
 
 impl<'de> Deserialize<'de> for RunNumbers {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<RunNumbers, D::Error> {
-        struct Numbers;
-        impl<'de> serde::de::Visitor<'de> for Numbers {
-            type Value = RunNumbers;
-            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("an array of numbers and nulls")
-            }
-            fn visit_seq<A: serde::de::SeqAccess<'de>>(
-                self,
-                mut seq: A,
-            ) -> Result<RunNumbers, A::Error> {
-                let mut values = Vec::with_capacity(seq.size_hint().unwrap_or(0));
-                while let Some(v) = seq.next_element::<Option<f64>>()? {
-                    values.push(v.unwrap_or(f64::NAN));
-                }
-                // The room left by growth is given back (in place) for what comes next.
-                values.shrink_to_fit();
-                Ok(RunNumbers(values))
+        deserializer.deserialize_seq(Numbers { counts: false })
+    }
+}
+
+/// A run's `"counts"` as read, before its resolution is applied.
+struct FileCounts(RunNumbers);
+
+impl<'de> Deserialize<'de> for FileCounts {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<FileCounts, D::Error> {
+        deserializer
+            .deserialize_seq(Numbers { counts: true })
+            .map(FileCounts)
+    }
+}
+
+/// Reads an array of numbers and nulls: in full units, or, for `counts`, kept in 32 bits
+/// while each is a count that can be ([`kept_count`] of 1), and in full units from the
+/// first that is not.
+struct Numbers {
+    counts: bool,
+}
+
+impl<'de> serde::de::Visitor<'de> for Numbers {
+    type Value = RunNumbers;
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("an array of numbers and nulls")
+    }
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<RunNumbers, A::Error> {
+        let mut counts = Vec::new();
+        let mut values = (!self.counts).then(Vec::new);
+        while let Some(v) = seq.next_element::<Option<f64>>()? {
+            match (&mut values, v) {
+                (Some(values), v) => values.push(v.unwrap_or(f64::NAN)),
+                (None, None) => counts.push(GAP),
+                (None, Some(v)) => match kept_count(v, 1.0) {
+                    Some(c) => counts.push(c),
+                    None => {
+                        let mut full: Vec<f64> = RunSlice::Counts(&counts, 1.0).iter().collect();
+                        full.push(v);
+                        values = Some(full);
+                    }
+                },
             }
         }
-        deserializer.deserialize_seq(Numbers)
+        // The room left by growth is given back (in place) for what comes next.
+        Ok(RunNumbers(match values {
+            Some(mut values) => {
+                values.shrink_to_fit();
+                Kept::Full(values)
+            }
+            None => {
+                counts.shrink_to_fit();
+                Kept::Counts {
+                    counts,
+                    resolution: 1.0,
+                }
+            }
+        }))
     }
 }
 

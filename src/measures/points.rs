@@ -8,7 +8,7 @@
 //! value's period, number and whether it is drawn) is read without making one.
 
 use super::{How, Point, Sources};
-use crate::dataset::MonthlyRun;
+use crate::dataset::{MonthlyRun, RunSlice};
 use crate::month::Span;
 use std::borrow::Cow;
 use std::sync::{Arc, Weak};
@@ -86,7 +86,7 @@ impl Points {
         let (_, numbers) = self.run_numbers()?;
         let mut best: Option<(usize, f64)> = None;
         // Value j is the j-th number that is not a gap.
-        for (j, &v) in numbers.iter().filter(|v| !v.is_nan()).enumerate() {
+        for (j, v) in numbers.iter().filter(|v| !v.is_nan()).enumerate() {
             if best.is_none_or(|(_, b)| v.total_cmp(&b).is_ge()) {
                 best = Some((j, v));
             }
@@ -96,16 +96,16 @@ impl Points {
 
     /// For a run's values (`None` for listed ones): the month of the first value and the
     /// run's numbers from the first value to the last, a gap as NaN.
-    pub fn run_numbers(&self) -> Option<(i64, &[f64])> {
+    pub fn run_numbers(&self) -> Option<(i64, RunSlice<'_>)> {
         let Inner::Run { values, lo, hi } = &self.0 else {
             return None;
         };
         let start = values.run.first.index();
         if lo >= hi {
-            return Some((start, &[]));
+            return Some((start, RunSlice::Full(&[])));
         }
         let (first, last) = (values.k(*lo), values.k(hi - 1));
-        let numbers = &values.run.values.as_slice()[first..=last];
+        let numbers = values.run.values.all().between(first, last);
         Some((start + first as i64, numbers))
     }
 
