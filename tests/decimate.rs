@@ -206,6 +206,9 @@ fn polyline_and_path(points: &[(i32, i32)]) -> (String, String) {
 const COVERED_BETWEEN: [(i32, i32); 6] =
     [(10, 20), (10, 60), (10, 40), (11, 40), (11, 10), (11, 70)];
 
+/// Neighbouring columns that both end at 20, joined along it.
+const BOTH_END_THERE: [(i32, i32); 4] = [(10, 60), (10, 20), (11, 20), (11, 50)];
+
 /// Reversals on one pixel column, then a column of two points and one of one.
 const ONE_COLUMN_THEN_TWO: [(i32, i32); 7] = [
     (50, 40),
@@ -242,8 +245,13 @@ fn a_line_drawn_as_one_stroke_per_column_covers_the_polylines_pixels() {
         // Between columns two pixels apart, and three (not covered: kept).
         vec![(10, 20), (10, 60), (10, 40), (12, 40), (12, 10), (12, 70)],
         vec![(10, 20), (10, 60), (10, 40), (13, 40), (13, 10), (13, 70)],
-        // An end on the edge of what both columns span (kept).
+        // An end on the edge of what both columns span, where one column reaches past the
+        // other (left out), and where both end there (kept).
         vec![(10, 60), (10, 20), (11, 20), (11, 10), (11, 70)],
+        BOTH_END_THERE.to_vec(),
+        vec![(10, 20), (10, 60), (11, 60), (11, 40), (11, 75)],
+        // The same, two pixels apart (kept).
+        vec![(10, 60), (10, 20), (12, 20), (12, 10), (12, 70)],
         vec![(60, 10), (60, 70), (60, 40)],
         vec![(60, 40), (60, 40)],
     ];
@@ -263,14 +271,24 @@ fn a_line_drawn_as_one_stroke_per_column_covers_the_polylines_pixels() {
     // Consecutive points on one column are one vertical stroke; the rest joins columns.
     assert_eq!(
         columns_path(&ONE_COLUMN_THEN_TWO),
-        "M50,10V70M50,30L51,30M51,30V60M51,60L52,20"
+        "M50,10V70M51,30V60M51,60L52,20"
     );
     assert_eq!(columns_path(&[(60, 40), (60, 40)]), "M60,40V40");
     // The stroke between two columns that theirs cover is left out.
     assert_eq!(columns_path(&COVERED_BETWEEN), "M10,20V60M11,10V70");
     assert_eq!(
         columns_path(&[(10, 60), (10, 20), (11, 20), (11, 10), (11, 70)]),
-        "M10,20V60M10,20L11,20M11,10V70"
+        "M10,20V60M11,10V70"
+    );
+    assert_eq!(
+        columns_path(&[(10, 60), (10, 20), (12, 20), (12, 10), (12, 70)]),
+        "M10,20V60M10,20L12,20M12,10V70"
+    );
+    // Where both columns end at the same height, the stroke along it covers the dip
+    // between their round ends (a tenth of a pixel deep), which theirs do not: it stays.
+    assert_eq!(
+        columns_path(&BOTH_END_THERE),
+        "M10,20V60M10,20L11,20M11,20V50"
     );
     assert_eq!(columns_path(&[(5, 70), (30, 10)]), "M5,70L30,10");
 }
