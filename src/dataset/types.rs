@@ -796,6 +796,8 @@ impl<'de> serde::de::Visitor<'de> for Numbers {
                         let mut full: Vec<f64> = RunSlice::Counts(&counts, 1.0).iter().collect();
                         full.push(v);
                         values = Some(full);
+                        // The counts read so far are in `full` now: their room is given back.
+                        counts = Vec::new();
                     }
                 },
             }
