@@ -6,7 +6,7 @@
 use trade_trends::chart::Steps;
 use trade_trends::chart::{
     columns_path, render, render_every_point, ChartSeries, ChartSpec, Panel, PanelKind, Step,
-    ValueFormat,
+    ValueFormat, PIECE_COLUMNS,
 };
 use trade_trends::dataset::{Currency, MonthlyRun};
 use trade_trends::decimate::{m4, run_steps_m4, ColumnWalk};
@@ -179,9 +179,9 @@ fn paths(svg: &str) -> Vec<&str> {
         .collect()
 }
 
-/// A polyline with round joins and caps, and the same points as [`columns_path`]'s path
-/// with round caps, each alone in an SVG of 120 × 80 pixels.
-fn polyline_and_path(points: &[(i32, i32)]) -> (String, String) {
+/// A polyline with round joins and caps, and the same points as [`columns_path`]'s paths
+/// (pieces of at least `piece` columns) with round caps, in an SVG of 120 × 80 pixels.
+fn polyline_and_path(points: &[(i32, i32)], piece: i32) -> (String, String) {
     let svg = |element: String| {
         format!(
             "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"120\" height=\"80\">\
@@ -195,11 +195,18 @@ fn polyline_and_path(points: &[(i32, i32)]) -> (String, String) {
             "<polyline stroke-linejoin=\"round\" stroke-linecap=\"round\" {stroke} points=\"{}\"/>",
             list.join(" ")
         )),
-        svg(format!(
-            "<path stroke-linecap=\"round\" {stroke} d=\"{}\"/>",
-            columns_path(points)
-        )),
+        svg(columns_path(points, piece)
+            .iter()
+            .map(|d| format!("<path stroke-linecap=\"round\" {stroke} d=\"{d}\"/>"))
+            .collect()),
     )
+}
+
+/// `columns_path` in one piece.
+fn one_path(points: &[(i32, i32)]) -> String {
+    let pieces = columns_path(points, PIECE_COLUMNS);
+    assert_eq!(pieces.len(), 1, "{pieces:?}");
+    pieces.concat()
 }
 
 /// A stroke between two columns that their own strokes cover.
@@ -254,43 +261,173 @@ fn a_line_drawn_as_one_stroke_per_column_covers_the_polylines_pixels() {
         vec![(10, 60), (10, 20), (12, 20), (12, 10), (12, 70)],
         vec![(60, 10), (60, 70), (60, 40)],
         vec![(60, 40), (60, 40)],
+        // Where a piece may end (cut wherever allowed, below): before a column reaching
+        // past the previous one both ways, two pixels on, and after a stroke into a column
+        // that covers its ends.
+        CUT_BEFORE_WIDER.to_vec(),
+        CUT_TWO_APART.to_vec(),
+        CUT_AFTER_STROKE_IN.to_vec(),
+        // Where it may not: the wider column ends at the same height (the round ends
+        // partly cover the pixel above both), and a stroke drawn into the narrower one
+        // (its side reaches the pixels above the wider column).
+        vec![(10, 20), (10, 40), (11, 30), (11, 20), (11, 50)],
+        vec![(9, 10), (10, 22), (10, 40), (11, 30), (11, 21), (11, 50)],
+        TURNING_BACK.to_vec(),
     ];
+    let zigzag_pieces = columns_path(&cases[0], 1).len();
+    assert!(zigzag_pieces > 3, "{zigzag_pieces} pieces");
     for points in cases {
-        let (polyline, path) = polyline_and_path(&points);
-        let (a, b) = (rasterise(&polyline), rasterise(&path));
-        assert!(
-            a.chunks(4).any(|p| p != [255, 255, 255, 255]),
-            "{polyline}: blank"
-        );
-        let differing = a.chunks(4).zip(b.chunks(4)).filter(|(p, q)| p != q).count();
-        assert_eq!(
-            differing, 0,
-            "{differing} pixels differ:\n{polyline}\n{path}"
-        );
+        // In one piece, and in as many as the line allows.
+        for piece in [i32::MAX, 1] {
+            let (polyline, path) = polyline_and_path(&points, piece);
+            let (a, b) = (rasterise(&polyline), rasterise(&path));
+            assert!(
+                a.chunks(4).any(|p| p != [255, 255, 255, 255]),
+                "{polyline}: blank"
+            );
+            let differing = a.chunks(4).zip(b.chunks(4)).filter(|(p, q)| p != q).count();
+            assert_eq!(
+                differing, 0,
+                "{differing} pixels differ:\n{polyline}\n{path}"
+            );
+        }
     }
     // Consecutive points on one column are one vertical stroke; the rest joins columns.
     assert_eq!(
-        columns_path(&ONE_COLUMN_THEN_TWO),
+        one_path(&ONE_COLUMN_THEN_TWO),
         "M50,10V70M51,30V60M51,60L52,20"
     );
-    assert_eq!(columns_path(&[(60, 40), (60, 40)]), "M60,40V40");
+    assert_eq!(one_path(&[(60, 40), (60, 40)]), "M60,40V40");
     // The stroke between two columns that theirs cover is left out.
-    assert_eq!(columns_path(&COVERED_BETWEEN), "M10,20V60M11,10V70");
+    assert_eq!(one_path(&COVERED_BETWEEN), "M10,20V60M11,10V70");
     assert_eq!(
-        columns_path(&[(10, 60), (10, 20), (11, 20), (11, 10), (11, 70)]),
+        one_path(&[(10, 60), (10, 20), (11, 20), (11, 10), (11, 70)]),
         "M10,20V60M11,10V70"
     );
     assert_eq!(
-        columns_path(&[(10, 60), (10, 20), (12, 20), (12, 10), (12, 70)]),
+        one_path(&[(10, 60), (10, 20), (12, 20), (12, 10), (12, 70)]),
         "M10,20V60M10,20L12,20M12,10V70"
     );
     // Where both columns end at the same height, the stroke along it covers the dip
     // between their round ends (a tenth of a pixel deep), which theirs do not: it stays.
+    assert_eq!(one_path(&BOTH_END_THERE), "M10,20V60M10,20L11,20M11,20V50");
+    assert_eq!(one_path(&[(5, 70), (30, 10)]), "M5,70L30,10");
+    assert_eq!(columns_path(&[], PIECE_COLUMNS), [""]);
+}
+
+/// A column, then one reaching past it both above and below, the stroke between them
+/// left out: a piece may end between them.
+const CUT_BEFORE_WIDER: [(i32, i32); 5] = [(10, 30), (10, 40), (11, 35), (11, 20), (11, 50)];
+
+#[test]
+fn lines_cut_into_pieces_wherever_allowed_rasterise_like_the_whole_line() {
+    // Lines of every density, from a point every few columns to many per column, in steps
+    // small and large: each drawn as one path and in the most pieces the rule allows.
+    let mut state = 17u64;
+    let mut next = |n: u64| {
+        state = state
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (state >> 33) % n
+    };
+    let mut cuts = 0;
+    for line in 0..240 {
+        let per_column = [0.3, 0.7, 1.0, 1.3, 2.0, 4.0, 12.0][line % 7];
+        let jump = [2, 5, 12, 40][line / 7 % 4];
+        let mut y = 40i64;
+        let points: Vec<(i32, i32)> = (0..(100.0 * per_column) as usize)
+            .map(|i| {
+                y = (y + next(2 * jump + 1) as i64 - jump as i64).clamp(3, 76);
+                (10 + (i as f64 / per_column) as i32, y as i32)
+            })
+            .collect();
+        let pieces = columns_path(&points, 1);
+        assert_eq!(pieces.concat(), columns_path(&points, i32::MAX).concat());
+        cuts += pieces.len() - 1;
+        let (_, whole) = polyline_and_path(&points, i32::MAX);
+        let (_, cut) = polyline_and_path(&points, 1);
+        let (a, b) = (rasterise(&whole), rasterise(&cut));
+        let differing = a.chunks(4).zip(b.chunks(4)).filter(|(p, q)| p != q).count();
+        assert_eq!(
+            differing, 0,
+            "line {line}: {differing} pixels differ:\n{cut}"
+        );
+    }
+    assert!(cuts > 240 * 10, "{cuts} cuts");
+}
+
+/// A line that would allow an end after its first column, but turns back to it later.
+const TURNING_BACK: [(i32, i32); 8] = [
+    (10, 30),
+    (10, 40),
+    (11, 35),
+    (11, 20),
+    (11, 50),
+    (30, 35),
+    (40, 35),
+    (10, 41),
+];
+
+/// A stroke from a column into the next, which covers its ends: a piece may end after it
+/// (not before: the pixel under the first column is partly covered by both sides).
+const CUT_AFTER_STROKE_IN: [(i32, i32); 5] = [(10, 30), (10, 40), (11, 60), (11, 20), (11, 70)];
+
+/// Columns two pixels apart, the stroke between them left out: a piece may end between.
+const CUT_TWO_APART: [(i32, i32); 6] = [(10, 30), (10, 40), (10, 35), (12, 35), (12, 32), (12, 38)];
+
+#[test]
+fn a_dense_lines_path_ends_a_piece_only_where_no_pixel_is_partly_covered_from_both_sides() {
     assert_eq!(
-        columns_path(&BOTH_END_THERE),
-        "M10,20V60M10,20L11,20M11,20V50"
+        columns_path(&CUT_BEFORE_WIDER, 1),
+        ["M10,30V40", "M11,20V50"]
     );
-    assert_eq!(columns_path(&[(5, 70), (30, 10)]), "M5,70L30,10");
+    // Not before the piece has its columns.
+    assert_eq!(columns_path(&CUT_BEFORE_WIDER, 2), ["M10,30V40M11,20V50"]);
+    assert_eq!(columns_path(&CUT_TWO_APART, 1), ["M10,30V40", "M12,32V38"]);
+    assert_eq!(
+        columns_path(&CUT_AFTER_STROKE_IN, 1),
+        ["M10,30V40M10,40L11,60", "M11,20V70"]
+    );
+    // Not where the wider column ends at the same height, nor after a stroke drawn into
+    // the narrower one, nor in a line that goes left anywhere.
+    for points in [
+        vec![(10, 20), (10, 40), (11, 30), (11, 20), (11, 50)],
+        vec![(10, 30), (10, 50), (11, 35), (11, 20), (11, 50)],
+        vec![(9, 10), (10, 22), (10, 40), (11, 30), (11, 21), (11, 50)],
+        vec![(11, 30), (11, 40), (10, 35), (10, 20), (10, 50)],
+        TURNING_BACK.to_vec(),
+    ] {
+        assert_eq!(columns_path(&points, 1).len(), 1, "{points:?}");
+    }
+    // A long dense line: pieces of at least the columns asked, each its own strokes.
+    let zigzag: Vec<(i32, i32)> = walk(40_000, 3, 40.0)
+        .iter()
+        .map(|&(x, y)| (x as i32, (y * 3.0) as i32))
+        .collect();
+    let whole = columns_path(&zigzag, i32::MAX);
+    let pieces = columns_path(&zigzag, PIECE_COLUMNS);
+    assert_eq!(whole.len(), 1);
+    assert!(
+        pieces.len() >= 8,
+        "{} pieces over 1,000 columns",
+        pieces.len()
+    );
+    assert_eq!(pieces.concat(), whole[0]);
+    let starts: Vec<i32> = pieces
+        .iter()
+        .map(|d| {
+            d[1..]
+                .split([',', 'L', 'V'])
+                .next()
+                .unwrap()
+                .parse()
+                .unwrap()
+        })
+        .collect();
+    assert!(
+        starts.windows(2).all(|w| w[1] - w[0] >= PIECE_COLUMNS),
+        "{starts:?}"
+    );
 }
 
 fn assert_pixel_identical(kind: PanelKind) {
@@ -301,7 +438,8 @@ fn assert_pixel_identical(kind: PanelKind) {
     let differing = a.chunks(4).zip(b.chunks(4)).filter(|(p, q)| p != q).count();
     assert_eq!(differing, 0, "{kind:?}: {differing} pixels differ");
     // Three series of two runs each, drawn in full as six long polylines; decimated, as
-    // six paths of at most two strokes (one segment each) per pixel column.
+    // six groups of paths (the pieces of each line) of at most two strokes (one segment
+    // each) per pixel column.
     let full_lines = polylines(&full);
     let big: Vec<usize> = full_lines.iter().copied().filter(|&n| n > 2).collect();
     assert_eq!(big.len(), 6, "{kind:?}: {full_lines:?}");
@@ -312,10 +450,21 @@ fn assert_pixel_identical(kind: PanelKind) {
     let lines = polylines(&decimated);
     assert!(lines.iter().all(|&n| n <= 2), "{kind:?}: {lines:?}");
     assert_eq!(lines.len() + 6, full_lines.len(), "{kind:?}");
-    let paths = paths(&decimated);
-    assert_eq!(paths.len(), 6, "{kind:?}");
-    for d in paths {
-        let strokes: Vec<&str> = d.split('M').skip(1).collect();
+    let groups: Vec<&str> = decimated.split("<g class=\"dense-line\"").skip(1).collect();
+    assert_eq!(groups.len(), 6, "{kind:?}");
+    let pieces: Vec<usize> = groups
+        .iter()
+        .map(|g| paths(&g[..g.find("</g>").unwrap()]).len())
+        .collect();
+    // Runs of about 400 pixel columns, in pieces of at least 64.
+    assert!(
+        pieces.iter().all(|&n| (2..=7).contains(&n)),
+        "{kind:?}: {pieces:?}"
+    );
+    assert_eq!(paths(&decimated).len(), pieces.iter().sum::<usize>());
+    for g in groups {
+        let line = paths(&g[..g.find("</g>").unwrap()]).concat();
+        let strokes: Vec<&str> = line.split('M').skip(1).collect();
         assert!(
             strokes.len() <= 2 * 900,
             "{kind:?}: {} strokes",
