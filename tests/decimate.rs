@@ -702,3 +702,33 @@ fn a_runs_steps_decimated_from_its_numbers_keep_the_points_m4_keeps_of_their_cor
         }
     }
 }
+
+#[test]
+fn the_benchmarks_charts_decimated_and_in_pieces_rasterise_like_every_point() {
+    // The synthetic data `make bench` draws (ten series of 1 000 and of 10 000 months), all
+    // ten partners in dollars, at the width the benchmark's page draws them.
+    for points in [10_000, 100_000] {
+        let spec = trade_trends::synth::SynthSpec {
+            points,
+            ..Default::default()
+        };
+        let data = trade_trends::synth::synth(&spec);
+        let partners: Vec<String> = (0..10).map(trade_trends::synth::partner_code).collect();
+        let query = format!("currency=USD&partners={}", partners.join(","));
+        let (state, _) = trade_trends::urlstate::parse_query(&query);
+        let view = trade_trends::dashboard::DashboardView::new(&data, &state);
+        let chart = view.chart_spec(776, 388);
+        let (decimated, _) = render(&chart).unwrap();
+        let (full, _) = render_every_point(&chart).unwrap();
+        let (a, b) = (rasterise(&full), rasterise(&decimated));
+        let differing = a.chunks(4).zip(b.chunks(4)).filter(|(p, q)| p != q).count();
+        assert_eq!(differing, 0, "{points}: {differing} pixels differ");
+        let groups: Vec<usize> = decimated
+            .split("<g class=\"dense-line\"")
+            .skip(1)
+            .map(|g| paths(&g[..g.find("</g>").unwrap()]).len())
+            .collect();
+        assert_eq!(groups.len(), 10, "{points}");
+        assert!(groups.iter().all(|&n| n >= 5), "{points}: {groups:?}");
+    }
+}
