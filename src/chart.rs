@@ -737,24 +737,28 @@ fn piece_may_end(strokes: &[Stroke], k: usize) -> bool {
     let (Some(last), Some(first)) = (before.last(), after.first()) else {
         return false;
     };
-    // Pixel columns (by their left edge) both sides may reach.
-    let (from, to) = (first.left() - 2, last.right() + 1);
+    // Pixel columns (by their left edge) both sides may reach: a stroke reaches from the
+    // column left of its leftmost point to the one right of its rightmost (which starts at
+    // that point), and the same for rows.
+    let (from, to) = (first.left() - 1, last.right());
     // The strokes that may reach them: the last ones before, the first ones after.
     let near_before = &before[before
         .iter()
-        .rposition(|s| s.right() + 1 < from)
+        .rposition(|s| s.right() < from)
         .map_or(0, |p| p + 1)..];
     let near_after = &after[..after
         .iter()
-        .position(|s| s.left() - 2 > to)
+        .position(|s| s.left() - 1 > to)
         .unwrap_or(after.len())];
-    let rows = near_before
-        .iter()
-        .chain(near_after)
-        .flat_map(|s| [s.a.1, s.b.1]);
-    let (top, bottom) = rows.fold((i32::MAX, i32::MIN), |(t, b), y| (t.min(y), b.max(y)));
+    let rows = |strokes: &[Stroke]| {
+        let ys = strokes.iter().flat_map(|s| [s.a.1, s.b.1]);
+        ys.fold((i32::MAX, i32::MIN), |(t, b), y| (t.min(y), b.max(y)))
+    };
+    let ((top_before, bottom_before), (top_after, bottom_after)) =
+        (rows(near_before), rows(near_after));
+    let (top, bottom) = (top_before.max(top_after), bottom_before.min(bottom_after));
     (from..=to).all(|i| {
-        (top - 2..=bottom + 1).all(|j| {
+        (top - 1..=bottom).all(|j| {
             !(near_before.iter().any(|s| s.reaches(i, j))
                 && near_after.iter().any(|s| s.reaches(i, j)))
                 || near_before.iter().chain(near_after).any(|s| s.covers(i, j))
