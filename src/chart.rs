@@ -492,7 +492,7 @@ fn dense_marker() -> String {
 }
 
 /// `svg` with the marked `<polyline>` of each dense line replaced, in order, by a group
-/// (`<g class="dense-line">`) with plotters' style, full opacity and round caps, of one
+/// (`<g class="dense-line">`) with plotters' style, full opacity, round joins and caps, of one
 /// `<path>` for each of the line's pieces in `paths`; any marked polyline beyond them (the
 /// drawing of every point) keeps its points, at full opacity.
 ///
@@ -518,7 +518,9 @@ fn write_dense_paths(svg: &str, paths: &[Vec<String>]) -> String {
         let element = &rest[open..close];
         match (paths.next(), element.find(" points=\"")) {
             (Some(pieces), Some(points)) => {
-                out.push_str("<g class=\"dense-line\" stroke-linecap=\"round\" ");
+                out.push_str(
+                    "<g class=\"dense-line\" stroke-linejoin=\"round\" stroke-linecap=\"round\" ",
+                );
                 out.push_str(&rest[open + "<polyline ".len()..start]);
                 out.push_str("opacity=\"1\"");
                 out.push_str(&rest[start + marker.len()..open + points]);
@@ -553,7 +555,10 @@ pub const PIECE_COLUMNS: i32 = 64;
 /// segments between consecutive points of one column are all on that column and, joined,
 /// cover from its lowest point to its highest: one vertical stroke covers the same. A
 /// column of one point is already an end of the strokes from and to it; only a polyline
-/// of one column keeps it (a dot when it is one point).
+/// of one column keeps it (a dot when it is one point). The strokes from and to such a
+/// column are one stroke joined there, as in the polyline: a round join and two round
+/// ends cover the same points, but a rasteriser draws them as different curves, and a
+/// steep line's edge would differ by a sample in a few pixels.
 ///
 /// A stroke from one column to the next is left out when the two columns' strokes
 /// already cover it (most of them, in a dense line): when the columns are at most two
@@ -592,19 +597,29 @@ pub fn columns_path(points: &[(i32, i32)], piece_columns: i32) -> Vec<String> {
     let mut d = String::with_capacity(points.len() * 8);
     let mut piece_start = strokes.first().map_or(0, Stroke::left);
     for (k, stroke) in strokes.iter().enumerate() {
+        let ((ax, ay), (bx, by)) = (stroke.a, stroke.b);
+        // Strokes between columns through a column of one point go on as the polyline
+        // does, joined there (a join and two round ends cover the same points, but a
+        // rasteriser draws them as different curves); pieces end only between strokes.
+        let joined = k > 0 && ax != bx && {
+            let previous = strokes[k - 1];
+            previous.a.0 != previous.b.0 && previous.b == stroke.a
+        };
         if rightwards
             && k > 0
+            && !joined
             && stroke.left() - piece_start >= piece_columns
             && piece_may_end(&strokes, k)
         {
             pieces.push(std::mem::take(&mut d));
             piece_start = stroke.left();
         }
-        let ((ax, ay), (bx, by)) = (stroke.a, stroke.b);
         // A column's stroke (from its lowest to its highest); strokes between columns
         // join different columns.
         let _ = if ax == bx {
             write!(d, "M{ax},{ay}V{by}")
+        } else if joined {
+            write!(d, "L{bx},{by}")
         } else {
             write!(d, "M{ax},{ay}L{bx},{by}")
         };

@@ -197,7 +197,11 @@ fn polyline_and_path(points: &[(i32, i32)], piece: i32) -> (String, String) {
         )),
         svg(columns_path(points, piece)
             .iter()
-            .map(|d| format!("<path stroke-linecap=\"round\" {stroke} d=\"{d}\"/>"))
+            .map(|d| {
+                format!(
+                    "<path stroke-linejoin=\"round\" stroke-linecap=\"round\" {stroke} d=\"{d}\"/>"
+                )
+            })
             .collect()),
     )
 }
@@ -320,9 +324,10 @@ fn a_line_drawn_as_one_stroke_per_column_covers_the_polylines_pixels() {
 const CUT_BEFORE_WIDER: [(i32, i32); 5] = [(10, 30), (10, 40), (11, 35), (11, 20), (11, 50)];
 
 #[test]
-fn lines_cut_into_pieces_wherever_allowed_rasterise_like_the_whole_line() {
+fn lines_whole_and_cut_into_pieces_wherever_allowed_rasterise_like_the_polyline() {
     // Lines of every density, from a point every few columns to many per column, in steps
-    // small and large: each drawn as one path and in the most pieces the rule allows.
+    // small and large: each drawn as one path and in the most pieces the rule allows, like
+    // the polyline through its points.
     let mut state = 17u64;
     let mut next = |n: u64| {
         state = state
@@ -344,14 +349,20 @@ fn lines_cut_into_pieces_wherever_allowed_rasterise_like_the_whole_line() {
         let pieces = columns_path(&points, 1);
         assert_eq!(pieces.concat(), columns_path(&points, i32::MAX).concat());
         cuts += pieces.len() - 1;
-        let (_, whole) = polyline_and_path(&points, i32::MAX);
+        let (polyline, whole) = polyline_and_path(&points, i32::MAX);
         let (_, cut) = polyline_and_path(&points, 1);
-        let (a, b) = (rasterise(&whole), rasterise(&cut));
-        let differing = a.chunks(4).zip(b.chunks(4)).filter(|(p, q)| p != q).count();
-        assert_eq!(
-            differing, 0,
-            "line {line}: {differing} pixels differ:\n{cut}"
-        );
+        let [a, b, c] = [&polyline, &whole, &cut].map(|svg| rasterise(svg));
+        for (path, pixels) in [(&whole, b), (&cut, c)] {
+            let differing = a
+                .chunks(4)
+                .zip(pixels.chunks(4))
+                .filter(|(p, q)| p != q)
+                .count();
+            assert_eq!(
+                differing, 0,
+                "line {line}: {differing} pixels differ:\n{path}"
+            );
+        }
     }
     assert!(cuts > 240 * 10, "{cuts} cuts");
 }
@@ -729,6 +740,6 @@ fn the_benchmarks_charts_decimated_and_in_pieces_rasterise_like_every_point() {
             .map(|g| paths(&g[..g.find("</g>").unwrap()]).len())
             .collect();
         assert_eq!(groups.len(), 10, "{points}");
-        assert!(groups.iter().all(|&n| n >= 5), "{points}: {groups:?}");
+        assert!(groups.iter().all(|&n| n >= 3), "{points}: {groups:?}");
     }
 }
