@@ -652,42 +652,50 @@ impl Stroke {
     /// an end (a whole pixel) nearer than a pixel to the square is one of its corners; a
     /// segment crossing the square passes within half a diagonal of a corner, or ends inside.
     fn reaches(&self, i: i32, j: i32) -> bool {
-        let (i, j) = (i64::from(i), i64::from(j));
-        [(i, j), (i + 1, j), (i, j + 1), (i + 1, j + 1)]
-            .iter()
-            .any(|&c| self.nearer_than_a_pixel(c, false))
+        corners(i, j).iter().any(|&c| self.nearer_than_a_pixel(c))
     }
 
     /// Whether the stroke covers the whole pixel at `(i, j)`: all four corners within the
     /// straight part of the stroke (a rectangle, convex), not counting its round ends,
     /// which a rasteriser draws as curves of its own making.
     fn covers(&self, i: i32, j: i32) -> bool {
-        let (i, j) = (i64::from(i), i64::from(j));
-        [(i, j), (i + 1, j), (i, j + 1), (i + 1, j + 1)]
-            .iter()
-            .all(|&c| self.nearer_than_a_pixel(c, true))
+        corners(i, j).iter().all(|&c| self.within_straight_part(c))
     }
 
-    /// Whether the point `c` is nearer to the segment than a pixel (strictly, or within
-    /// the straight part and no farther than a pixel with `body`).
-    fn nearer_than_a_pixel(&self, (cx, cy): (i64, i64), body: bool) -> bool {
-        let ((ax, ay), (bx, by)) = (wide(self.a), wide(self.b));
-        let (vx, vy, wx, wy) = (bx - ax, by - ay, cx - ax, cy - ay);
-        let length = vx * vx + vy * vy;
-        let along = vx * wx + vy * wy;
-        if body {
-            let across = vx * wy - vy * wx;
-            return length > 0 && (0..=length).contains(&along) && across * across <= length;
-        }
-        let distance = if length == 0 || along <= 0 {
-            (wx * wx + wy * wy, 1)
+    /// Whether the point `c` is strictly nearer to the segment than a pixel.
+    fn nearer_than_a_pixel(&self, c: (i64, i64)) -> bool {
+        let (v, w, length, along) = self.toward(c);
+        let (numerator, denominator) = if length == 0 || along <= 0 {
+            (w.0 * w.0 + w.1 * w.1, 1)
         } else if along >= length {
-            ((cx - bx).pow(2) + (cy - by).pow(2), 1)
+            ((w.0 - v.0).pow(2) + (w.1 - v.1).pow(2), 1)
         } else {
-            ((vx * wy - vy * wx).pow(2), length)
+            ((v.0 * w.1 - v.1 * w.0).pow(2), length)
         };
-        distance.0 < distance.1
+        numerator < denominator
     }
+
+    /// Whether the point `c` is within the straight part of the stroke: across from the
+    /// segment, and no farther from it than a pixel.
+    fn within_straight_part(&self, c: (i64, i64)) -> bool {
+        let (v, w, length, along) = self.toward(c);
+        let across = v.0 * w.1 - v.1 * w.0;
+        length > 0 && (0..=length).contains(&along) && across * across <= length
+    }
+
+    /// The segment `v`, the point `c` from its start `w`, the segment's squared length
+    /// and `w`'s length along it times the segment's.
+    fn toward(&self, (cx, cy): (i64, i64)) -> ((i64, i64), (i64, i64), i64, i64) {
+        let ((ax, ay), (bx, by)) = (wide(self.a), wide(self.b));
+        let (v, w) = ((bx - ax, by - ay), (cx - ax, cy - ay));
+        (v, w, v.0 * v.0 + v.1 * v.1, v.0 * w.0 + v.1 * w.1)
+    }
+}
+
+/// The corners of the pixel whose top left corner is `(i, j)`.
+fn corners(i: i32, j: i32) -> [(i64, i64); 4] {
+    let (i, j) = (i64::from(i), i64::from(j));
+    [(i, j), (i + 1, j), (i, j + 1), (i + 1, j + 1)]
 }
 
 fn wide((x, y): (i32, i32)) -> (i64, i64) {
@@ -743,10 +751,10 @@ fn column_strokes(points: &[(i32, i32)]) -> Vec<Stroke> {
 
 /// Whether a piece may end before `strokes[k]` (of a line going right): whether every pixel
 /// that strokes on both sides reach is covered whole by one stroke. The strokes before
-/// reach no further right than a pixel past the rightmost of them, those after no further
-/// left than a pixel before the leftmost (the line goes right, so these are the last
-/// stroke before and the first after); only the pixels between, and the strokes that reach
-/// them, are looked at.
+/// reach no further right than the pixel starting at the rightmost of them, those after no
+/// further left than the pixel ending at the leftmost (the line goes right, so these are
+/// the last stroke before and the first after); only the pixels between, and the strokes
+/// that reach them, are looked at.
 fn piece_may_end(strokes: &[Stroke], k: usize) -> bool {
     let (before, after) = strokes.split_at(k);
     let (Some(last), Some(first)) = (before.last(), after.first()) else {
