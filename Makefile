@@ -12,7 +12,7 @@ DATASET_ARGS := build --observations data/observations.csv --meta data/meta.json
                 --rates data/exchange_rates.csv --rates data/exchange_rates_fed_monthly.csv \
                 --events data/events.csv --out $(DATASET)
 
-.PHONY: help setup dataset build run test test-native test-e2e lint clean shots bench audit
+.PHONY: help setup dataset build run test test-native test-e2e lint clean shots bench bench-floor audit
 
 help:
 	@echo "make run    set up, build, serve the dashboard on http://127.0.0.1:$(PORT)/ (PORT= to change)"
@@ -21,6 +21,7 @@ help:
 	@echo "make dataset  rebuild $(DATASET) from data/"
 	@echo "make shots  screenshots of the built page into target/shots/"
 	@echo "make bench  benchmark beside the JavaScript chart libraries (docs/performance.md)"
+	@echo "make bench-floor  build bench/stack-floor, the benchmark's chart on the fixed stack alone"
 	@echo "make audit  set up, build, Lighthouse accessibility audit of every state (reports in target/audit/)"
 
 setup:
@@ -70,9 +71,15 @@ lint:
 # harness): synthetic datasets of the harness's shapes in this project's format, one run.
 BENCH_SIZES ?= 1e3,1e4,1e5,1e6
 BENCH_RUNS ?= 5
-BENCH_TARGETS ?= uplot,chartjs,echarts,plot,vegalite,floor-empty,floor-fetch,floor-canvas,floor-canvas-m4,trade-trends,trade-trends-default
+BENCH_TARGETS ?= uplot,chartjs,echarts,plot,vegalite,floor-empty,floor-text,floor-fetch,floor-canvas,floor-canvas-m4,floor-svg-m4,floor-svg-m4-redraw,stack-floor,trade-trends,trade-trends-default
 
-bench: build
+# bench/stack-floor: the harness's chart on the fixed stack alone (Leptos, plotters' SVG,
+# serde_json, gloo-net) without the dashboard, as one more floor (docs/performance.md).
+bench-floor: setup
+	cd bench/stack-floor && CARGO_TARGET_DIR=$(CURDIR)/target/stack-floor trunk build --release
+	node scripts/size-check.mjs bench/stack-floor/dist
+
+bench: build bench-floor
 	mkdir -p dist/bench
 	for n in $$(echo $(BENCH_SIZES) | tr , ' '); do \
 	  cargo run --release --quiet --bin dataset -- synth --points $$n --out dist/bench/n$$n.json || exit 1; \
@@ -87,4 +94,4 @@ shots:
 	node tests/e2e/shoot.mjs "http://127.0.0.1:$(PORT)/" target/shots
 
 clean:
-	rm -rf dist target/e2e-fixtures
+	rm -rf dist target/e2e-fixtures bench/stack-floor/dist
