@@ -34,10 +34,10 @@ export default [
   { name: 'floor-fetch', label: 'floor: fetch+parse', url: '/peers/floor-fetch.html?data={data}', floor: true },
   { name: 'floor-canvas', label: 'floor: raw canvas (all points)', url: '/peers/floor-canvas.html?data={data}', floor: true },
   { name: 'floor-canvas-m4', label: 'floor: raw canvas (per-pixel min/max)', url: '/peers/floor-canvas.html?m4=1&data={data}', floor: true },
-  // The same as SVG (peers/floor-svg.html): an update hides the line in place, or (redraw)
-  // writes the whole SVG again. What an SVG chart costs in this browser, without a library.
-  { name: 'floor-svg-m4', label: 'floor: raw SVG (per-pixel min/max), update hides a line', url: '/peers/floor-svg.html?data={data}', floor: true },
-  { name: 'floor-svg-m4-redraw', label: 'floor: raw SVG (per-pixel min/max), update redraws', url: '/peers/floor-svg.html?redraw=1&data={data}', floor: true },
+  // The same lines as SVG (floor-canvas.html?svg=1): an update hides the line in place, or
+  // (redraw) writes the whole SVG again. What an SVG chart costs here, without a library.
+  { name: 'floor-svg-m4', label: 'floor: raw SVG (per-pixel min/max), update hides a line', url: '/peers/floor-canvas.html?m4=1&svg=1&data={data}', floor: true },
+  { name: 'floor-svg-m4-redraw', label: 'floor: raw SVG (per-pixel min/max), update redraws', url: '/peers/floor-canvas.html?m4=1&svg=1&redraw=1&data={data}', floor: true },
   // The harness's chart on this project's fixed stack alone (bench/stack-floor: Leptos,
   // gloo-net, serde_json, plotters' SVG; `make bench-floor`), without the dashboard.
   { name: 'stack-floor', label: 'floor: the fixed stack (Leptos + plotters SVG, no dashboard)',

@@ -192,12 +192,16 @@ mod page {
         );
         update.forget();
         let svg = Memo::new(move |_| data.with(|d| d.as_ref().map(|d| draw(d, hidden.get()))));
-        Effect::new(move |_| match svg.get() {
-            Some(Ok(_)) => {
-                request_animation_frame(|| request_animation_frame(|| mark("chart-rendered")))
+        Effect::new(move |_| {
+            // Only whether it was drawn: the SVG itself is copied once, into the element.
+            let error = svg.with(|s| s.as_ref().map(|r| r.as_ref().err().cloned()));
+            match error {
+                Some(None) => {
+                    request_animation_frame(|| request_animation_frame(|| mark("chart-rendered")))
+                }
+                Some(Some(e)) => fail(e),
+                None => {}
             }
-            Some(Err(e)) => fail(e),
-            None => {}
         });
         view! {
             <div style="width:960px;height:540px" inner_html=move || {
