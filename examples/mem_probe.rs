@@ -50,7 +50,7 @@ fn main() {
     let (state, _) = trade_trends::urlstate::parse_query(&query);
     let derived = std::sync::Arc::new(trade_trends::measures::Derived::default());
     if std::env::var_os("STAGES").is_some() {
-        use trade_trends::dataset::Currency;
+        use trade_trends::currency::Currency;
         use trade_trends::measures::Cut;
         for s in &d.series {
             let _ = derived.derivation(s, Currency::USD);

@@ -8,10 +8,12 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::prelude::*;
 
-use crate::dataset::{parse_dataset_noting, Currency, Dataset, PartnerKind};
-use crate::embed::{height_message, parse_theme_message, Theme, MAX_MESSAGE};
+use crate::currency::Currency;
+use crate::dataset::{parse_dataset_noting, Dataset, PartnerKind};
+use crate::embed::{height_message, parse_theme_message, MAX_MESSAGE};
 use crate::i18n::{fill, Catalogue, Lang};
 use crate::snapshot::{HitPoint, Snapshot, SourceLink, TableRow};
+use crate::urlstate::Theme;
 use crate::urlstate::{
     data_path, parse_query_in, to_query, ChartKind, FlowChoice, MeasureKind, ViewMode, ViewState,
 };
@@ -1435,42 +1437,7 @@ fn page_base() -> String {
 
 /// The full (non-embed) page for a view.
 fn full_page_url(state: &ViewState) -> String {
-    let mut full = state.clone();
-    full.embed = false;
-    full.controls = true;
-    full.id = None;
-    full.transparent = false;
-    let query = to_query(&full);
-    if query.is_empty() {
-        page_base()
-    } else {
-        format!("{}?{query}", page_base())
-    }
-}
-
-/// The embed code for a view: an iframe (resized by embed.js) and a one-tag script embed.
-fn embed_codes(state: &ViewState, title: &str) -> (String, String) {
-    let mut embed = state.clone();
-    embed.embed = true;
-    embed.id = Some("trade-trends-1".into());
-    let base = page_base();
-    let script_src = format!("{}embed.js", base.trim_end_matches("index.html"));
-    let title = crate::chart::escape_xml(title);
-    let iframe = format!(
-        "<iframe src=\"{base}?{}\" title=\"{title}\" data-trade-trends-frame style=\"width:100%;border:0;height:640px\" loading=\"lazy\"></iframe>\n<script async src=\"{script_src}\"></script>",
-        to_query(&embed).replace('&', "&amp;")
-    );
-    let mut plain = state.clone();
-    plain.embed = false;
-    plain.id = None;
-    let query = to_query(&plain);
-    let url = if query.is_empty() {
-        base.clone()
-    } else {
-        format!("{base}?{}", query.replace('&', "&amp;"))
-    };
-    let script = format!("<div data-trade-trends=\"{url}\" data-title=\"{title}\"></div>\n<script async src=\"{script_src}\"></script>");
-    (iframe, script)
+    crate::embed::full_page_url(&page_base(), state)
 }
 
 /// The Embed dialog: code for the current view, copy buttons and a live preview.
@@ -1482,9 +1449,17 @@ fn EmbedDialog(t: &'static Catalogue, snapshot: Memo<Snapshot>) -> impl IntoView
     let open = RwSignal::new(false);
     let preview_width = RwSignal::new(480u32);
     let copied = RwSignal::new(String::new());
-    let codes = Memo::new(move |_| snapshot.with(|s| embed_codes(&s.state, &s.title)));
+    let codes = Memo::new(move |_| {
+        snapshot.with(|s| crate::embed::embed_codes(&page_base(), &s.state, &s.title))
+    });
     let copy = move |which: usize| {
-        let text = codes.with_untracked(|(a, b)| if which == 0 { a.clone() } else { b.clone() });
+        let text = codes.with_untracked(|c| {
+            if which == 0 {
+                c.iframe.clone()
+            } else {
+                c.script.clone()
+            }
+        });
         spawn_local(async move {
             copied.set(match copy_text(&text).await {
                 Ok(_) => t.copied.to_string(),
@@ -1500,11 +1475,11 @@ fn EmbedDialog(t: &'static Catalogue, snapshot: Memo<Snapshot>) -> impl IntoView
             <h2 id="embed-title">{t.embed_title}</h2>
             <p>{t.embed_lead}</p>
             <label class="code-label">{t.embed_iframe}
-                <textarea readonly rows="4" prop:value=move || codes.with(|c| c.0.clone())></textarea>
+                <textarea readonly rows="4" prop:value=move || codes.with(|c| c.iframe.clone())></textarea>
             </label>
             <button type="button" on:click=move |_| copy(0)>{t.copy_iframe}</button>
             <label class="code-label">{t.embed_script}
-                <textarea readonly rows="3" prop:value=move || codes.with(|c| c.1.clone())></textarea>
+                <textarea readonly rows="3" prop:value=move || codes.with(|c| c.script.clone())></textarea>
             </label>
             <button type="button" on:click=move |_| copy(1)>{t.copy_script}</button>
             <p role="status" class="copy-status">{move || copied.get()}</p>
@@ -1518,7 +1493,7 @@ fn EmbedDialog(t: &'static Catalogue, snapshot: Memo<Snapshot>) -> impl IntoView
             </label>
             <div class="preview" style:width=move || format!("{}px", preview_width.get())>
                 {move || open.get().then(|| {
-                    let src = snapshot.with(|s| { let mut e = s.state.clone(); e.embed = true; e.id = Some("preview".into()); format!("{}?{}", page_base(), to_query(&e)) });
+                    let src = snapshot.with(|s| crate::embed::preview_url(&page_base(), &s.state));
                     view! { <iframe class="preview-frame" title=t.preview_title src=src></iframe> }
                 })}
             </div>

@@ -1288,24 +1288,8 @@ fn add_accessibility(svg: String, alt_text: &str) -> String {
     out.push_str(&svg[..close]);
     out.push_str(" role=\"img\" aria-labelledby=\"chart-title\" class=\"chart-svg\">");
     out.push_str("<title id=\"chart-title\">");
-    out.push_str(&escape_xml(alt_text));
+    out.push_str(&crate::format::escape_xml(alt_text));
     out.push_str("</title>");
     out.push_str(&svg[close + 1..]);
-    out
-}
-
-/// Escapes text for XML content and attributes.
-pub fn escape_xml(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for ch in text.chars() {
-        match ch {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
     out
 }

@@ -2,7 +2,8 @@
 //! measure computed for every chosen partner, the key-figures sentence, the notes, the
 //! table rows and the CSV. The Leptos layer renders this; the chart layer draws it.
 
-use crate::dataset::{Currency, Dataset, Event, Flow, PartnerKind, Series};
+use crate::currency::Currency;
+use crate::dataset::{Dataset, Event, Flow, PartnerKind, Series};
 use crate::format::{
     amount_short_in, join_and_in, money_number, money_unit, percent, points_in, unit_label_in,
     with_unit,
@@ -1156,7 +1157,7 @@ impl DashboardView<'_> {
             flags,
             theme: {
                 let base = match self.state.theme.resolve(prefers_dark) {
-                    crate::embed::Theme::Dark => crate::chart::ChartTheme::DARK,
+                    crate::urlstate::Theme::Dark => crate::chart::ChartTheme::DARK,
                     _ => crate::chart::ChartTheme::LIGHT,
                 };
                 if self.state.transparent {

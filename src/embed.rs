@@ -5,6 +5,12 @@
 //! - child → host: `{"type": "trade-trends:height", "v": 1, "id": "…", "height": 812}`,
 //!   after every render and resize, only when the height changed.
 //! - host → child: `{"type": "trade-trends:theme", "v": 1, "theme": "dark"}`.
+//!
+//! Also the code a newsroom pastes to embed a view ([`embed_codes`]) and the addresses of
+//! a view's full page and preview, made from the page's own address.
+
+use crate::format::escape_xml;
+use crate::urlstate::{to_query, Theme, ViewState};
 
 /// Message type of the height report.
 pub const HEIGHT_TYPE: &str = "trade-trends:height";
@@ -14,52 +20,6 @@ pub const THEME_TYPE: &str = "trade-trends:theme";
 pub const VERSION: u64 = 1;
 /// Largest message text read; longer ones are ignored unread.
 pub const MAX_MESSAGE: usize = 1024;
-
-/// Colour theme of the page and chart.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Theme {
-    Light,
-    Dark,
-    /// Follows the reader's `prefers-color-scheme`.
-    Auto,
-}
-
-impl Theme {
-    pub fn code(self) -> &'static str {
-        match self {
-            Theme::Light => "light",
-            Theme::Dark => "dark",
-            Theme::Auto => "auto",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Theme> {
-        match code {
-            "light" => Some(Theme::Light),
-            "dark" => Some(Theme::Dark),
-            "auto" => Some(Theme::Auto),
-            _ => None,
-        }
-    }
-
-    /// Light or dark, given whether the reader prefers dark.
-    pub fn resolve(self, prefers_dark: bool) -> Theme {
-        match self {
-            Theme::Auto if prefers_dark => Theme::Dark,
-            Theme::Auto => Theme::Light,
-            t => t,
-        }
-    }
-}
-
-/// An embed id: letters, digits, `-` and `_`, at most 64 characters.
-pub fn valid_id(id: &str) -> bool {
-    !id.is_empty()
-        && id.len() <= 64
-        && id
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
-}
 
 /// The height report for the host, as JSON text.
 pub fn height_message(id: &str, height: u32) -> String {
@@ -98,4 +58,60 @@ pub fn parse_theme_message(text: &str) -> Result<Theme, Ignored> {
         .and_then(|t| t.as_str())
         .and_then(Theme::from_code)
         .ok_or(Ignored::BadField("theme must be light, dark or auto"))
+}
+
+/// The full (non-embed) page of a view, at `base` (the page's address without query).
+pub fn full_page_url(base: &str, state: &ViewState) -> String {
+    let mut full = state.clone();
+    full.embed = false;
+    full.controls = true;
+    full.id = None;
+    full.transparent = false;
+    with_query(base, &to_query(&full))
+}
+
+/// The embed of a view shown in the Embed dialog's preview.
+pub fn preview_url(base: &str, state: &ViewState) -> String {
+    let mut preview = state.clone();
+    preview.embed = true;
+    preview.id = Some("preview".into());
+    format!("{base}?{}", to_query(&preview))
+}
+
+/// `base`, with `?query` unless the query is empty.
+fn with_query(base: &str, query: &str) -> String {
+    if query.is_empty() {
+        base.to_string()
+    } else {
+        format!("{base}?{query}")
+    }
+}
+
+/// The two ways to embed a view, as HTML to paste into an article.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EmbedCodes {
+    /// An iframe, resized to its content by `embed.js`.
+    pub iframe: String,
+    /// One element and the script that turns it into the iframe.
+    pub script: String,
+}
+
+/// The embed codes for a view at `base` (the page's address without query), titled
+/// `title` for screen readers.
+pub fn embed_codes(base: &str, state: &ViewState, title: &str) -> EmbedCodes {
+    let mut embed = state.clone();
+    embed.embed = true;
+    embed.id = Some("trade-trends-1".into());
+    let script_src = format!("{}embed.js", base.trim_end_matches("index.html"));
+    let title = escape_xml(title);
+    let iframe = format!(
+        "<iframe src=\"{base}?{}\" title=\"{title}\" data-trade-trends-frame style=\"width:100%;border:0;height:640px\" loading=\"lazy\"></iframe>\n<script async src=\"{script_src}\"></script>",
+        to_query(&embed).replace('&', "&amp;")
+    );
+    let mut plain = state.clone();
+    plain.embed = false;
+    plain.id = None;
+    let url = with_query(base, &to_query(&plain).replace('&', "&amp;"));
+    let script = format!("<div data-trade-trends=\"{url}\" data-title=\"{title}\"></div>\n<script async src=\"{script_src}\"></script>");
+    EmbedCodes { iframe, script }
 }

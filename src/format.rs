@@ -1,7 +1,7 @@
 //! Number and unit formatting for readers: billions with the publication's precision,
 //! currency names spelled out, signed percentages.
 
-use crate::dataset::Currency;
+use crate::currency::Currency;
 use crate::i18n::Lang;
 
 const BILLION: f64 = 1e9;
@@ -166,4 +166,20 @@ pub fn join_and_in(items: &[String], lang: Lang) -> String {
         [one] => one.clone(),
         [init @ .., last] => format!("{}{and}{last}", init.join(comma)),
     }
+}
+
+/// Escapes text for XML content and attributes.
+pub fn escape_xml(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for ch in text.chars() {
+        match ch {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
 }

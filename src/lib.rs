@@ -9,6 +9,7 @@
 #[cfg(target_arch = "wasm32")]
 pub mod app;
 pub mod chart;
+pub mod currency;
 pub mod dashboard;
 pub mod dataset;
 pub mod decimate;

@@ -7,7 +7,8 @@
 //! sums, shares of the world total and contributions to growth. Every value says how it
 //! was obtained.
 
-use crate::dataset::{push_unique, Currency, Dataset, Flag, Observation, RateBasis, Series};
+use crate::currency::Currency;
+use crate::dataset::{push_unique, Dataset, Flag, Observation, RateBasis, Series};
 use crate::i18n::{fill, Lang};
 use crate::month::{Month, Span};
 use crate::periods::{derive_with, Derivation, PeriodFlag, Provenance};

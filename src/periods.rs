@@ -12,7 +12,8 @@
 
 use std::collections::BTreeMap;
 
-use crate::dataset::{Basis, Currency, MonthlyRun, Series};
+use crate::currency::Currency;
+use crate::dataset::{Basis, MonthlyRun, Series};
 use crate::month::{Month, Span};
 
 /// How a period's value was obtained. Indices are figures' ([`Series::figure`]).

@@ -339,7 +339,7 @@ impl Snapshot {
         let spec = view.chart_spec_themed(width, height, prefers_dark);
         let (svg, geometry) = render(&spec).unwrap_or_else(|e| {
             (
-                format!("<p>{}</p>", crate::chart::escape_xml(&e.to_string())),
+                format!("<p>{}</p>", crate::format::escape_xml(&e.to_string())),
                 Geometry {
                     plot: (0, 0, 1, 1),
                     x_domain: (0.0, 1.0),
@@ -713,7 +713,7 @@ impl Snapshot {
 
     /// The chart as a standalone SVG file: title above, notes and sources below.
     pub fn export_svg(&self) -> String {
-        let esc = crate::chart::escape_xml;
+        let esc = crate::format::escape_xml;
         let w = self.width;
         let mut lines: Vec<String> = Vec::new();
         if let Some(k) = &self.key_figures {

@@ -2,7 +2,8 @@
 
 use std::fmt::Write;
 
-use crate::dataset::{Conflict, ConflictField, Currency, Dataset, Series};
+use crate::currency::Currency;
+use crate::dataset::{Conflict, ConflictField, Dataset, Series};
 use crate::format::{billions, decimals_for, percent};
 use crate::month::{Month, Span};
 use crate::periods::derive;

@@ -9,9 +9,9 @@
 //! title, description, reporter, partner names, the source — says the data are synthetic,
 //! and the reporter code [`SYNTHETIC_REPORTER`] declares it to the validation.
 
+use crate::currency::Currency;
 use crate::dataset::{
-    Currency, Dataset, Flow, MonthlyRun, Partner, PartnerKind, Reporter, Series, Source,
-    SCHEMA_VERSION,
+    Dataset, Flow, MonthlyRun, Partner, PartnerKind, Reporter, Series, Source, SCHEMA_VERSION,
 };
 use crate::month::Month;
 

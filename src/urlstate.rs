@@ -2,7 +2,7 @@
 //! that falls back to its default, and printed back (only what differs from the
 //! defaults). These parameters are the public API of links and embeds (see README).
 
-use crate::dataset::Currency;
+use crate::currency::Currency;
 use crate::i18n::{fill, Lang};
 use crate::month::Month;
 
@@ -103,6 +103,52 @@ pub fn data_path(param: Option<&str>) -> Result<String, DataRefused> {
     Ok(value.to_string())
 }
 
+/// Colour theme of the page and chart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Theme {
+    Light,
+    Dark,
+    /// Follows the reader's `prefers-color-scheme`.
+    Auto,
+}
+
+impl Theme {
+    pub fn code(self) -> &'static str {
+        match self {
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+            Theme::Auto => "auto",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Theme> {
+        match code {
+            "light" => Some(Theme::Light),
+            "dark" => Some(Theme::Dark),
+            "auto" => Some(Theme::Auto),
+            _ => None,
+        }
+    }
+
+    /// Light or dark, given whether the reader prefers dark.
+    pub fn resolve(self, prefers_dark: bool) -> Theme {
+        match self {
+            Theme::Auto if prefers_dark => Theme::Dark,
+            Theme::Auto => Theme::Light,
+            t => t,
+        }
+    }
+}
+
+/// An embed id: letters, digits, `-` and `_`, at most 64 characters.
+pub fn valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= 64
+        && id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+}
+
 /// A closed set of URL values: each variant has one code.
 macro_rules! coded_enum {
     ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $code:literal),+ $(,)? }) => {
@@ -179,7 +225,7 @@ pub struct ViewState {
     pub controls: bool,
     /// The embed's id, echoed in its height messages.
     pub id: Option<String>,
-    pub theme: crate::embed::Theme,
+    pub theme: Theme,
     /// Transparent background (the host's shows through).
     pub transparent: bool,
     /// The page's language; `None` follows the reader's browser.
@@ -204,7 +250,7 @@ impl Default for ViewState {
             embed: false,
             controls: true,
             id: None,
-            theme: crate::embed::Theme::Auto,
+            theme: Theme::Auto,
             transparent: false,
             lang: None,
         }
@@ -398,13 +444,13 @@ pub fn parse_query_in(query: &str, fallback: Lang) -> (ViewState, Vec<Notice>) {
                 None => notice(fallback(t.expect_one_zero)),
             },
             "id" => {
-                if crate::embed::valid_id(&value) {
+                if valid_id(&value) {
                     state.id = Some(value.clone());
                 } else {
                     notice(fallback(t.expect_id));
                 }
             }
-            "theme" => match crate::embed::Theme::from_code(&value) {
+            "theme" => match Theme::from_code(&value) {
                 Some(theme) => state.theme = theme,
                 None => notice(fallback(t.expect_theme)),
             },

@@ -2,7 +2,8 @@
 //! series, runs the period engine, and lays out the table rows, the figure-check notes
 //! and the chart spec. No browser code: the Leptos layer only renders this.
 
-use crate::dataset::{push_unique, Currency, Dataset, Flow, Observation, PartnerKind, Series};
+use crate::currency::Currency;
+use crate::dataset::{push_unique, Dataset, Flow, Observation, PartnerKind, Series};
 use crate::format::{amount_long_in, decimals_for, join_and_in, percent, unit_label_in};
 use crate::i18n::{fill, Lang};
 use crate::measures::Derived;

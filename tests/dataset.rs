@@ -502,7 +502,7 @@ fn a_monthly_run_reads_as_one_figure_per_month_with_gaps_kept() {
     let o = s.figure(2);
     assert_eq!(o.first.to_string(), "2024-01");
     assert_eq!(o.basis, trade_trends::dataset::Basis::Month);
-    assert_eq!(o.currency, Some(trade_trends::dataset::Currency::USD));
+    assert_eq!(o.currency, Some(trade_trends::currency::Currency::USD));
     assert_eq!(o.resolution, Some(1e7));
     assert_eq!(o.sources[..], [source.as_str().unwrap()]);
     assert_eq!(o.status, trade_trends::dataset::Status::Preferred);

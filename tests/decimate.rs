@@ -8,7 +8,8 @@ use trade_trends::chart::{
     columns_path, render, render_every_point, ChartSeries, ChartSpec, Panel, PanelKind, Step,
     ValueFormat, PIECE_COLUMNS,
 };
-use trade_trends::dataset::{Currency, MonthlyRun};
+use trade_trends::currency::Currency;
+use trade_trends::dataset::MonthlyRun;
 use trade_trends::decimate::{m4, run_steps_m4, ColumnWalk};
 use trade_trends::measures::Points;
 use trade_trends::month::Month;

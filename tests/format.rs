@@ -1,4 +1,4 @@
-use trade_trends::dataset::Currency;
+use trade_trends::currency::Currency;
 use trade_trends::format::{amount_long_in, amount_short_in, billions, decimals_for, percent};
 use trade_trends::i18n::Lang;
 

@@ -5,8 +5,8 @@ mod common;
 
 use std::collections::BTreeSet;
 
+use trade_trends::currency::Currency;
 use trade_trends::dashboard::DashboardView;
-use trade_trends::dataset::Currency;
 use trade_trends::format::{amount_long_in, amount_short_in, join_and_in, money_number, points_in};
 use trade_trends::i18n::{fill, Lang};
 use trade_trends::month::{Month, Span};

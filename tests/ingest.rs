@@ -3,7 +3,8 @@
 mod common;
 
 use common::{build_csv, bundled, row, CSV_HEADER};
-use trade_trends::dataset::{Basis, ConflictField, Currency, Flag, Flow, Status};
+use trade_trends::currency::Currency;
+use trade_trends::dataset::{Basis, ConflictField, Flag, Flow, Status};
 use trade_trends::month::Month;
 
 fn m(s: &str) -> Month {

@@ -1,7 +1,8 @@
 //! Measures on the real dataset and on small hand-made series.
 mod common;
 
-use trade_trends::dataset::{Currency, Flow, RateBasis};
+use trade_trends::currency::Currency;
+use trade_trends::dataset::{Flow, RateBasis};
 use trade_trends::i18n::Lang;
 use trade_trends::measures::{
     average_rate, balance, contributions, money, rolling12, share, yoy, Computation, Cut, How,

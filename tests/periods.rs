@@ -1,6 +1,7 @@
 mod common;
 
-use trade_trends::dataset::{Basis, Currency, Flow, Observation, Series, Status};
+use trade_trends::currency::Currency;
+use trade_trends::dataset::{Basis, Flow, Observation, Series, Status};
 use trade_trends::month::{Month, Span};
 use trade_trends::periods::{derive, PeriodFlag, Provenance};
 

@@ -4,7 +4,8 @@
 
 use std::borrow::Cow;
 
-use trade_trends::dataset::{validate, Basis, Currency, Dataset, Observation, Series, Status};
+use trade_trends::currency::Currency;
+use trade_trends::dataset::{validate, Basis, Dataset, Observation, Series, Status};
 use trade_trends::measures::{money, Cut};
 use trade_trends::month::Month;
 use trade_trends::periods::derive;

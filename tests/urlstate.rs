@@ -62,7 +62,7 @@ fn anything_but_a_relative_json_path_in_the_app_folder_is_refused() {
     );
 }
 
-use trade_trends::dataset::Currency;
+use trade_trends::currency::Currency;
 use trade_trends::urlstate::{
     parse_query, to_query, ChartKind, FlowChoice, MeasureKind, ViewMode, ViewState,
 };

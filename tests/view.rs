@@ -2,7 +2,8 @@
 //! checks, the figure-check notes, and the chart it asks for.
 mod common;
 
-use trade_trends::dataset::{Currency, Flow};
+use trade_trends::currency::Currency;
+use trade_trends::dataset::Flow;
 use trade_trends::month::{Month, Span};
 use trade_trends::view::{FirstView, Measure, ViewSpec};
 

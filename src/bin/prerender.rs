@@ -26,8 +26,8 @@ mod cli {
     use std::path::{Path, PathBuf};
 
     use serde::Deserialize;
-    use trade_trends::chart::escape_xml;
     use trade_trends::dataset::parse_dataset;
+    use trade_trends::format::escape_xml;
     use trade_trends::snapshot::Snapshot;
     use trade_trends::urlstate::parse_query;
 

@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use crate::currency::Currency;
 use crate::i18n::Lang;
 
 use crate::month::{Month, Span};
@@ -161,36 +162,6 @@ impl Flow {
             Flow::Exports => "exports",
             Flow::Imports => "imports",
             Flow::Total => "total trade",
-        }
-    }
-}
-
-/// Currency of a value.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-pub enum Currency {
-    CNY,
-    USD,
-}
-
-impl Currency {
-    pub fn code(self) -> &'static str {
-        match self {
-            Currency::CNY => "CNY",
-            Currency::USD => "USD",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Currency> {
-        [Currency::CNY, Currency::USD]
-            .into_iter()
-            .find(|c| c.code() == code)
-    }
-
-    /// The other currency of the two.
-    pub fn other(self) -> Currency {
-        match self {
-            Currency::CNY => Currency::USD,
-            Currency::USD => Currency::CNY,
         }
     }
 }

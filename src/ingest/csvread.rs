@@ -3,7 +3,8 @@
 use std::collections::HashMap;
 
 use super::{InputError, Meta, SourceTable};
-use crate::dataset::{Basis, Currency, Event, ExchangeRate, Flag, Flow, RateBasis};
+use crate::currency::Currency;
+use crate::dataset::{Basis, Event, ExchangeRate, Flag, Flow, RateBasis};
 use crate::month::Month;
 
 /// A published number as printed: its value and one unit of its last printed digit.

@@ -1,9 +1,9 @@
 //! Merging rows that report the same figure, and recording figures that disagree.
 
 use super::csvread::{ObsRow, Printed};
+use crate::currency::Currency;
 use crate::dataset::{
-    Basis, Conflict, ConflictField, ConflictFigure, Currency, Flag, Flow, Observation, Series,
-    Status,
+    Basis, Conflict, ConflictField, ConflictFigure, Flag, Flow, Observation, Series, Status,
 };
 use crate::month::Month;
 
