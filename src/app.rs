@@ -197,23 +197,10 @@ impl Failure {
                 Vec::new(),
             ),
             Failure::Invalid {
-                path,
-                text,
                 error,
                 content_type,
+                ..
             } => {
-                // The error was found in English; in another language the checker runs again.
-                let retold;
-                let error = match t.lang {
-                    Lang::En => error,
-                    lang => match crate::dataset::parse_dataset_in(path, text, lang) {
-                        Err(e) => {
-                            retold = e;
-                            &retold
-                        }
-                        Ok(_) => error,
-                    },
-                };
                 let (head, details) = error.lines_in(t.lang);
                 let mut lines = vec![head];
                 if let Some(kind) = content_type {

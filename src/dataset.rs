@@ -1,19 +1,31 @@
 //! The dataset: the wire types of the JSON the app fetches (schema version 1), and the
-//! validation that the app and the `dataset` tool share.
+//! checker that the app and the `dataset` tool share.
 //!
 //! A dataset carries published figures *as published*: each [`Observation`] is one figure
 //! for one reporting period (its first and last month and its [`Basis`]), in full units of
 //! one currency, with the sources that printed it. Nothing here derives new figures; that
 //! is the job of [`crate::periods`].
+//!
+//! - [`wire`](Dataset): the file's types and the look-ups on them;
+//! - [`MonthlyRun`]: a long run of monthly values in its compact form;
+//! - [`parse_dataset`] and [`validate`]: reading a file and the checker's rules, whose
+//!   problems are data ([`ProblemKind`]) worded in any language when shown.
 
 pub mod jsonpath;
-mod types;
+mod parse;
+mod problem;
+mod run;
 mod validate;
+mod wire;
 
-pub use types::*;
-pub use validate::{
-    is_iso_date, parse_dataset, parse_dataset_in, parse_dataset_noting, validate, validate_in,
-    DatasetError, DatasetNote, Problem,
+pub use parse::{parse_dataset, parse_dataset_noting};
+pub use problem::{DatasetError, DatasetNote, Problem, ProblemKind};
+pub use run::{MonthlyRun, RunNumbers, RunSlice};
+pub use validate::{is_iso_date, validate};
+pub use wire::{
+    Basis, Cited, Conflict, ConflictField, ConflictFigure, Dataset, Event, ExchangeRate, Figures,
+    Flag, Flow, FlowName, Names, Observation, Partner, PartnerKind, RateBasis, Reporter, Series,
+    Source, SourceIds, Status,
 };
 
 /// The schema version this build reads and writes.

@@ -140,9 +140,9 @@ pub fn build(inputs: &Inputs) -> Result<Dataset, Vec<InputError>> {
                 file: obs_file.to_string(),
                 line: None,
                 row_id: None,
+                expected: format!("{} ({})", p.message(crate::i18n::Lang::En), p.location),
                 column: Some(p.field),
                 value: None,
-                expected: format!("{} ({})", p.message, p.location),
             })
             .collect())
     }

@@ -3,9 +3,9 @@
 //!
 //! Customs publishes cumulative "first N months" figures at irregular months (and, since
 //! 2020, January and February together). Within one year, the difference of two
-//! consecutive year-to-date snapshots is the value of the months between them, kept as
+//! consecutive year-to-date releases is the value of the months between them, kept as
 //! one period spanning those months (never split into invented months); the year's first
-//! snapshot is its own period. A published single month also pins a snapshot next to it
+//! release is its own period. A published single month also pins a release next to it
 //! (YTD(m) − month(m) = YTD(m−1)). Gaps stay gaps, and a derived value of zero or less is
 //! flagged as a likely revision rather than drawn as a fall. Every value records how it
 //! was obtained.
@@ -91,18 +91,19 @@ pub struct Derivation {
     pub flagged: Vec<usize>,
 }
 
-/// A cumulative total to the end of a month, and the figures it is made of.
+/// A release: the cumulative total from January to the end of a month, as published or
+/// pinned by a published month next to it, and the figures it is made of.
 #[derive(Debug, Clone, Default)]
-struct Snapshot {
+struct Release {
     value: f64,
     tolerance: f64,
     plus: Vec<usize>,
     minus: Vec<usize>,
 }
 
-impl Snapshot {
-    fn official(value: f64, tolerance: f64, observation: usize) -> Snapshot {
-        Snapshot {
+impl Release {
+    fn official(value: f64, tolerance: f64, observation: usize) -> Release {
+        Release {
             value,
             tolerance,
             plus: vec![observation],
@@ -111,7 +112,7 @@ impl Snapshot {
     }
 
     /// `self + sign * (month value)`.
-    fn with_month(&self, value: f64, tolerance: f64, observation: usize, add: bool) -> Snapshot {
+    fn with_month(&self, value: f64, tolerance: f64, observation: usize, add: bool) -> Release {
         let mut s = self.clone();
         s.tolerance += tolerance;
         if add {
@@ -194,7 +195,7 @@ fn derive_usable(series: &Series, listed: &[bool], run: Option<&MonthlyRun>) -> 
             Basis::Ytd | Basis::Year => cumulative.entry(year).or_default(),
             Basis::Month => months.entry(year).or_default(),
         };
-        // A full-year figure and a Jan–Dec year-to-date figure are the same snapshot; keep the first.
+        // A full-year figure and a Jan–Dec year-to-date figure are the same release; keep the first.
         let cell = &mut slot.0[usize::from(month) - 1];
         if cell.is_none() {
             *cell = Some(figure);
@@ -256,7 +257,7 @@ fn derive_usable(series: &Series, listed: &[bool], run: Option<&MonthlyRun>) -> 
     out
 }
 
-/// Periods of one year from its published cumulative snapshots and single months.
+/// Periods of one year from its published cumulative releases and single months.
 fn derive_year(
     year: i32,
     published: &YearFigures,
@@ -277,100 +278,107 @@ fn derive_year(
         // step: nothing to derive and nothing to compare with).
         return month_figures.iter().map(|(m, f)| official(m, f)).collect();
     }
-    // snapshot[m] = cumulative total January..=m; snapshot[0] = 0 before the year starts.
-    let mut snapshot: BTreeMap<u8, Snapshot> = BTreeMap::new();
-    snapshot.insert(0, Snapshot::default());
-    for (m, f) in published.iter() {
-        snapshot.insert(m, Snapshot::official(f.value, f.tolerance, f.observation));
-    }
-    // Published single months pin the snapshot on their other side.
-    loop {
-        let mut changed = false;
-        for (m, f) in month_figures.iter() {
-            let before = snapshot.get(&(m - 1)).cloned();
-            let after = snapshot.get(&m).cloned();
-            match (before, after) {
-                (Some(b), None) => {
-                    snapshot.insert(m, b.with_month(f.value, f.tolerance, f.observation, true));
-                    changed = true;
-                }
-                (None, Some(a)) => {
-                    snapshot.insert(
-                        m - 1,
-                        a.with_month(f.value, f.tolerance, f.observation, false),
-                    );
-                    changed = true;
-                }
-                _ => {}
-            }
-        }
-        if !changed {
-            break;
-        }
-    }
-
-    let mut periods = Vec::new();
-    let bounds: Vec<(&u8, &Snapshot)> = snapshot.iter().collect();
-    for pair in bounds.windows(2) {
-        let ((&a, start), (&b, end)) = (pair[0], pair[1]);
-        let span = Span {
-            first: month(a + 1),
-            last: month(b),
-        };
-        let derived = end.value - start.value;
-        let tolerance = end.tolerance + start.tolerance;
-        let official_month = (b == a + 1).then(|| month_figures.get(b)).flatten();
-        let period = match official_month {
-            Some(f) => {
-                // Compare with the year-to-date difference only when that difference does not
-                // itself use this month's figure.
-                let independent = !end.plus.contains(&f.observation)
-                    && !end.minus.contains(&f.observation)
-                    && !start.plus.contains(&f.observation)
-                    && !start.minus.contains(&f.observation);
-                let flag = (independent && (f.value - derived).abs() > tolerance + f.tolerance)
-                    .then_some(PeriodFlag::DiffersFromDerived { derived });
-                PeriodValue {
-                    span,
-                    value: f.value,
-                    tolerance: f.tolerance,
-                    provenance: Provenance::Official {
-                        observation: f.observation,
-                    },
-                    flag,
-                }
-            }
-            None => {
-                let mut plus = end.plus.clone();
-                plus.extend(&start.minus);
-                let mut minus = end.minus.clone();
-                minus.extend(&start.plus);
-                let provenance = if plus.len() == 1 && minus.is_empty() {
-                    Provenance::Official {
-                        observation: plus[0],
-                    }
-                } else {
-                    Provenance::derived(plus, minus)
-                };
-                // Zero, negative, or no larger than the rounding of the figures it comes
-                // from: not a value that can be drawn as fact.
-                let flag = (derived <= tolerance).then_some(PeriodFlag::NotPositive);
-                PeriodValue {
-                    span,
-                    value: derived,
-                    tolerance,
-                    provenance,
-                    flag,
-                }
-            }
-        };
-        periods.push(period);
-    }
-    // Published months that no snapshot pinned stand alone.
+    let releases = releases_of_year(published, month_figures);
+    let bounds: Vec<(&u8, &Release)> = releases.iter().collect();
+    let mut periods: Vec<PeriodValue> = bounds
+        .windows(2)
+        .map(|pair| {
+            let ((&a, start), (&b, end)) = (pair[0], pair[1]);
+            let span = Span {
+                first: month(a + 1),
+                last: month(b),
+            };
+            let official_month = (b == a + 1).then(|| month_figures.get(b)).flatten();
+            period_between(span, start, end, official_month)
+        })
+        .collect();
+    // Published months that no release pinned stand alone.
     for (m, f) in month_figures.iter() {
         if !periods.iter().any(|p| p.span == Span::single(month(m))) {
             periods.push(official(m, f));
         }
     }
     periods
+}
+
+/// The releases of a year by month (0: before the year starts, zero): the published
+/// ones, and those a published single month pins on its other side.
+fn releases_of_year(published: &YearFigures, month_figures: &YearFigures) -> BTreeMap<u8, Release> {
+    let mut releases: BTreeMap<u8, Release> = BTreeMap::new();
+    releases.insert(0, Release::default());
+    for (m, f) in published.iter() {
+        releases.insert(m, Release::official(f.value, f.tolerance, f.observation));
+    }
+    loop {
+        let mut changed = false;
+        for (m, f) in month_figures.iter() {
+            let before = releases.get(&(m - 1)).cloned();
+            let after = releases.get(&m).cloned();
+            let pinned = match (before, after) {
+                (Some(b), None) => (m, b.with_month(f.value, f.tolerance, f.observation, true)),
+                (None, Some(a)) => (
+                    m - 1,
+                    a.with_month(f.value, f.tolerance, f.observation, false),
+                ),
+                _ => continue,
+            };
+            releases.insert(pinned.0, pinned.1);
+            changed = true;
+        }
+        if !changed {
+            return releases;
+        }
+    }
+}
+
+/// The period `span` between two releases: the published month where there is one
+/// (flagged when it differs from the releases' difference beyond rounding), else the
+/// difference (flagged when it is no larger than its rounding).
+fn period_between(
+    span: Span,
+    start: &Release,
+    end: &Release,
+    official_month: Option<&Figure>,
+) -> PeriodValue {
+    let derived = end.value - start.value;
+    let tolerance = end.tolerance + start.tolerance;
+    if let Some(f) = official_month {
+        // Compare with the year-to-date difference only when that difference does not
+        // itself use this month's figure.
+        let uses =
+            |r: &Release| r.plus.contains(&f.observation) || r.minus.contains(&f.observation);
+        let independent = !uses(end) && !uses(start);
+        let flag = (independent && (f.value - derived).abs() > tolerance + f.tolerance)
+            .then_some(PeriodFlag::DiffersFromDerived { derived });
+        return PeriodValue {
+            span,
+            value: f.value,
+            tolerance: f.tolerance,
+            provenance: Provenance::Official {
+                observation: f.observation,
+            },
+            flag,
+        };
+    }
+    let mut plus = end.plus.clone();
+    plus.extend(&start.minus);
+    let mut minus = end.minus.clone();
+    minus.extend(&start.plus);
+    let provenance = if plus.len() == 1 && minus.is_empty() {
+        Provenance::Official {
+            observation: plus[0],
+        }
+    } else {
+        Provenance::derived(plus, minus)
+    };
+    // Zero, negative, or no larger than the rounding of the figures it comes from: not a
+    // value that can be drawn as fact.
+    let flag = (derived <= tolerance).then_some(PeriodFlag::NotPositive);
+    PeriodValue {
+        span,
+        value: derived,
+        tolerance,
+        provenance,
+        flag,
+    }
 }

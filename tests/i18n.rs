@@ -316,9 +316,11 @@ fn the_dataset_checker_speaks_chinese_too() {
     v["partners"][2]["name"] = serde_json::json!("K".repeat(301));
     v["series"][0]["observations"][0]["sources"] = serde_json::json!(["nowhere"]);
     let text = v.to_string();
-    let problems = |lang| match trade_trends::dataset::parse_dataset_in("d.json", &text, lang) {
+    // Found once, worded in each language when shown.
+    let found = trade_trends::dataset::parse_dataset("d.json", &text);
+    let problems = |lang| match &found {
         Err(trade_trends::dataset::DatasetError::Invalid { problems, .. }) => {
-            problems.iter().map(|p| p.to_string()).collect::<Vec<_>>()
+            problems.iter().map(|p| p.line(lang)).collect::<Vec<_>>()
         }
         other => panic!("{other:?}"),
     };

@@ -268,7 +268,8 @@ fn a_run_is_checked_as_its_values_written_out_would_be() {
             .into_iter()
             .map(|p| {
                 let period = p.location.rsplit(' ').next().unwrap().to_string();
-                (period, p.field, p.message)
+                let message = p.message(trade_trends::i18n::Lang::En);
+                (period, p.field, message)
             })
             .collect()
     };
