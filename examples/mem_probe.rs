@@ -48,16 +48,16 @@ fn main() {
     report("text dropped");
     let query = args.get(1).cloned().unwrap_or_default();
     let (state, _) = trade_trends::urlstate::parse_query(&query);
-    let derived = std::sync::Arc::new(trade_trends::measures::Derived::default());
+    let derived = std::sync::Arc::new(trade_trends::page::Kept::default());
     if std::env::var_os("STAGES").is_some() {
         use trade_trends::currency::Currency;
         use trade_trends::measures::Cut;
         for s in &d.series {
-            let _ = derived.derivation(s, Currency::USD);
+            let _ = derived.derived.derivation(s, Currency::USD);
         }
         report("derivations (USD) of every series");
         for s in &d.series {
-            let _ = derived.money(&d, s, Currency::USD, Cut::Periods);
+            let _ = derived.derived.money(&d, s, Currency::USD, Cut::Periods);
         }
         report("money points (USD, periods) of every series");
         println!(
@@ -67,13 +67,13 @@ fn main() {
             std::mem::size_of::<trade_trends::periods::PeriodValue>()
         );
     }
-    let s = trade_trends::snapshot::Snapshot::themed_with(&d, &state, 960, false, &derived);
+    let s = trade_trends::page::Snapshot::themed_with(&d, &state, 960, false, &derived);
     report("first snapshot (derivations kept)");
     let _ = s.nearest(300.0, 200.0);
     report("after a pointer (points placed)");
     let mut toggled = state.clone();
     toggled.partners.remove(0);
-    let t = trade_trends::snapshot::Snapshot::themed_with(&d, &toggled, 960, false, &derived);
+    let t = trade_trends::page::Snapshot::themed_with(&d, &toggled, 960, false, &derived);
     drop(s);
     report("after a toggle (old snapshot dropped)");
     drop(t);

@@ -4,10 +4,10 @@ fn main() {
     let d = trade_trends::dataset::parse_dataset("xinjiang.json", &text).unwrap();
     let q = std::env::args().nth(1).unwrap_or_default();
     let (state, notices) = trade_trends::urlstate::parse_query(&q);
-    let v = trade_trends::dashboard::DashboardView::new(&d, &state);
+    let v = trade_trends::page::Page::new(&d, &state);
     println!(
         "title: {}\nmeasure: {}\ny: {}\nkey: {:?}\nnotices: {:?} {:?}",
-        v.title, v.measure_label, v.y_label, v.key_figures, notices, v.notices
+        v.title, v.wording.measure_label, v.wording.y_label, v.key_figures, notices, v.notices
     );
     for s in &v.series {
         println!("== {} ({} points)", s.label, s.points.len());
@@ -15,8 +15,8 @@ fn main() {
             println!(
                 "  {:<22} {:>12} {}{}",
                 p.span.label(),
-                v.value_text(&p),
-                v.provenance(&s.code, &p),
+                v.wording.value_text(&p),
+                v.wording.provenance(&s.code, &p),
                 p.caveat
                     .as_ref()
                     .map(|c| format!(" [{}]", c.text(Default::default())))
@@ -24,7 +24,7 @@ fn main() {
             );
         }
     }
-    println!("{}", v.alt_text());
+    println!("{}", v.alt_text);
     for n in &v.notes {
         println!("note: {n}");
     }

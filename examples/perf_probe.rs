@@ -3,7 +3,7 @@
 //! `cargo run --release --example perf_probe -- FILE.json [QUERY]`
 use std::time::Instant;
 use trade_trends::dataset::parse_dataset;
-use trade_trends::snapshot::Snapshot;
+use trade_trends::page::Snapshot;
 use trade_trends::urlstate::parse_query;
 
 fn main() {
@@ -15,10 +15,10 @@ fn main() {
     let query = args.get(1).cloned().unwrap_or_default();
     let (state, _) = parse_query(&query);
     let t = Instant::now();
-    let view = trade_trends::dashboard::DashboardView::new(&d, &state);
+    let view = trade_trends::page::Page::new(&d, &state);
     println!("dashboard view: {:?}", t.elapsed());
     let t = Instant::now();
-    let spec = view.chart_spec(960, 480);
+    let spec = view.chart_spec(960, 480, false);
     println!("chart spec: {:?}", t.elapsed());
     let t = Instant::now();
     let (svg, _) = trade_trends::chart::render(&spec).unwrap();
@@ -32,7 +32,7 @@ fn main() {
         s.points().len(),
         s.row_count(),
     );
-    let derived = std::sync::Arc::new(trade_trends::measures::Derived::default());
+    let derived = std::sync::Arc::new(trade_trends::page::Kept::default());
     let _ = Snapshot::themed_with(&d, &state, 960, false, &derived);
     let mut toggled = state.clone();
     toggled.partners.remove(0);

@@ -6,7 +6,7 @@ fn main() {
     let text = std::fs::read_to_string(&args[0]).unwrap();
     let d = trade_trends::dataset::parse_dataset(&args[0], &text).unwrap();
     let (state, _) = trade_trends::urlstate::parse_query(args.get(1).map_or("", |q| q));
-    let s = trade_trends::snapshot::Snapshot::new(&d, &state, 960);
+    let s = trade_trends::page::Snapshot::new(&d, &state, 960);
     for column in 0..3 {
         for ascending in [true, false] {
             let t = std::time::Instant::now();

@@ -12,7 +12,8 @@ use crate::currency::Currency;
 use crate::dataset::{parse_dataset_noting, Dataset, PartnerKind};
 use crate::embed::{height_message, parse_theme_message, MAX_MESSAGE};
 use crate::i18n::{fill, Catalogue, Lang};
-use crate::snapshot::{HitPoint, Snapshot, SourceLink, TableRow};
+use crate::page::failure::{Failure, FETCH_TIMEOUT_MS, MAX_DATASET_BYTES};
+use crate::page::{HitPoint, Snapshot, SourceLink, TableRow};
 use crate::urlstate::Theme;
 use crate::urlstate::{
     data_path, parse_query_in, to_query, ChartKind, FlowChoice, MeasureKind, ViewMode, ViewState,
@@ -46,16 +47,12 @@ extern "C" {
     fn abort_after(controller: &web_sys::AbortController, ms: u32) -> js_sys::Function;
 }
 
-/// Largest dataset loaded: bigger files are refused before they can freeze the tab.
-const MAX_DATASET_BYTES: f64 = 50.0 * 1024.0 * 1024.0;
 /// Rows of the data table shown before the reader asks for all of them (a bounded page:
 /// each row is about eight elements, and a new view replaces them all).
 const TABLE_ROWS: usize = 250;
 /// Rows built at once with a new view when the table is what the reader looks at; the rest
 /// follow once the view is on screen (under a chart, all of them do: the chart comes first).
 const TABLE_FIRST_ROWS: usize = 100;
-/// How long to wait for the dataset before giving up.
-const FETCH_TIMEOUT_MS: u32 = 20_000;
 
 fn megabytes(bytes: f64) -> String {
     format!("{:.1} MB", bytes / 1024.0 / 1024.0)
@@ -90,126 +87,6 @@ enum Load {
     /// The dataset, and notes about what was accepted but is worth saying.
     Ready(Arc<Dataset>, Vec<crate::dataset::DatasetNote>),
     Failed(Failure),
-}
-
-/// Why a load failed, told in the reader's language when shown.
-#[derive(Clone)]
-enum Failure {
-    Timeout {
-        path: String,
-    },
-    Connection {
-        path: String,
-        detail: String,
-    },
-    NotFound {
-        path: String,
-    },
-    Http {
-        path: String,
-        status: u16,
-        text: String,
-    },
-    TooLarge {
-        path: String,
-        bytes: f64,
-    },
-    NotUtf8 {
-        path: String,
-    },
-    BrokenOff {
-        path: String,
-        detail: String,
-    },
-    /// Not a valid dataset; `content_type` when the server called it something else. The
-    /// text is kept so that the checker's messages can be given in another language.
-    Invalid {
-        path: String,
-        text: Arc<str>,
-        error: crate::dataset::DatasetError,
-        content_type: Option<String>,
-    },
-    Refused(crate::urlstate::DataRefused),
-}
-
-impl Failure {
-    /// Whether trying again can help (network and server errors).
-    fn retry(&self) -> bool {
-        match self {
-            Failure::Timeout { .. } | Failure::Connection { .. } | Failure::BrokenOff { .. } => {
-                true
-            }
-            Failure::Http { status, .. } => *status >= 500 || *status == 408 || *status == 429,
-            _ => false,
-        }
-    }
-
-    /// The heading, the problem in sentences, and the dataset checker's list of problems.
-    fn describe(&self, t: &Catalogue) -> (String, Vec<String>, Vec<String>) {
-        let one = |title: &str, template: &str, values: &[(&str, &str)]| {
-            (title.to_string(), vec![fill(template, values)], Vec::new())
-        };
-        match self {
-            Failure::Timeout { path } => one(
-                t.err_timeout_title,
-                t.err_timeout,
-                &[
-                    ("path", path),
-                    ("seconds", &(FETCH_TIMEOUT_MS / 1000).to_string()),
-                ],
-            ),
-            Failure::Connection { path, detail } => one(
-                t.err_fetch_title,
-                t.err_connection,
-                &[("path", path), ("detail", detail)],
-            ),
-            Failure::NotFound { path } => {
-                one(t.err_not_found_title, t.err_not_found, &[("path", path)])
-            }
-            Failure::Http { path, status, text } => one(
-                t.err_load_title,
-                t.err_http,
-                &[
-                    ("path", path),
-                    ("status", format!("{status} {text}").trim_end()),
-                ],
-            ),
-            Failure::TooLarge { path, bytes } => one(
-                t.err_too_large_title,
-                t.err_too_large,
-                &[
-                    ("path", path),
-                    ("size", &megabytes(*bytes)),
-                    ("max", &megabytes(MAX_DATASET_BYTES)),
-                ],
-            ),
-            Failure::NotUtf8 { path } => {
-                one(t.err_invalid_title, t.err_not_utf8, &[("path", path)])
-            }
-            Failure::BrokenOff { path, detail } => one(
-                t.err_read_title,
-                t.err_broken_off,
-                &[("path", path), ("detail", detail)],
-            ),
-            Failure::Refused(refused) => (
-                t.err_refused_title.to_string(),
-                vec![refused.message(t.lang)],
-                Vec::new(),
-            ),
-            Failure::Invalid {
-                error,
-                content_type,
-                ..
-            } => {
-                let (head, details) = error.lines_in(t.lang);
-                let mut lines = vec![head];
-                if let Some(kind) = content_type {
-                    lines.push(fill(t.err_content_type, &[("type", kind)]));
-                }
-                (t.err_invalid_title.to_string(), lines, details)
-            }
-        }
-    }
 }
 
 /// How a state change reaches the address bar.
@@ -343,17 +220,8 @@ async fn parse_response(
     response: web_sys::Response,
     progress: RwSignal<Option<(f64, f64)>>,
 ) -> Result<(Dataset, Vec<crate::dataset::DatasetNote>), Failure> {
-    let path = path.to_string();
-    match response.status() {
-        200 => {}
-        404 => return Err(Failure::NotFound { path }),
-        status => {
-            return Err(Failure::Http {
-                path,
-                status,
-                text: response.status_text(),
-            })
-        }
+    if let Some(failure) = Failure::of_status(path, response.status(), response.status_text()) {
+        return Err(failure);
     }
     let content_type = response
         .headers()
@@ -370,36 +238,14 @@ async fn parse_response(
         // Copied once, as it is, into the app's memory.
         Ok(bytes) => match String::from_utf8(js_sys::Uint8Array::new(&bytes).to_vec()) {
             Ok(text) => text,
-            Err(_) => return Err(Failure::NotUtf8 { path }),
+            Err(_) => return Err(Failure::NotUtf8 { path: path.into() }),
         },
         Err(e) => {
-            let message = js_sys::Error::from(e)
-                .message()
-                .as_string()
-                .unwrap_or_default();
-            return Err(match message.strip_prefix("too-large:") {
-                Some(bytes) => Failure::TooLarge {
-                    path,
-                    bytes: bytes.parse().unwrap_or(0.0),
-                },
-                None => Failure::BrokenOff {
-                    path,
-                    detail: message,
-                },
-            });
+            let message = js_sys::Error::from(e).message();
+            return Err(Failure::of_body(path, &String::from(message)));
         }
     };
-    parse_dataset_noting(&path, &text).map_err(|error| {
-        let named_otherwise = matches!(error, crate::dataset::DatasetError::NotJson { .. })
-            && !content_type.contains("json")
-            && !content_type.is_empty();
-        Failure::Invalid {
-            text: Arc::from(text.as_str()),
-            path: path.clone(),
-            error,
-            content_type: named_otherwise.then_some(content_type),
-        }
-    })
+    parse_dataset_noting(path, &text).map_err(|error| Failure::invalid(error, &content_type))
 }
 
 /// A User Timing mark, for the benchmark harness (`data-ready`, `chart-error`).
@@ -444,7 +290,7 @@ fn install_bench_update(
 ) {
     let hidden = StoredValue::new(None::<String>);
     let toggle = Closure::<dyn FnMut()>::new(move || {
-        let Some(shown) = snapshot.try_with_untracked(|s| s.partners.clone()) else {
+        let Some(shown) = snapshot.try_with_untracked(|s| s.state.partners.clone()) else {
             return; // a dashboard that has been replaced
         };
         let mut next = state.get_untracked();
@@ -549,7 +395,7 @@ pub fn App() -> impl IntoView {
         if let Load::Failed(failure) = load.get() {
             remove_static_view();
             // For the benchmark harness: fail fast with the reason.
-            let (title, _, _) = failure.describe(Lang::En.text());
+            let title = failure.describe(Lang::En.text()).title;
             let _ = js_sys::Reflect::set(&window(), &"benchError".into(), &title.into());
             mark("chart-error");
         }
@@ -649,8 +495,8 @@ pub fn App() -> impl IntoView {
                 .into_any(),
                 Load::Failed(failure) => {
                     let on_retry = failure.retry().then(|| Callback::new(move |_: ()| attempt.update(|n| *n += 1)));
-                    let (title, lines, details) = failure.describe(t);
-                    view! { <ErrorState t title lines details on_retry/> }.into_any()
+                    let told = failure.describe(t);
+                    view! { <ErrorState t title=told.title lines=told.lines details=told.details on_retry/> }.into_any()
                 }
                 Load::Ready(d, notes) => {
                     let data_notes = notes.iter().map(|n| n.text(t.lang)).collect();
@@ -771,8 +617,7 @@ fn Dashboard(
     let data = dataset.clone();
     // What has been derived from this dataset, kept across views: a control change
     // derives only what is new.
-    let derived = Arc::new(crate::measures::Derived::default());
-    let for_csv = derived.clone();
+    let derived = Arc::new(crate::page::Kept::default());
     // A recomputed snapshot is taken as new without comparing it to the last one field by
     // field (a long series' values and SVG are megabytes; it recomputes only when the
     // state, the width or the theme changed).
@@ -841,7 +686,7 @@ fn Dashboard(
         f(&mut next);
         set_state.run((next, commit));
     };
-    let (d1, d2, d3) = (dataset.clone(), dataset.clone(), dataset.clone());
+    let (d1, d2) = (dataset.clone(), dataset.clone());
     view! {
         <article class="dashboard">
             <h1>{move || snapshot.with(|s| s.title.clone())}</h1>
@@ -860,7 +705,7 @@ fn Dashboard(
                 }).collect_view()}
             </div>
             <figure class="chart-figure" class:hidden=move || snapshot.with(|s| s.state.view == ViewMode::Table)>
-                <figcaption class="measure">{move || snapshot.with(|s| format!("{} — {}", s.measure_label, s.y_label))}</figcaption>
+                <figcaption class="measure">{move || snapshot.with(|s| format!("{} — {}", s.wording.measure_label, s.wording.y_label))}</figcaption>
                 <div class="chart" node_ref=host>
                     <div
                         class="chart-svg-host"
@@ -916,13 +761,13 @@ fn Dashboard(
                 <p class="visually-hidden" aria-live="polite" role="status">{move || announce.get()}</p>
                 {move || snapshot.with(|s| s.context_svg.clone().map(|svg| view! {
                     <figure class="context-chart">
-                        <figcaption class="context-caption">{fill(t.context_caption, &[("unit", &s.context_unit)])}</figcaption>
+                        <figcaption class="context-caption">{fill(t.context_caption, &[("unit", s.wording.money_unit())])}</figcaption>
                         <div class="context-svg-host" inner_html=svg></div>
                     </figure>
                 }))}
                 <EventsList t snapshot/>
             </figure>
-            <Downloads t dataset=d3 derived=for_csv snapshot/>
+            <Downloads t snapshot/>
             <EmbedDialog t snapshot/>
             </div>
             </div>
@@ -933,7 +778,7 @@ fn Dashboard(
             <section class="checks" aria-labelledby="check-title">
                 <h2 id="check-title">{t.figure_check}</h2>
                 <p>{t.figure_check_lead}</p>
-                <ul>{move || snapshot.with(|s| s.checks.iter().map(|c| view! { <li lang=s.checks_lang>{c.clone()}</li> }).collect_view())}</ul>
+                <ul>{move || snapshot.with(|s| s.checks.iter().map(|c| view! { <li lang=s.wording.lang.html_tag()>{c.text.clone()}</li> }).collect_view())}</ul>
             </section>
             <p class="embed-checks">
                 {move || snapshot.with(|s| (!s.checks.is_empty()).then(|| fill(t.embed_checks, &[("count", &s.checks.len().to_string())])))}
@@ -1052,7 +897,7 @@ fn Notices(
     move || {
         let mut all = data_notes.clone();
         all.extend(url_notices.get());
-        all.extend(snapshot.with(|s| s.notices.clone()));
+        all.extend(snapshot.with(|s| s.notices.iter().map(|n| n.to_string()).collect::<Vec<_>>()));
         (!all.is_empty()).then(|| {
             view! {
                 <div class="notice" role="status">
@@ -1087,29 +932,24 @@ fn EventsList(t: &'static Catalogue, snapshot: Memo<Snapshot>) -> impl IntoView 
 
 /// CSV, SVG and PNG of what is shown.
 #[component]
-fn Downloads(
-    t: &'static Catalogue,
-    dataset: Arc<Dataset>,
-    derived: Arc<crate::measures::Derived>,
-    snapshot: Memo<Snapshot>,
-) -> impl IntoView {
+fn Downloads(t: &'static Catalogue, snapshot: Memo<Snapshot>) -> impl IntoView {
     let status = RwSignal::new(String::new());
     view! {
         <div class="downloads" role="group" aria-label=t.download>
             <span class="dl-label">{t.get_the_data}</span>
             <button type="button" on:click=move |_| snapshot.with_untracked(|s| {
                 // Made on demand: a large view's CSV is not worth computing on every change.
-                let csv = crate::dashboard::DashboardView::with(&dataset, &s.state, derived.clone()).csv();
-                download_text(&csv, "text/csv;charset=utf-8", &format!("{}.csv", s.file_stem));
+                let csv = s.csv();
+                download_text(&csv, "text/csv;charset=utf-8", &format!("{}.csv", s.file_stem()));
             })>{t.csv_button}</button>
             <button type="button" on:click=move |_| snapshot.with_untracked(|s| {
-                download_text(&s.export_svg(), "image/svg+xml", &format!("{}.svg", s.file_stem));
+                download_text(&s.export_svg(), "image/svg+xml", &format!("{}.svg", s.file_stem()));
             })>{t.svg_button}</button>
             <button type="button" on:click=move |_| {
                 let (svg, w, h, name) = snapshot.with_untracked(|s| {
                     let svg = s.export_svg();
                     let h = svg.split("height=\"").nth(1).and_then(|r| r.split('"').next()).and_then(|h| h.parse().ok()).unwrap_or(s.height);
-                    (svg, s.width, h, format!("{}.png", s.file_stem))
+                    (svg, s.width, h, format!("{}.png", s.file_stem()))
                 });
                 spawn_local(async move {
                     if let Err(e) = download_png(&svg, w, h, 2.0, &name).await {
@@ -1201,7 +1041,7 @@ fn DataTable(t: &'static Catalogue, snapshot: Memo<Snapshot>) -> impl IntoView {
                 // Busy (for assistive technology, and for anyone reading the rows) while
                 // the body holds an earlier view's rows, or only the first rows of this one.
                 <table class="values" aria-busy=move || (body.get() != (generation.get(), true)).then_some("true")>
-                    <caption>{move || snapshot.with(|s| fill(t.table_caption, &[("title", &s.title), ("measure", &s.measure_label), ("unit", &s.y_label)]))}</caption>
+                    <caption>{move || snapshot.with(|s| fill(t.table_caption, &[("title", &s.title), ("measure", &s.wording.measure_label), ("unit", &s.wording.y_label)]))}</caption>
                     <thead><tr>
                         {header(0, t.col_period, "")}
                         {header(1, t.col_partner, "")}
@@ -1249,7 +1089,7 @@ fn Controls(
         .map(|w| w >= 700.0)
         .unwrap_or(true);
     let partners_of = move |reporter: &str| -> Vec<(String, String, PartnerKind)> {
-        crate::dashboard::partner_choices(&dataset, reporter)
+        crate::selection::partner_choices(&dataset, reporter)
             .into_iter()
             .filter_map(|c| {
                 dataset
@@ -1260,22 +1100,16 @@ fn Controls(
     };
     // The partner list is re-made when the reporter or the filter changes, not every view.
     let reporter = Memo::new(move |_| snapshot.with(|s| s.reporter.clone()));
-    let month_count = move || snapshot.with(|s| s.months.len());
-    let month_at = move |i: usize| snapshot.with(|s| s.months.get(i).copied());
-    let from_index = move || {
-        snapshot.with(|s| {
-            s.state
-                .from
-                .and_then(|m| s.months.iter().position(|x| *x == m))
-                .unwrap_or(0)
-        })
-    };
+    let month_count = move || snapshot.with(|s| s.month_count());
+    let month_at = move |i: usize| snapshot.with(|s| s.month_at(i));
+    let from_index =
+        move || snapshot.with(|s| s.state.from.and_then(|m| s.month_position(m)).unwrap_or(0));
     let to_index = move || {
         snapshot.with(|s| {
             s.state
                 .to
-                .and_then(|m| s.months.iter().position(|x| *x == m))
-                .unwrap_or(s.months.len().saturating_sub(1))
+                .and_then(|m| s.month_position(m))
+                .unwrap_or(s.month_count().saturating_sub(1))
         })
     };
     view! {
@@ -1352,12 +1186,12 @@ fn Controls(
                                     view! {
                                         <li><label>
                                             <input type="checkbox" value=code.clone()
-                                                prop:checked=move || snapshot.with(|s| s.partners.contains(&c2))
+                                                prop:checked=move || snapshot.with(|s| s.state.partners.contains(&c2))
                                                 on:change=move |ev| {
                                                     let on = event_target_checked(&ev);
                                                     let code = code.clone();
                                                     update(&move |s| {
-                                                        let current = snapshot.with_untracked(|x| x.partners.clone());
+                                                        let current = snapshot.with_untracked(|x| x.state.partners.clone());
                                                         let mut next: Vec<String> = current.into_iter().filter(|p| *p != code).collect();
                                                         if on { next.push(code.clone()); }
                                                         s.partners = next;
@@ -1397,11 +1231,11 @@ fn Controls(
                     </label>
                     <div class="presets" role="group" aria-label=t.range_presets>
                         <button type="button" on:click=move |_| {
-                            let last = snapshot.with_untracked(|s| s.months.last().copied());
+                            let last = snapshot.with_untracked(|s| s.bounds.map(|b| b.1));
                             update(&move |s| { s.to = None; s.from = last.map(|m| m.offset(-11)); }, Commit::Push)
                         }>{t.last_12_months}</button>
                         <button type="button" on:click=move |_| {
-                            let last = snapshot.with_untracked(|s| s.months.last().copied());
+                            let last = snapshot.with_untracked(|s| s.bounds.map(|b| b.1));
                             update(&move |s| { s.to = None; s.from = last.map(|m| m.january()); }, Commit::Push)
                         }>{t.year_to_date}</button>
                         <button type="button" on:click=move |_| update(&|s| { s.from = None; s.to = None; }, Commit::Push)>{t.all}</button>

@@ -3,6 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::i18n::Lang;
+
 /// Currency of a value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum Currency {
@@ -29,6 +31,15 @@ impl Currency {
         match self {
             Currency::CNY => Currency::USD,
             Currency::USD => Currency::CNY,
+        }
+    }
+
+    /// The currency in words: "yuan", "人民币".
+    pub fn name_in(self, lang: Lang) -> &'static str {
+        let t = lang.text();
+        match self {
+            Currency::CNY => t.currency_cny,
+            Currency::USD => t.currency_usd,
         }
     }
 }

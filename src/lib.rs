@@ -9,8 +9,8 @@
 #[cfg(target_arch = "wasm32")]
 pub mod app;
 pub mod chart;
+pub mod checks;
 pub mod currency;
-pub mod dashboard;
 pub mod dataset;
 pub mod decimate;
 pub mod embed;
@@ -20,9 +20,9 @@ pub mod i18n;
 pub mod ingest;
 pub mod measures;
 pub mod month;
+pub mod page;
 pub mod periods;
-pub mod snapshot;
+pub mod selection;
 pub mod summary;
 pub mod synth;
 pub mod urlstate;
-pub mod view;

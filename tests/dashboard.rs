@@ -3,21 +3,21 @@
 mod common;
 
 use trade_trends::chart::PanelKind;
-use trade_trends::dashboard::DashboardView;
-use trade_trends::snapshot::Snapshot;
+use trade_trends::page::Page;
+use trade_trends::page::Snapshot;
 use trade_trends::urlstate::parse_query;
 
-fn view<'a>(d: &'a trade_trends::dataset::Dataset, query: &str) -> DashboardView<'a> {
+fn view(d: &trade_trends::dataset::Dataset, query: &str) -> Page {
     let (state, notices) = parse_query(query);
     assert_eq!(notices, [], "{query}");
-    DashboardView::new(d, &state)
+    Page::new(d, &state)
 }
 
 #[test]
 fn unknown_partners_and_reporters_fall_back_with_notices() {
     let d = common::bundled();
     let (state, _) = parse_query("reporter=mars&partners=XYZ,KAZ");
-    let v = DashboardView::new(&d, &state);
+    let v = Page::new(&d, &state);
     let notices: Vec<String> = v.notices.iter().map(|n| n.to_string()).collect();
     assert_eq!(
         notices,
@@ -64,13 +64,25 @@ fn contributions_and_the_residual_add_up_to_the_total_change() {
 fn chart_types_map_to_panels_and_the_world_is_not_stacked_on_its_parts() {
     let d = common::bundled();
     let line = view(&d, "");
-    assert_eq!(line.chart_spec(800, 400).panels[0].kind, PanelKind::Steps);
+    assert_eq!(
+        line.chart_spec(800, 400, false).panels[0].kind,
+        PanelKind::Steps
+    );
     let ytd = view(&d, "measure=ytd");
-    assert_eq!(ytd.chart_spec(800, 400).panels[0].kind, PanelKind::Lines);
+    assert_eq!(
+        ytd.chart_spec(800, 400, false).panels[0].kind,
+        PanelKind::Lines
+    );
     let bars = view(&d, "chart=bar");
-    assert_eq!(bars.chart_spec(800, 400).panels[0].kind, PanelKind::Bars);
+    assert_eq!(
+        bars.chart_spec(800, 400, false).panels[0].kind,
+        PanelKind::Bars
+    );
     let area = view(&d, "chart=area&measure=ytd");
-    assert_eq!(area.chart_spec(800, 400).panels[0].kind, PanelKind::Area);
+    assert_eq!(
+        area.chart_spec(800, 400, false).panels[0].kind,
+        PanelKind::Area
+    );
     assert_eq!(
         area.series
             .iter()
@@ -88,7 +100,7 @@ fn chart_types_map_to_panels_and_the_world_is_not_stacked_on_its_parts() {
 fn events_are_numbered_and_disputed_periods_flagged_on_the_chart() {
     let d = common::bundled();
     let v = view(&d, "events=on&from=2023-01&to=2023-12");
-    let spec = v.chart_spec(800, 400);
+    let spec = v.chart_spec(800, 400, false);
     let labels: Vec<&str> = spec.events.iter().map(|e| e.label.as_str()).collect();
     assert_eq!(labels, ["1", "2", "3", "4", "5", "6"]);
     assert_eq!(
@@ -327,7 +339,7 @@ fn table_rows_are_worded_on_demand_in_the_order_asked() {
         parse_query("measure=ytd&partners=world,central_asia_5&from=2023-01&to=2023-10");
     let s = Snapshot::new(&d, &state, 900);
     // One row per value of each series (drawn or not), as the CSV has.
-    let csv_rows = DashboardView::new(&d, &state).csv().lines().count() - 1;
+    let csv_rows = Page::new(&d, &state).csv().lines().count() - 1;
     assert_eq!(s.row_count(), csv_rows);
     assert_eq!(s.rows().len(), csv_rows);
     // By value, largest first: the world's Jan–Oct 2023, 287.3 bn yuan as published.
@@ -361,7 +373,7 @@ fn views_made_with_what_earlier_views_kept_equal_views_made_afresh() {
     // One kept set of derivations, shapes and facts across a reader's changes, as the
     // app keeps it; each view must be exactly the view computed from nothing.
     let d = common::bundled();
-    let kept = std::sync::Arc::new(trade_trends::measures::Derived::default());
+    let kept = std::sync::Arc::new(trade_trends::page::Kept::default());
     let queries = [
         "",
         "partners=world,KAZ,KGZ",
@@ -397,7 +409,7 @@ fn what_was_made_for_a_gone_view_is_not_kept() {
     // Each range cuts new values; once its view has gone, nothing made for it can be
     // asked for again, so the shapes and facts of earlier ranges must not pile up.
     let d = common::bundled();
-    let kept = std::sync::Arc::new(trade_trends::measures::Derived::default());
+    let kept = std::sync::Arc::new(trade_trends::page::Kept::default());
     for year in 2014..2024 {
         let query = format!("partners=world,KAZ&from={year}-01&to=2024-06");
         let (state, notices) = parse_query(&query);

@@ -728,8 +728,8 @@ fn the_benchmarks_charts_decimated_and_in_pieces_rasterise_like_every_point() {
         let partners: Vec<String> = (0..10).map(trade_trends::synth::partner_code).collect();
         let query = format!("currency=USD&partners={}", partners.join(","));
         let (state, _) = trade_trends::urlstate::parse_query(&query);
-        let view = trade_trends::dashboard::DashboardView::new(&data, &state);
-        let chart = view.chart_spec(776, 388);
+        let view = trade_trends::page::Page::new(&data, &state);
+        let chart = view.chart_spec(776, 388, false);
         let (decimated, _) = render(&chart).unwrap();
         let (full, _) = render_every_point(&chart).unwrap();
         let (a, b) = (rasterise(&full), rasterise(&decimated));

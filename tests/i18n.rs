@@ -6,11 +6,11 @@ mod common;
 use std::collections::BTreeSet;
 
 use trade_trends::currency::Currency;
-use trade_trends::dashboard::DashboardView;
 use trade_trends::format::{amount_long_in, amount_short_in, join_and_in, money_number, points_in};
 use trade_trends::i18n::{fill, Lang};
 use trade_trends::month::{Month, Span};
-use trade_trends::snapshot::Snapshot;
+use trade_trends::page::Page;
+use trade_trends::page::Snapshot;
 use trade_trends::urlstate::{parse_query, parse_query_in, to_query};
 
 fn m(text: &str) -> Month {
@@ -210,7 +210,7 @@ fn the_chinese_view_shows_every_figure_in_yi_ten_times_the_billions() {
             assert!((z - 10.0 * e).abs() < 1e-6, "{query}: {z} vs {e}");
         }
         let d = common::bundled();
-        let csv = |q: &str| DashboardView::new(&d, &parse_query(q).0).csv();
+        let csv = |q: &str| Page::new(&d, &parse_query(q).0).csv();
         assert_eq!(
             csv(query).lines().count(),
             csv(&format!("{query}&lang=zh")).lines().count()
@@ -222,15 +222,15 @@ fn the_chinese_view_shows_every_figure_in_yi_ten_times_the_billions() {
 fn the_chinese_dashboard_reads_in_chinese() {
     let d = common::bundled();
     let (state, _) = parse_query("lang=zh&partners=world&from=2023-01&to=2023-10&measure=ytd");
-    let v = DashboardView::new(&d, &state);
+    let v = Page::new(&d, &state);
     assert_eq!(v.title, "新疆与世界的进出口");
-    assert_eq!(v.y_label, "亿元");
+    assert_eq!(v.wording.y_label, "亿元");
     assert_eq!(
         v.key_figures.as_deref(),
         Some("2023年1–10月与世界的进出口：2,873.0亿元（≈ 407亿美元），同比+48.9% — www.urdupoint.com")
     );
     assert_eq!(
-        v.alt_text(),
+        v.alt_text,
         "折线图：新疆与世界的进出口，年初至今累计，按公布数，2023年1月至2023年10月，单位：亿元。\
          世界：最高为2,873.0（2023年1–10月）；最新为2,873.0（2023年1–10月）。"
     );
@@ -245,10 +245,10 @@ fn the_chinese_dashboard_reads_in_chinese() {
 
     // Flows come from the dataset's names; the balance from the catalogue.
     let (state, _) = parse_query("lang=zh&flow=exports&partners=central_asia_5");
-    assert_eq!(DashboardView::new(&d, &state).title, "新疆与中亚五国的出口");
+    assert_eq!(Page::new(&d, &state).title, "新疆与中亚五国的出口");
     let (state, _) = parse_query("lang=zh&flow=balance&partners=KAZ");
     assert_eq!(
-        DashboardView::new(&d, &state).title,
+        Page::new(&d, &state).title,
         "新疆与哈萨克斯坦的贸易差额（出口 − 进口）"
     );
 }
@@ -257,8 +257,8 @@ fn the_chinese_dashboard_reads_in_chinese() {
 fn the_english_alt_text_names_the_latest_change_on_a_year_earlier() {
     let d = common::bundled();
     let (state, _) = parse_query("partners=world&measure=ytd&from=2022-01&to=2023-10");
-    let v = DashboardView::new(&d, &state);
-    let alt = v.alt_text();
+    let v = Page::new(&d, &state);
+    let alt = &v.alt_text;
     // Jan-Oct 2023 287.30 on Jan-Oct 2022 194.80: +47.5% (customs published +48.9% against
     // revised figures; the alt text computes from what it draws and says so by wording).
     assert!(
@@ -271,7 +271,7 @@ fn the_english_alt_text_names_the_latest_change_on_a_year_earlier() {
 fn the_figure_check_is_written_in_the_page_language() {
     let d = common::bundled();
     let (state, _) = parse_query("lang=zh&partners=world");
-    let v = DashboardView::new(&d, &state);
+    let v = Page::new(&d, &state);
     let texts: Vec<&str> = v.checks.iter().map(|c| c.text.as_str()).collect();
     assert!(
         texts.contains(
@@ -292,7 +292,7 @@ fn the_figure_check_is_written_in_the_page_language() {
 fn the_chinese_csv_keeps_the_header_and_gives_values_in_yi_with_chinese_provenance() {
     let d = common::bundled();
     let (state, _) = parse_query("lang=zh&partners=world&from=2023-10&to=2023-10");
-    let csv = DashboardView::new(&d, &state).csv();
+    let csv = Page::new(&d, &state).csv();
     let mut lines = csv.lines();
     // The header is the file's stable interface, the same in both languages.
     assert_eq!(

@@ -5,10 +5,20 @@ use trade_trends::currency::Currency;
 use trade_trends::dataset::{Flow, RateBasis};
 use trade_trends::i18n::Lang;
 use trade_trends::measures::{
-    average_rate, balance, contributions, money, rolling12, share, yoy, Computation, Cut, How,
+    average_rate, balance, contributions, rolling12, share, yoy, Computation, Cut, Derived, How,
     Point,
 };
 use trade_trends::month::{Month, Span};
+
+/// Money values of `s` in `currency`, derived afresh.
+fn money(
+    d: &trade_trends::dataset::Dataset,
+    s: &trade_trends::dataset::Series,
+    currency: Currency,
+    cut: Cut,
+) -> Vec<Point> {
+    Derived::default().money(d, s, currency, cut).to_vec()
+}
 
 fn m(s: &str) -> Month {
     s.parse().unwrap()
@@ -152,11 +162,11 @@ fn balance_is_exports_minus_imports() {
     assert!((q3.value - 173.92e9).abs() < 1.0, "{}", q3.value);
     assert_eq!(q3.how, How::Computed(Computation::Balance));
     assert_eq!(
-        trade_trends::dashboard::describe(&q3.how, &|r| r.to_string(), Lang::En),
+        trade_trends::measures::words::describe(&q3.how, &|r| r.to_string(), Lang::En),
         "Computed: exports − imports"
     );
     assert_eq!(
-        trade_trends::dashboard::describe(&q3.how, &|r| r.to_string(), Lang::Zh),
+        trade_trends::measures::words::describe(&q3.how, &|r| r.to_string(), Lang::Zh),
         "计算：出口 − 进口"
     );
 }

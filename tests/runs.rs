@@ -6,10 +6,10 @@ use std::borrow::Cow;
 
 use trade_trends::currency::Currency;
 use trade_trends::dataset::{validate, Basis, Dataset, Observation, Series, Status};
-use trade_trends::measures::{money, Cut};
+use trade_trends::measures::{Cut, Derived, Point};
 use trade_trends::month::Month;
+use trade_trends::page::Snapshot;
 use trade_trends::periods::derive;
-use trade_trends::snapshot::Snapshot;
 use trade_trends::urlstate::parse_query;
 
 fn month(text: &str) -> Month {
@@ -64,6 +64,11 @@ fn written_out(d: &Dataset) -> Dataset {
         s.monthly = None;
     }
     out
+}
+
+/// Money values of `s` in `currency`, derived afresh.
+fn money(d: &Dataset, s: &Series, currency: Currency, cut: Cut) -> Vec<Point> {
+    Derived::default().money(d, s, currency, cut).to_vec()
 }
 
 #[test]
@@ -132,11 +137,11 @@ fn a_run_reads_as_its_values_written_out_as_figures() {
         assert_eq!(a, b, "{query}");
         assert_eq!(a.rows(), b.rows(), "{query}");
         let (a, b) = (
-            trade_trends::dashboard::DashboardView::new(&runs, &state),
-            trade_trends::dashboard::DashboardView::new(&listed, &state),
+            trade_trends::page::Page::new(&runs, &state),
+            trade_trends::page::Page::new(&listed, &state),
         );
         assert_eq!(a.csv(), b.csv(), "{query}");
-        assert_eq!(a.alt_text(), b.alt_text(), "{query}");
+        assert_eq!(a.alt_text, b.alt_text, "{query}");
     }
 }
 
@@ -144,7 +149,8 @@ fn a_run_reads_as_its_values_written_out_as_figures() {
 /// in brief, as a whole or within a range, they are the points of the values written out.
 #[test]
 fn a_runs_values_are_its_points_written_out() {
-    use trade_trends::measures::{Derived, Points};
+    use trade_trends::measures::Points;
+    use trade_trends::page::Facts;
     let runs = with_runs();
     let listed = written_out(&runs);
     let derived = Derived::default();
@@ -213,8 +219,8 @@ fn a_runs_values_are_its_points_written_out() {
         // What a view knows of them as a whole (months, highest, latest, sources): read
         // from the run's numbers, the same as from the points.
         assert_eq!(
-            derived.facts(&inside),
-            derived.facts(&written.within(from, to)),
+            Facts::of(&inside),
+            Facts::of(&written.within(from, to)),
             "{from}..{to}"
         );
     }
@@ -233,8 +239,8 @@ fn a_runs_values_are_its_points_written_out() {
         Cut::Periods,
     )
     .into();
-    let facts = fresh.facts(&tied_kept);
-    assert_eq!(facts, fresh.facts(&tied_written));
+    let facts = Facts::of(&tied_kept);
+    assert_eq!(facts, Facts::of(&tied_written));
     assert_eq!(
         tied_kept.at(facts.high.unwrap()).span.first,
         month("2005-03")

@@ -28,7 +28,7 @@ mod cli {
     use serde::Deserialize;
     use trade_trends::dataset::parse_dataset;
     use trade_trends::format::escape_xml;
-    use trade_trends::snapshot::Snapshot;
+    use trade_trends::page::Snapshot;
     use trade_trends::urlstate::parse_query;
 
     const START: &str = "<!-- static-view:start -->";
@@ -322,8 +322,8 @@ mod cli {
              </article></main></div>{paint}{END}",
             title = esc(&snap.title),
             key = esc(snap.key_figures.as_deref().unwrap_or("")),
-            measure = esc(&snap.measure_label),
-            unit = esc(&snap.y_label),
+            measure = esc(&snap.wording.measure_label),
+            unit = esc(&snap.wording.y_label),
             svg = snap.svg,
             sources = esc(&publishers.join(", ")),
         );

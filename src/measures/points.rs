@@ -7,7 +7,7 @@
 //! read ([`Points::get`], [`Points::iter`]), and what drawing and searching need (a
 //! value's period, number and whether it is drawn) is read without making one.
 
-use super::{How, Point, Sources};
+use super::point::{How, Point, Sources};
 use crate::dataset::{MonthlyRun, RunSlice};
 use crate::month::Span;
 use std::borrow::Cow;

@@ -1,105 +1,56 @@
-//! The first view over the bundled dataset: which series, the table rows a reader
-//! checks, the figure-check notes, and the chart it asks for.
+//! The default selection over the bundled dataset, the figure-check notes, and the chart
+//! the default view asks for.
 mod common;
 
+use trade_trends::checks::{disputed_figures, notes, CheckNote};
 use trade_trends::currency::Currency;
-use trade_trends::dataset::Flow;
+use trade_trends::dataset::Dataset;
+use trade_trends::i18n::Lang;
+use trade_trends::measures::Derived;
 use trade_trends::month::{Month, Span};
-use trade_trends::view::{FirstView, Measure, ViewSpec};
+use trade_trends::selection::Selection;
+use trade_trends::urlstate::FlowChoice;
 
 fn m(s: &str) -> Month {
     s.parse().unwrap()
 }
 
+/// The figure-check notes of `selection` in English.
+fn checks(d: &Dataset, selection: &Selection) -> Vec<CheckNote> {
+    notes(
+        d,
+        selection,
+        Lang::En,
+        &Derived::default(),
+        &disputed_figures(d),
+    )
+}
+
 #[test]
 fn the_default_view_is_xinjiang_total_trade_in_yuan_with_the_world_and_central_asia() {
     let d = common::bundled();
-    let spec = ViewSpec::default_for(&d).unwrap();
+    let selection = Selection::default_for(&d).unwrap();
     assert_eq!(
-        spec,
-        ViewSpec {
+        selection,
+        Selection {
             reporter: "xinjiang".into(),
-            flow: Flow::Total,
+            flow: FlowChoice::Total,
             partners: vec!["world".into(), "central_asia_5".into()],
             currency: Currency::CNY
         }
     );
-    let view = FirstView::new(&d, spec);
+    let page = trade_trends::page::Page::new(&d, &Default::default());
     assert_eq!(
-        view.title,
+        page.title,
         "Xinjiang: total trade with the world and Central Asia (5)"
     );
-    assert_eq!(view.unit(), "billion yuan");
-    assert_eq!(
-        (
-            Month::from_index(view.months.0),
-            Month::from_index(view.months.1)
-        ),
-        (m("2019-01"), m("2025-12"))
-    );
-}
-
-#[test]
-fn table_rows_carry_value_provenance_and_sources() {
-    let d = common::bundled();
-    let view = FirstView::new(&d, ViewSpec::default_for(&d).unwrap());
-    let oct = view
-        .rows
-        .iter()
-        .find(|r| {
-            r.span == Span::single(m("2023-10"))
-                && r.series == "World"
-                && r.measure == Measure::Period
-        })
-        .unwrap();
-    assert_eq!(oct.value, 34_460_000_000.0);
-    assert_eq!(
-        (oct.plus.as_slice(), oct.minus.as_slice()),
-        (&["obs-0055".to_string()][..], &["obs-0050".to_string()][..])
-    );
-    assert_eq!(
-        oct.provenance,
-        "Derived: Jan–Oct 2023 (obs-0055) − Jan–Sep 2023 (obs-0050)"
-    );
-    assert!(oct.drawn);
-    assert_eq!(
-        oct.sources.len(),
-        4,
-        "Jan-Oct from one outlet, Jan-Sep from three"
-    );
-    let ytd = view
-        .rows
-        .iter()
-        .find(|r| r.span == Span::new(m("2023-01"), m("2023-10")).unwrap() && r.series == "World")
-        .unwrap();
-    assert_eq!(
-        (ytd.measure, ytd.value, ytd.decimals),
-        (Measure::YearToDate, 287_300_000_000.0, 1)
-    );
-    assert_eq!(
-        ytd.provenance,
-        "Official: published year-to-date figure (obs-0055)"
-    );
-    let dec22 = view
-        .rows
-        .iter()
-        .find(|r| r.span == Span::single(m("2022-12")) && r.series == "Central Asia (5)")
-        .unwrap();
-    assert!(!dec22.drawn);
-    assert_eq!(dec22.value, 0.0);
-    assert!(dec22
-        .caveat
-        .as_deref()
-        .unwrap()
-        .starts_with("Not drawn: a derived value of zero or less"));
 }
 
 #[test]
 fn the_seed_figures_are_called_out_with_the_customs_figures() {
     let d = common::bundled();
-    let view = FirstView::new(&d, ViewSpec::default_for(&d).unwrap());
-    let jan_oct: Vec<&str> = view
-        .checks
+    let checks = checks(&d, &Selection::default_for(&d).unwrap());
+    let jan_oct: Vec<&str> = checks
         .iter()
         .filter(|c| c.span == Span::new(m("2023-01"), m("2023-10")).unwrap())
         .map(|c| c.text.as_str())
@@ -112,8 +63,7 @@ fn the_seed_figures_are_called_out_with_the_customs_figures() {
          (obs-0057). The disputed figure is 10.2 times that: most likely a unit slip. Its growth rate (+40%) also differs from customs' (+48.9%)."
     );
     assert!(jan_oct[1].starts_with("Jan–Oct 2023 — a published figure of 409 billion US dollars for exports with the world (obs-0112) is disputed and not drawn. Customs published total trade (exports plus imports, not exports) of 287.3 billion yuan"));
-    let october = view
-        .checks
+    let october = checks
         .iter()
         .find(|c| c.span == Span::single(m("2023-10")))
         .unwrap();
@@ -122,17 +72,16 @@ fn the_seed_figures_are_called_out_with_the_customs_figures() {
         "Oct 2023 — a published figure of 48 billion US dollars for total trade with the world (obs-0058) is disputed and not drawn. \
          Customs did not publish this period on its own; from its year-to-date releases it comes to 34.46 billion yuan (Jan–Oct 2023 (obs-0055) − Jan–Sep 2023 (obs-0050))."
     );
-    assert!(view.not_drawn.contains(&"World: figures published only in US dollars (2011, 2012, 2014, Jan–Jun 2017) are not drawn in this yuan chart.".to_string()));
 }
 
 #[test]
 fn the_default_chart_has_per_month_steps_and_ytd_lines_per_year() {
-    use trade_trends::dashboard::DashboardView;
+    use trade_trends::page::Page;
     use trade_trends::urlstate::parse_query;
     let d = common::bundled();
     // The default view: value per period, multi-month periods at their average per month.
-    let view = DashboardView::new(&d, &parse_query("").0);
-    let spec = view.chart_spec(960, 480);
+    let view = Page::new(&d, &parse_query("").0);
+    let spec = view.chart_spec(960, 480, false);
     let steps = &spec.panels[0].series[0].shape.steps;
     assert_eq!(spec.panels[0].series[0].label, "World");
     let jan_feb_2023 = steps
@@ -156,8 +105,8 @@ fn the_default_chart_has_per_month_steps_and_ytd_lines_per_year() {
     );
     // Year to date: one line per year that has releases (the dollar-only years 2011,
     // 2012, 2014 and 2017 converted, then 2019 to 2025).
-    let ytd = DashboardView::new(&d, &parse_query("measure=ytd").0);
-    let spec = ytd.chart_spec(960, 480);
+    let ytd = Page::new(&d, &parse_query("measure=ytd").0);
+    let spec = ytd.chart_spec(960, 480, false);
     assert_eq!(spec.panels[0].series[0].shape.segments.len(), 11);
     assert!(
         spec.alt_text
@@ -170,18 +119,16 @@ fn the_default_chart_has_per_month_steps_and_ytd_lines_per_year() {
 #[test]
 fn the_october_claim_is_answered_in_any_view() {
     let d = common::bundled();
-    // Exports to the world only: the total-trade series is not plotted, but the note still
+    // Exports to the world only: the total-trade series is not shown, but the note still
     // derives October from customs' total-trade releases.
-    let spec = ViewSpec {
+    let selection = Selection {
         reporter: "xinjiang".into(),
-        flow: Flow::Exports,
+        flow: FlowChoice::Exports,
         partners: vec!["world".into()],
         currency: Currency::USD,
     };
-    let view = FirstView::new(&d, spec);
-    let october = view
-        .checks
-        .iter()
+    let october = checks(&d, &selection)
+        .into_iter()
         .find(|c| c.span == Span::single(m("2023-10")))
         .unwrap();
     assert!(october.text.ends_with(

@@ -1,0 +1,267 @@
+//! The page: everything one view state shows, as plain owned data ([`Page`]), and the
+//! page drawn at a width ([`Snapshot`]). The Leptos layer only renders these.
+//!
+//! A control change travels: the view state ([`crate::urlstate`]) → resolved against the
+//! dataset ([`crate::selection`]) → the measure's values ([`values`], one function per
+//! measure, from [`crate::measures`]) → the page's texts ([`texts`], in the words of its
+//! [`Wording`]) and figure check ([`crate::checks`]) → its chart ([`spec`], drawn by
+//! [`crate::chart`]) → the snapshot, with the points a reader can reach ([`hits`]), the
+//! table ([`table`]) and the downloads ([`export`]).
+
+mod export;
+mod facts;
+pub mod failure;
+mod hits;
+mod kept;
+pub mod layout;
+mod snapshot;
+mod sources;
+mod spec;
+mod table;
+mod texts;
+mod values;
+mod wording;
+
+use std::sync::Arc;
+
+pub use facts::Facts;
+pub use hits::{HitPoint, PointText};
+pub use kept::{Kept, RowSpans};
+pub use snapshot::Snapshot;
+pub use sources::{EventItem, SourceLink};
+pub use table::TableRow;
+pub use values::SeriesOut;
+pub use wording::{ValueKind, Wording};
+
+use crate::checks::{self, CheckNote};
+use crate::dataset::{push_unique, Dataset};
+use crate::month::{Month, Span};
+use crate::selection::{resolve, Selection};
+use crate::urlstate::{ChartKind, MeasureKind, Notice, ViewState};
+
+/// Everything the page shows for one view state, independent of the chart's width.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Page {
+    /// The state with the dataset's defaults filled in and bad values dropped.
+    pub state: ViewState,
+    /// The reporter shown.
+    pub reporter: String,
+    pub title: String,
+    /// The measure's name and unit, and how a value is put in words.
+    pub wording: Wording,
+    pub series: Vec<SeriesOut>,
+    /// First and last month with a value (before the range is applied).
+    pub bounds: Option<(Month, Month)>,
+    /// The months shown.
+    pub range: Option<(Month, Month)>,
+    /// The sentence a reporter would quote.
+    pub key_figures: Option<String>,
+    pub notes: Vec<String>,
+    /// The figure check of the shown series.
+    pub checks: Vec<CheckNote>,
+    /// The dataset's events within the range.
+    pub events: Vec<EventItem>,
+    /// Parameters the dataset could not serve, and what was used instead.
+    pub notices: Vec<Notice>,
+    /// Every source behind a shown value or a figure-check note, in first-use order.
+    pub sources: Vec<SourceLink>,
+    /// A text alternative of the chart, made from the data.
+    pub alt_text: String,
+    kept: Shared,
+}
+
+/// What the page keeps across views, shared; not part of what makes two pages equal.
+#[derive(Debug, Clone, Default)]
+struct Shared(Arc<Kept>);
+
+impl PartialEq for Shared {
+    fn eq(&self, _: &Shared) -> bool {
+        true
+    }
+}
+
+impl Page {
+    /// The page of `state` over `d`.
+    pub fn new(d: &Dataset, state: &ViewState) -> Page {
+        Page::with(d, state, &Arc::default())
+    }
+
+    /// As [`Page::new`], taking what `kept` has already derived from `d` (and adding to it).
+    pub fn with(d: &Dataset, asked: &ViewState, kept: &Arc<Kept>) -> Page {
+        let resolved = resolve(d, asked, kept.default_selection(d).as_ref());
+        let state = resolved.state.clone();
+        let selection = resolved.selection();
+        let lang = state.lang.unwrap_or_default();
+        let inputs = values::Inputs {
+            d,
+            selection: &selection,
+            average: state.average,
+            lang,
+            derived: &kept.derived,
+        };
+        let mut series = values::of(state.measure, &inputs);
+        // Stacking the world total on its own parts would count them twice.
+        let stacks_world = state.chart == ChartKind::Area
+            && series.len() > 1
+            && series.iter().any(|s| s.code == "world");
+        if stacks_world {
+            series.retain(|s| s.code != "world");
+        }
+        for (i, s) in series.iter_mut().enumerate() {
+            s.style = i;
+        }
+        let bounds = bounds_of(&series, kept);
+        let range = bounds.map(|b| range_within(b, &state));
+        if let Some((from, to)) = range {
+            cut_to_range(&mut series, from, to, kept);
+        }
+        let checks = checks::notes(d, &selection, lang, &kept.derived, &kept.disputed(d));
+        let mut page = Page {
+            title: texts::title(d, &selection, lang),
+            wording: Wording::new(&state, lang),
+            reporter: resolved.reporter,
+            notices: resolved.notices,
+            events: events_within(d, range),
+            sources: Vec::new(),
+            key_figures: None,
+            notes: Vec::new(),
+            alt_text: String::new(),
+            checks,
+            series,
+            bounds,
+            range,
+            state,
+            kept: Shared(kept.clone()),
+        };
+        page.name_rows(d);
+        page.sources = page.sources_of(d);
+        page.key_figures = texts::key_figures(&page, &inputs);
+        page.notes = texts::notes(&page, d);
+        if stacks_world {
+            page.notes.push(lang.text().note_stack.to_string());
+        }
+        page.alt_text = texts::alt_text(&page);
+        page
+    }
+
+    /// What the page keeps across views.
+    fn kept(&self) -> &Kept {
+        &self.kept.0
+    }
+
+    /// The selection the page shows.
+    pub fn selection(&self) -> Selection {
+        Selection::of(&self.state, &self.reporter)
+    }
+
+    /// Whether values sit across their months (steps, values per period) rather than at
+    /// the end of their last month.
+    pub fn spans_months(&self) -> bool {
+        self.state.measure == MeasureKind::Monthly
+    }
+
+    /// How many months a range control can choose from (all months with a value).
+    pub fn month_count(&self) -> usize {
+        self.bounds
+            .map_or(0, |(a, b)| (b.index() - a.index() + 1) as usize)
+    }
+
+    /// Month `i` of those a range control can choose from.
+    pub fn month_at(&self, i: usize) -> Option<Month> {
+        let (first, last) = self.bounds?;
+        Some(first.offset(i as i64)).filter(|m| *m <= last)
+    }
+
+    /// The place of `month` among those a range control can choose from.
+    pub fn month_position(&self, month: Month) -> Option<usize> {
+        let (first, last) = self.bounds?;
+        (first <= month && month <= last).then(|| (month.index() - first.index()) as usize)
+    }
+
+    /// Gives the wording the period of each source-table row of the shown partners.
+    fn name_rows(&mut self, d: &Dataset) {
+        let rows = self.kept().row_spans(d);
+        for (i, s) in d.series.iter().enumerate() {
+            if s.reporter != self.reporter || !self.state.partners.contains(&s.partner) {
+                continue;
+            }
+            for (row, span) in &rows[i] {
+                self.wording.add_row_span(&s.partner, row, *span);
+            }
+        }
+    }
+
+    /// The sources of every shown value, then of the figure-check notes, each once.
+    fn sources_of(&self, d: &Dataset) -> Vec<SourceLink> {
+        let mut ids: Vec<String> = Vec::new();
+        for s in &self.series {
+            push_unique(&mut ids, &self.kept().facts(&s.points).sources);
+        }
+        for c in &self.checks {
+            push_unique(&mut ids, &c.sources);
+        }
+        ids.iter().filter_map(|id| SourceLink::of(d, id)).collect()
+    }
+
+    /// The sources of `ids` as links (every source of the page's values is in `sources`).
+    pub fn links(&self, ids: &[String]) -> Vec<SourceLink> {
+        ids.iter()
+            .filter_map(|id| self.sources.iter().find(|l| &l.id == id).cloned())
+            .collect()
+    }
+}
+
+/// The first and last month of any value of `series`.
+fn bounds_of(series: &[SeriesOut], kept: &Kept) -> Option<(Month, Month)> {
+    let months: Vec<(Month, Month)> = series
+        .iter()
+        .filter_map(|s| kept.facts(&s.points).months)
+        .collect();
+    Some((
+        months.iter().map(|m| m.0).min()?,
+        months.iter().map(|m| m.1).max()?,
+    ))
+}
+
+/// The months `state` asks for, within `bounds` (all of them when the ask is empty).
+fn range_within((a, b): (Month, Month), state: &ViewState) -> (Month, Month) {
+    let from = state.from.map(|f| f.clamp(a, b)).unwrap_or(a);
+    let to = state.to.map(|t| t.clamp(a, b)).unwrap_or(b);
+    if from <= to {
+        (from, to)
+    } else {
+        (a, b)
+    }
+}
+
+/// Each series' values whose last month is within `from..=to` (shared as they are unless
+/// the range leaves some out).
+fn cut_to_range(series: &mut [SeriesOut], from: Month, to: Month, kept: &Kept) {
+    for s in series {
+        let all_inside = kept
+            .facts(&s.points)
+            .ends
+            .is_none_or(|(a, b)| a >= from && b <= to);
+        if !all_inside {
+            s.points = s.points.within(from, to);
+        }
+    }
+}
+
+/// The dataset's events within `range`, numbered from 1.
+fn events_within(d: &Dataset, range: Option<(Month, Month)>) -> Vec<EventItem> {
+    let Some(range) = range.and_then(|(a, b)| Span::new(a, b)) else {
+        return Vec::new();
+    };
+    let inside = |e: &&crate::dataset::Event| {
+        e.date[..7]
+            .parse::<Month>()
+            .is_ok_and(|m| range.contains(m))
+    };
+    d.events
+        .iter()
+        .filter(inside)
+        .enumerate()
+        .map(|(i, e)| EventItem::of(d, e, i + 1))
+        .collect()
+}

@@ -1,0 +1,143 @@
+//! How a view's values are put in words: what kind of number its measure yields, the
+//! measure's name and unit, a value as a reader reads it, and how it was obtained. The
+//! only home of these labels: the chart, the table, the tooltip and the exports all ask
+//! the view's [`Wording`].
+
+use std::collections::HashMap;
+
+use crate::currency::Currency;
+use crate::format::{money_number, money_unit, percent, points_in, unit_label_in, with_unit};
+use crate::i18n::{fill, Lang};
+use crate::measures::{words::describe, Point};
+use crate::month::Span;
+use crate::urlstate::{MeasureKind, ViewState};
+
+/// What kind of number a measure yields.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum ValueKind {
+    /// Money in a currency; `per_month` when multi-month periods are averaged per month.
+    Money { currency: Currency, per_month: bool },
+    /// Percent.
+    Percent,
+    /// Percentage points.
+    Points,
+}
+
+/// What puts one value of a view in words: the measure's kind, name and unit, the
+/// language, and the period of each source-table row a provenance names. Owned, so that a
+/// value is worded when a reader reaches it rather than every value in advance.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Wording {
+    pub kind: ValueKind,
+    pub lang: Lang,
+    /// The measure's name: "Value per month (average of multi-month periods)".
+    pub measure_label: String,
+    /// The value axis label, with unit and currency: "billion yuan per month".
+    pub y_label: String,
+    /// The period of each source-table row of the shown partners, by (partner, row id):
+    /// provenance names rows with their periods, and a scan per value would be quadratic.
+    row_spans: HashMap<(String, String), Span>,
+}
+
+impl Wording {
+    /// The wording of `state`'s measure in `lang`.
+    pub fn new(state: &ViewState, lang: Lang) -> Wording {
+        let t = lang.text();
+        let currency = state.currency;
+        let unit = unit_label_in(currency, lang);
+        let money = |per_month| ValueKind::Money {
+            currency,
+            per_month,
+        };
+        let (measure_label, kind, y_label) = match state.measure {
+            MeasureKind::Monthly if state.average => (
+                t.measure_per_month,
+                money(true),
+                fill(t.unit_per_month, &[("unit", unit)]),
+            ),
+            MeasureKind::Monthly => (
+                t.measure_per_period,
+                money(false),
+                fill(t.unit_per_period, &[("unit", unit)]),
+            ),
+            MeasureKind::Ytd => (t.measure_ytd, money(false), unit.to_string()),
+            MeasureKind::Yoy => (t.measure_yoy, ValueKind::Percent, t.unit_yoy.into()),
+            MeasureKind::Rolling12 => (
+                t.measure_rolling12,
+                money(false),
+                fill(t.unit_rolling12, &[("unit", unit)]),
+            ),
+            MeasureKind::Share => (t.measure_share, ValueKind::Percent, t.unit_share.into()),
+            MeasureKind::Contribution => (
+                t.measure_contribution,
+                ValueKind::Points,
+                t.unit_points.into(),
+            ),
+        };
+        Wording {
+            kind,
+            lang,
+            measure_label: measure_label.to_string(),
+            y_label,
+            row_spans: HashMap::new(),
+        }
+    }
+
+    /// Names row `row` of partner `partner`'s figures with `span` in provenance.
+    pub fn add_row_span(&mut self, partner: &str, row: &str, span: Span) {
+        self.row_spans
+            .entry((partner.to_string(), row.to_string()))
+            .or_insert(span);
+    }
+
+    /// A value as a reader reads it: "≈ 4.72", "+48.9%", "+19.3 pp" (in Chinese, money in
+    /// 亿: "≈ 47.2").
+    pub fn value_text(&self, p: &Point) -> String {
+        let approx = if p.approx { "≈ " } else { "" };
+        match self.kind {
+            ValueKind::Money { .. } => format!("{approx}{}", money_number(p.value, 2, self.lang)),
+            ValueKind::Percent => format!("{approx}{}", percent(p.value)),
+            ValueKind::Points => format!("{approx}{}", points_in(p.value, self.lang)),
+        }
+    }
+
+    /// A value with its unit: "≈ 4.72 billion yuan per month", "47.2亿元/月", "+48.9%".
+    pub fn value_with_unit(&self, p: &Point) -> String {
+        match self.kind {
+            ValueKind::Money { .. } => with_unit(&self.value_text(p), &self.y_label, self.lang),
+            _ => self.value_text(p),
+        }
+    }
+
+    /// How many display units a full-unit value is (money in billions or 亿).
+    pub fn display_scale(&self) -> f64 {
+        match self.kind {
+            ValueKind::Money { .. } => 1.0 / money_unit(self.lang),
+            _ => 1.0,
+        }
+    }
+
+    /// The money unit alone ("billion yuan"), or nothing for other measures.
+    pub fn money_unit(&self) -> &'static str {
+        match self.kind {
+            ValueKind::Money { currency, .. } => unit_label_in(currency, self.lang),
+            _ => "",
+        }
+    }
+
+    /// How a value of partner `partner` was obtained, in words, with row ids and spans.
+    pub fn provenance(&self, partner: &str, p: &Point) -> String {
+        let row = |row: &str| -> String {
+            self.row_spans
+                .get(&(partner.to_string(), row.to_string()))
+                .map(|span| {
+                    fill(
+                        self.lang.text().row_ref,
+                        &[("period", &span.label_in(self.lang)), ("row", row)],
+                    )
+                })
+                .unwrap_or(row.to_string())
+        };
+        describe(&p.how, &row, self.lang)
+    }
+}

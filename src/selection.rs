@@ -1,0 +1,186 @@
+//! Which series a view state selects from a dataset: the dataset's default selection (its
+//! densest series and the partner groups beside it), and a view state resolved against
+//! the dataset, with the defaults filled in and what the dataset lacks dropped with a
+//! notice naming the parameter.
+
+use crate::currency::Currency;
+use crate::dataset::{Dataset, Flow, PartnerKind};
+use crate::i18n::fill;
+use crate::urlstate::{FlowChoice, Notice, ViewState};
+
+/// The series a view shows: one reporter's flow with some partners, in a currency.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Selection {
+    pub reporter: String,
+    pub flow: FlowChoice,
+    pub partners: Vec<String>,
+    pub currency: Currency,
+}
+
+impl Selection {
+    /// The densest series (most published figures usable as fact), in its most used
+    /// currency, plus up to two partner groups of the same reporter and flow.
+    pub fn default_for(d: &Dataset) -> Option<Selection> {
+        // Facts per series and currency (yuan, dollars).
+        let counts: Vec<[usize; 2]> = d
+            .series
+            .iter()
+            .map(|s| [s.fact_count(Currency::CNY), s.fact_count(Currency::USD)])
+            .collect();
+        let facts = |i: usize, c: Currency| counts[i][usize::from(c == Currency::USD)];
+        let (densest, currency) = (0..d.series.len())
+            .flat_map(|i| [Currency::CNY, Currency::USD].map(|c| (i, c)))
+            .max_by_key(|&(i, c)| (facts(i, c), c == Currency::CNY))
+            .filter(|&(i, c)| facts(i, c) > 0)
+            .map(|(i, c)| (&d.series[i], c))?;
+        let mut partners = vec![densest.partner.clone()];
+        for (i, s) in d.series.iter().enumerate() {
+            let is_group = d
+                .partner(&s.partner)
+                .is_some_and(|p| p.kind == PartnerKind::Group);
+            if s.reporter == densest.reporter
+                && s.flow == densest.flow
+                && is_group
+                && !partners.contains(&s.partner)
+                && facts(i, currency) > 0
+                && partners.len() < 3
+            {
+                partners.push(s.partner.clone());
+            }
+        }
+        Some(Selection {
+            reporter: densest.reporter.clone(),
+            flow: flow_choice(densest.flow),
+            partners,
+            currency,
+        })
+    }
+
+    /// The selection of a resolved view state.
+    pub fn of(state: &ViewState, reporter: &str) -> Selection {
+        Selection {
+            reporter: reporter.to_string(),
+            flow: state.flow,
+            partners: state.partners.clone(),
+            currency: state.currency,
+        }
+    }
+
+    /// The published flows the values come from: the flow, or exports and imports for
+    /// the balance.
+    pub fn flows(&self) -> &'static [Flow] {
+        match self.flow {
+            FlowChoice::Total => &[Flow::Total],
+            FlowChoice::Exports => &[Flow::Exports],
+            FlowChoice::Imports => &[Flow::Imports],
+            FlowChoice::Balance => &[Flow::Exports, Flow::Imports],
+        }
+    }
+
+    /// The flow whose figures the figure check looks at: the flow, or total trade for the
+    /// balance.
+    pub fn checked_flow(&self) -> Flow {
+        match self.flow {
+            FlowChoice::Exports => Flow::Exports,
+            FlowChoice::Imports => Flow::Imports,
+            FlowChoice::Total | FlowChoice::Balance => Flow::Total,
+        }
+    }
+}
+
+/// The choice of a published flow.
+fn flow_choice(flow: Flow) -> FlowChoice {
+    match flow {
+        Flow::Total => FlowChoice::Total,
+        Flow::Exports => FlowChoice::Exports,
+        Flow::Imports => FlowChoice::Imports,
+    }
+}
+
+/// A view state resolved against a dataset.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Resolved {
+    /// The state with the dataset's default partners filled in and what the dataset does
+    /// not have dropped (the reporter stays as asked: `None` for the default).
+    pub state: ViewState,
+    /// The reporter shown.
+    pub reporter: String,
+    /// What was dropped, by parameter.
+    pub notices: Vec<Notice>,
+}
+
+impl Resolved {
+    /// The series the state selects.
+    pub fn selection(&self) -> Selection {
+        Selection::of(&self.state, &self.reporter)
+    }
+}
+
+/// Fills in the dataset's defaults (`default`: [`Selection::default_for`] the dataset) and
+/// drops what the dataset does not have, with notices.
+pub fn resolve(d: &Dataset, asked: &ViewState, default: Option<&Selection>) -> Resolved {
+    let t = asked.lang.unwrap_or_default().text();
+    let mut notices = Vec::new();
+    let mut state = asked.clone();
+    let default_reporter = || default.map(|s| s.reporter.clone()).unwrap_or_default();
+    let reporter = match &state.reporter {
+        Some(r) if d.reporter(r).is_some() => r.clone(),
+        Some(r) => {
+            notices.push(Notice {
+                param: "reporter".into(),
+                message: fill(t.notice_unknown_reporter, &[("value", r)]),
+            });
+            state.reporter = None;
+            default_reporter()
+        }
+        None => default_reporter(),
+    };
+    let choices = partner_choices(d, &reporter);
+    let unknown: Vec<String> = state
+        .partners
+        .iter()
+        .filter(|p| !choices.contains(p))
+        .cloned()
+        .collect();
+    if !unknown.is_empty() {
+        notices.push(Notice {
+            param: "partners".into(),
+            message: fill(
+                t.notice_unknown_partners,
+                &[("codes", &unknown.join(", ")), ("reporter", &reporter)],
+            ),
+        });
+        state.partners.retain(|p| choices.contains(p));
+    }
+    if state.partners.is_empty() {
+        state.partners = match default {
+            Some(s) if s.reporter == reporter => s.partners.clone(),
+            _ => choices.into_iter().take(1).collect(),
+        };
+    }
+    Resolved {
+        state,
+        reporter,
+        notices,
+    }
+}
+
+/// Partner codes offered for a reporter: those with any series, the world first, then
+/// groups, then countries (each in the dataset's order).
+pub fn partner_choices(d: &Dataset, reporter: &str) -> Vec<String> {
+    let mut partners: Vec<&crate::dataset::Partner> = d
+        .partners
+        .iter()
+        .filter(|p| {
+            d.series
+                .iter()
+                .any(|s| s.reporter == reporter && s.partner == p.code)
+        })
+        .collect();
+    partners.sort_by_key(|p| match p.kind {
+        PartnerKind::World => 0,
+        PartnerKind::Group => 1,
+        PartnerKind::Country => 2,
+    });
+    partners.into_iter().map(|p| p.code.clone()).collect()
+}
