@@ -12,7 +12,6 @@ pub mod chart;
 pub mod checks;
 pub mod currency;
 pub mod dataset;
-pub mod decimate;
 pub mod embed;
 pub mod format;
 pub mod i18n;

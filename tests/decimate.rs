@@ -3,6 +3,7 @@
 //! rasterises to exactly the same pixels as one drawn from every point; the same for bars
 //! and stacked bands drawn as merged rectangles.
 
+use trade_trends::chart::decimate::{m4, run_steps_m4, ColumnWalk};
 use trade_trends::chart::Steps;
 use trade_trends::chart::{
     columns_path, render, render_every_point, ChartSeries, ChartSpec, Panel, PanelKind, Step,
@@ -10,7 +11,6 @@ use trade_trends::chart::{
 };
 use trade_trends::currency::Currency;
 use trade_trends::dataset::MonthlyRun;
-use trade_trends::decimate::{m4, run_steps_m4, ColumnWalk};
 use trade_trends::measures::Points;
 use trade_trends::month::Month;
 
