@@ -147,6 +147,11 @@ fn group_thousands(number: &str) -> String {
     }
 }
 
+/// A size in bytes as megabytes: "12.3 MB".
+pub fn megabytes(bytes: f64) -> String {
+    format!("{:.1} MB", bytes / 1024.0 / 1024.0)
+}
+
 /// A text's width in narrow characters: a Chinese character (or any from the CJK blocks
 /// on) takes two.
 pub fn text_units(text: &str) -> usize {

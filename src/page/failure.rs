@@ -3,6 +3,7 @@
 //! problems. The browser layer only fetches; what an answer means is decided here.
 
 use crate::dataset::DatasetError;
+use crate::format::megabytes;
 use crate::i18n::{fill, Catalogue};
 use crate::urlstate::DataRefused;
 
@@ -114,7 +115,6 @@ impl Failure {
             lines: vec![fill(template, values)],
             details: Vec::new(),
         };
-        let megabytes = |bytes: f64| format!("{:.1} MB", bytes / 1024.0 / 1024.0);
         match self {
             Failure::Timeout { path } => {
                 let seconds = (FETCH_TIMEOUT_MS / 1000).to_string();

@@ -1,0 +1,248 @@
+//! The chart settings: every control a labelled form control bound to the view state (and
+//! so to the URL): reporter, flow, measure, currency, chart type, events, partners (with a
+//! filter) and the time range (two handles and presets).
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use super::dashboard::Update;
+use super::document::{viewport_width, Commit};
+use crate::currency::Currency;
+use crate::dataset::{Dataset, PartnerKind};
+use crate::i18n::{fill, Catalogue};
+use crate::page::Snapshot;
+use crate::selection::partner_choices;
+use crate::urlstate::{ChartKind, FlowChoice, MeasureKind};
+
+/// The settings panel, open on a wide screen.
+#[component]
+pub fn Controls(
+    t: &'static Catalogue,
+    dataset: Arc<Dataset>,
+    snapshot: Memo<Snapshot>,
+    update: Update,
+) -> impl IntoView {
+    let open = viewport_width().map(|w| w >= 700.0).unwrap_or(true);
+    view! {
+        <details class="controls" open=open>
+            <summary>{t.settings}</summary>
+            <form class="control-grid" on:submit=|ev| ev.prevent_default()>
+                <ReporterChoice t dataset=dataset.clone() snapshot update/>
+                <Choices t snapshot update/>
+                <PartnerPicker t dataset snapshot update/>
+                <RangeControl t snapshot update/>
+            </form>
+        </details>
+    }
+}
+
+/// The reporter, when the dataset has more than one.
+#[component]
+fn ReporterChoice(
+    t: &'static Catalogue,
+    dataset: Arc<Dataset>,
+    snapshot: Memo<Snapshot>,
+    update: Update,
+) -> impl IntoView {
+    let reporters: Vec<(String, String)> = dataset
+        .reporters
+        .iter()
+        .map(|r| (r.code.clone(), r.name_in(t.lang).to_string()))
+        .collect();
+    let choose = move |code: String| {
+        let set = move |s: &mut crate::urlstate::ViewState| {
+            s.reporter = Some(code.clone());
+            s.partners.clear();
+        };
+        update.run(&set, Commit::Push)
+    };
+    (reporters.len() > 1).then(|| view! {
+        <label class="control">{t.reporter}
+            <select on:change=move |ev| choose(event_target_value(&ev))
+                prop:value=move || snapshot.with(|s| s.reporter.clone())>
+                {reporters.iter().map(|(code, name)| view! { <option value=code.clone()>{name.clone()}</option> }).collect_view()}
+            </select>
+        </label>
+    })
+}
+
+/// Flow, measure (with averaging per month), currency, chart type and events.
+#[component]
+fn Choices(t: &'static Catalogue, snapshot: Memo<Snapshot>, update: Update) -> impl IntoView {
+    let currencies = [
+        (Currency::CNY, t.currency_cny_option),
+        (Currency::USD, t.currency_usd_option),
+    ];
+    let kinds = [
+        (ChartKind::Line, t.chart_type_line),
+        (ChartKind::Bar, t.chart_type_bar),
+        (ChartKind::Area, t.chart_type_area),
+    ];
+    view! {
+        <label class="control">{t.flow}
+            <select on:change=move |ev| { let v = event_target_value(&ev); if let Some(f) = FlowChoice::from_code(&v) { update.run(&|s| s.flow = f, Commit::Push) } }
+                prop:value=move || snapshot.with(|s| s.state.flow.code())>
+                <option value="total">{t.flow_total}</option>
+                <option value="exports">{t.flow_exports}</option>
+                <option value="imports">{t.flow_imports}</option>
+                <option value="balance">{t.flow_balance_option}</option>
+            </select>
+        </label>
+        <label class="control">{t.measure}
+            <select on:change=move |ev| { let v = event_target_value(&ev); if let Some(m) = MeasureKind::from_code(&v) { update.run(&|s| s.measure = m, Commit::Push) } }
+                prop:value=move || snapshot.with(|s| s.state.measure.code())>
+                <option value="monthly">{t.opt_monthly}</option>
+                <option value="ytd">{t.opt_ytd}</option>
+                <option value="yoy">{t.opt_yoy}</option>
+                <option value="rolling12">{t.opt_rolling12}</option>
+                <option value="share">{t.opt_share}</option>
+                <option value="contribution">{t.opt_contribution}</option>
+            </select>
+        </label>
+        <label class="control check" class:hidden=move || snapshot.with(|s| s.state.measure != MeasureKind::Monthly)>
+            <input type="checkbox" prop:checked=move || snapshot.with(|s| s.state.average)
+                on:change=move |ev| { let on = event_target_checked(&ev); update.run(&|s| s.average = on, Commit::Push) }/>
+            {t.average_per_month}
+        </label>
+        <fieldset class="control radios">
+            <legend>{t.currency}</legend>
+            {currencies.into_iter().map(|(c, label)| view! {
+                <label><input type="radio" name="currency" value=c.code()
+                    prop:checked=move || snapshot.with(|s| s.state.currency == c)
+                    on:change=move |_| update.run(&|s| s.currency = c, Commit::Push)/>{label}</label>
+            }).collect_view()}
+        </fieldset>
+        <fieldset class="control radios">
+            <legend>{t.chart_type}</legend>
+            {kinds.into_iter().map(|(k, label)| view! {
+                <label><input type="radio" name="chart" value=k.code()
+                    prop:checked=move || snapshot.with(|s| s.state.chart == k)
+                    on:change=move |_| update.run(&|s| s.chart = k, Commit::Push)/>{label}</label>
+            }).collect_view()}
+        </fieldset>
+        <label class="control check">
+            <input type="checkbox" prop:checked=move || snapshot.with(|s| s.state.events)
+                on:change=move |ev| { let on = event_target_checked(&ev); update.run(&|s| s.events = on, Commit::Push) }/>
+            {t.show_events}
+        </label>
+    }
+}
+
+/// The partners of the reporter, to tick, with a filter by name or code.
+#[component]
+fn PartnerPicker(
+    t: &'static Catalogue,
+    dataset: Arc<Dataset>,
+    snapshot: Memo<Snapshot>,
+    update: Update,
+) -> impl IntoView {
+    let search = RwSignal::new(String::new());
+    // The list is re-made when the reporter or the filter changes, not every view.
+    let reporter = Memo::new(move |_| snapshot.with(|s| s.reporter.clone()));
+    let partners_of = move |reporter: &str| -> Vec<(String, String, PartnerKind)> {
+        partner_choices(&dataset, reporter)
+            .into_iter()
+            .filter_map(|c| {
+                let p = dataset.partner(&c)?;
+                Some((p.code.clone(), p.name_in(t.lang).to_string(), p.kind))
+            })
+            .collect()
+    };
+    let toggle = move |code: String, on: bool| {
+        let set = move |s: &mut crate::urlstate::ViewState| {
+            let current = snapshot.with_untracked(|x| x.state.partners.clone());
+            let mut next: Vec<String> = current.into_iter().filter(|p| *p != code).collect();
+            if on {
+                next.push(code.clone());
+            }
+            s.partners = next;
+        };
+        update.run(&set, Commit::Push)
+    };
+    let kind_label = move |kind| match kind {
+        PartnerKind::World => t.kind_world,
+        PartnerKind::Group => t.kind_group,
+        PartnerKind::Country => t.kind_country,
+    };
+    view! {
+        <fieldset class="control partners">
+            <legend>{t.partners}</legend>
+            <input type="search" placeholder=t.filter_placeholder aria-label=t.filter_partners
+                prop:value=move || search.get() on:input=move |ev| search.set(event_target_value(&ev))/>
+            <ul class="partner-list">
+                {move || {
+                    let reporter = reporter.get();
+                    let needle = search.get().to_lowercase();
+                    partners_of(&reporter).into_iter()
+                        .filter(|(code, name, _)| needle.is_empty() || name.to_lowercase().contains(&needle) || code.to_lowercase().contains(&needle))
+                        .map(|(code, name, kind)| {
+                            let shown = code.clone();
+                            view! {
+                                <li><label>
+                                    <input type="checkbox" value=code.clone()
+                                        prop:checked=move || snapshot.with(|s| s.state.partners.contains(&shown))
+                                        on:change=move |ev| toggle(code.clone(), event_target_checked(&ev))/>
+                                    {name}<span class="kind">{fill(t.kind_suffix, &[("kind", kind_label(kind))])}</span>
+                                </label></li>
+                            }
+                        })
+                        .collect_view()
+                }}
+            </ul>
+        </fieldset>
+    }
+}
+
+/// The months shown: two handles over the months with a value, and presets.
+#[component]
+fn RangeControl(t: &'static Catalogue, snapshot: Memo<Snapshot>, update: Update) -> impl IntoView {
+    let month_count = move || snapshot.with(|s| s.month_count());
+    let month_at = move |i: usize| snapshot.with(|s| s.month_at(i));
+    let label_at = move |i: usize| month_at(i).map(|m| m.label_in(t.lang)).unwrap_or_default();
+    let from_index =
+        move || snapshot.with(|s| s.state.from.and_then(|m| s.month_position(m)).unwrap_or(0));
+    let to_index = move || {
+        snapshot.with(|s| {
+            let last = s.month_count().saturating_sub(1);
+            s.state.to.and_then(|m| s.month_position(m)).unwrap_or(last)
+        })
+    };
+    let max = move || month_count().saturating_sub(1).to_string();
+    let picked = |ev: &leptos::ev::Event| event_target_value(ev).parse::<usize>().unwrap_or(0);
+    let last_month = move || snapshot.with_untracked(|s| s.bounds.map(|b| b.1));
+    view! {
+        <fieldset class="control range">
+            <legend>{t.time_range}</legend>
+            <label>{t.from}<output aria-hidden="true">{move || label_at(from_index())}</output>
+                <input type="range" aria-label=t.from_month min="0" max=max
+                    prop:value=move || from_index().to_string()
+                    aria-valuetext=move || label_at(from_index())
+                    on:input=move |ev| {
+                        let m = month_at(picked(&ev).min(to_index()));
+                        update.run(&move |s| s.from = m, Commit::Replace)
+                    }/>
+            </label>
+            <label>{t.to}<output aria-hidden="true">{move || label_at(to_index())}</output>
+                <input type="range" aria-label=t.to_month min="0" max=max
+                    prop:value=move || to_index().to_string()
+                    aria-valuetext=move || label_at(to_index())
+                    on:input=move |ev| {
+                        let m = month_at(picked(&ev).max(from_index()));
+                        update.run(&move |s| s.to = m, Commit::Replace)
+                    }/>
+            </label>
+            <div class="presets" role="group" aria-label=t.range_presets>
+                <button type="button" on:click=move |_| {
+                    let last = last_month();
+                    update.run(&move |s| { s.to = None; s.from = last.map(|m| m.offset(-11)); }, Commit::Push)
+                }>{t.last_12_months}</button>
+                <button type="button" on:click=move |_| {
+                    let last = last_month();
+                    update.run(&move |s| { s.to = None; s.from = last.map(|m| m.january()); }, Commit::Push)
+                }>{t.year_to_date}</button>
+                <button type="button" on:click=move |_| update.run(&|s| { s.from = None; s.to = None; }, Commit::Push)>{t.all}</button>
+            </div>
+        </fieldset>
+    }
+}

@@ -1,0 +1,80 @@
+//! Sources as the page shows them: a link to each source's page (never a live link for an
+//! address that is not http(s)), the source line under the chart (publishers), and the
+//! numbered list of sources with the dataset's attribution and licence.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::dataset::Dataset;
+use crate::i18n::{fill, Catalogue};
+use crate::page::{Snapshot, SourceLink};
+
+/// A link to a source's page, or, when its address is not an http(s) address (a
+/// `javascript:` or `data:` address in a hostile dataset), the text and the address as
+/// plain text: never a live link.
+pub fn source_anchor(t: &Catalogue, url: &str, text: String, class: &'static str) -> AnyView {
+    if url.starts_with("https://") || url.starts_with("http://") {
+        view! { <a class=class href=url.to_string() target="_blank" rel="noopener noreferrer">{text}</a> }.into_any()
+    } else {
+        view! { <span class=format!("{class} not-a-link")>{fill(t.not_a_link, &[("text", &text), ("url", url)])}</span> }.into_any()
+    }
+}
+
+pub fn source_links(t: &Catalogue, sources: &[SourceLink]) -> impl IntoView {
+    sources
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let separator = if i == 0 { "" } else { ", " };
+            view! { {separator}{source_anchor(t, &s.url, s.publisher.clone(), "src")} }
+        })
+        .collect_view()
+}
+
+/// "Sources:" and the publishers of the shown values, each once (at most eight).
+#[component]
+pub fn SourceLine(t: &'static Catalogue, snapshot: Memo<Snapshot>) -> impl IntoView {
+    view! {
+        <p class="source-line">{t.sources_lead}
+            {move || snapshot.with(|s| {
+                let mut seen: Vec<String> = Vec::new();
+                s.sources.iter().filter(|src| {
+                    let new = !seen.contains(&src.publisher);
+                    if new { seen.push(src.publisher.clone()); }
+                    new
+                }).take(8).map(|src| view! {
+                    {source_anchor(t, &src.url, src.publisher.clone(), "src")}" "
+                }).collect_view()
+            })}
+        </p>
+    }
+}
+
+/// Every source of the shown values and figure-check notes, with the dataset's
+/// attribution and licence.
+#[component]
+pub fn SourcesList(
+    t: &'static Catalogue,
+    snapshot: Memo<Snapshot>,
+    dataset: Arc<Dataset>,
+) -> impl IntoView {
+    view! {
+        <section class="sources" aria-labelledby="sources-title">
+            <h2 id="sources-title">{t.sources}</h2>
+            <p lang="en">{dataset.attribution.clone()}</p>
+            <ol>
+                {move || snapshot.with(|s| s.sources.iter().map(|src| {
+                    let date = src.date.clone().map(|d| format!(", {d}")).unwrap_or_default();
+                    view! {
+                        <li id=format!("source-{}", src.id) lang="en">
+                            {source_anchor(t, &src.url, src.title.clone(), "source-title")}
+                            {format!(" — {}{date}", src.publisher)}
+                        </li>
+                    }
+                }).collect_view())}
+            </ol>
+            <p class="license" lang="en">{dataset.license.clone()}</p>
+        </section>
+    }
+}
