@@ -3,7 +3,7 @@
 //! defaults). These parameters are the public API of links and embeds (see README).
 
 use crate::currency::Currency;
-use crate::i18n::{fill, Lang};
+use crate::i18n::{fill, Catalogue, Lang};
 use crate::month::Month;
 
 /// The dataset bundled with the app, relative to the page.
@@ -346,120 +346,27 @@ pub fn parse_query_in(query: &str, fallback: Lang) -> (ViewState, Vec<Notice>) {
         let (raw_key, raw_value) = pair.split_once('=').unwrap_or((pair, ""));
         let key = decode_component(raw_key);
         let value = decode_component(raw_value);
-        let mut notice = |message: String| {
-            notices.push(Notice {
-                param: key.clone(),
-                message,
+        let message = if seen.contains(&key) {
+            Some(t.notice_repeated.to_string())
+        } else if value.len() > MAX_VALUE {
+            Some(fill(t.notice_too_long, &[("max", &MAX_VALUE.to_string())]))
+        } else {
+            let what = set_param(&mut state, &key, &value, t).err();
+            what.map(|what| {
+                fill(
+                    t.notice_fallback,
+                    &[("value", &shown(&value)), ("what", what)],
+                )
             })
         };
-        if seen.contains(&key) {
-            notice(t.notice_repeated.to_string());
-            continue;
+        if !seen.contains(&key) {
+            seen.push(key.clone());
         }
-        seen.push(key.clone());
-        if value.len() > MAX_VALUE {
-            notice(fill(t.notice_too_long, &[("max", &MAX_VALUE.to_string())]));
-            continue;
-        }
-        let fallback = |what: &str| {
-            fill(
-                t.notice_fallback,
-                &[("value", &shown(&value)), ("what", what)],
-            )
-        };
-        match key.as_str() {
-            "data" => match data_path(Some(&value)) {
-                Ok(path) => state.data = path,
-                // A refused dataset is an error the page shows on its own, not a fallback.
-                Err(_) => state.data = value.clone(),
-            },
-            "reporter" => {
-                if is_code(&value) {
-                    state.reporter = Some(value.clone());
-                } else {
-                    notice(fallback(t.expect_reporter));
-                }
-            }
-            "flow" => match FlowChoice::from_code(&value) {
-                Some(f) => state.flow = f,
-                None => notice(fallback(t.expect_flow)),
-            },
-            "partners" => {
-                let codes: Vec<String> = value
-                    .split(',')
-                    .filter(|c| !c.is_empty())
-                    .map(str::to_string)
-                    .collect();
-                if !codes.is_empty() && codes.len() <= 50 && codes.iter().all(|c| is_code(c)) {
-                    let mut unique = Vec::new();
-                    for c in codes {
-                        if !unique.contains(&c) {
-                            unique.push(c);
-                        }
-                    }
-                    state.partners = unique;
-                } else {
-                    notice(fallback(t.expect_partners));
-                }
-            }
-            "measure" => match MeasureKind::from_code(&value) {
-                Some(m) => state.measure = m,
-                None => notice(fallback(t.expect_measure)),
-            },
-            "average" => match on_off(&value) {
-                Some(b) => state.average = b,
-                None => notice(fallback(t.expect_on_off)),
-            },
-            "currency" => match Currency::from_code(&value) {
-                Some(c) => state.currency = c,
-                None => notice(fallback(t.expect_currency)),
-            },
-            "from" | "to" => match value.parse::<Month>() {
-                Ok(m) if key == "from" => state.from = Some(m),
-                Ok(m) => state.to = Some(m),
-                Err(_) => notice(fallback(t.expect_month)),
-            },
-            "chart" => match ChartKind::from_code(&value) {
-                Some(c) => state.chart = c,
-                None => notice(fallback(t.expect_chart)),
-            },
-            "view" => match ViewMode::from_code(&value) {
-                Some(v) => state.view = v,
-                None => notice(fallback(t.expect_view)),
-            },
-            "events" => match on_off(&value) {
-                Some(b) => state.events = b,
-                None => notice(fallback(t.expect_on_off)),
-            },
-            "embed" => match on_off(&value) {
-                Some(b) => state.embed = b,
-                None => notice(fallback(t.expect_one_zero)),
-            },
-            "controls" => match on_off(&value) {
-                Some(b) => state.controls = b,
-                None => notice(fallback(t.expect_one_zero)),
-            },
-            "transparent" => match on_off(&value) {
-                Some(b) => state.transparent = b,
-                None => notice(fallback(t.expect_one_zero)),
-            },
-            "id" => {
-                if valid_id(&value) {
-                    state.id = Some(value.clone());
-                } else {
-                    notice(fallback(t.expect_id));
-                }
-            }
-            "theme" => match Theme::from_code(&value) {
-                Some(theme) => state.theme = theme,
-                None => notice(fallback(t.expect_theme)),
-            },
-            "lang" => match Lang::from_code(&value) {
-                Some(lang) => state.lang = Some(lang),
-                None => notice(fallback(t.expect_lang)),
-            },
-            // Parameters of other features (embeds, trackers) are not ours to judge.
-            _ => {}
+        if let Some(message) = message {
+            notices.push(Notice {
+                param: key,
+                message,
+            });
         }
     }
     if let (Some(from), Some(to)) = (state.from, state.to) {
@@ -476,6 +383,58 @@ pub fn parse_query_in(query: &str, fallback: Lang) -> (ViewState, Vec<Notice>) {
         }
     }
     (state, notices)
+}
+
+/// Sets parameter `key` of `state` to `value`; what was expected (in `t`'s words) when the
+/// value cannot be used. Parameters of other features (embeds, trackers) are not ours to
+/// judge: they are left as they are.
+fn set_param(
+    state: &mut ViewState,
+    key: &str,
+    value: &str,
+    t: &Catalogue,
+) -> Result<(), &'static str> {
+    let switch = |expected| on_off(value).ok_or(expected);
+    match key {
+        // A refused dataset is an error the page shows on its own, not a fallback.
+        "data" => state.data = data_path(Some(value)).unwrap_or(value.to_string()),
+        "reporter" if is_code(value) => state.reporter = Some(value.to_string()),
+        "reporter" => return Err(t.expect_reporter),
+        "flow" => state.flow = FlowChoice::from_code(value).ok_or(t.expect_flow)?,
+        "partners" => state.partners = partner_codes(value).ok_or(t.expect_partners)?,
+        "measure" => state.measure = MeasureKind::from_code(value).ok_or(t.expect_measure)?,
+        "average" => state.average = switch(t.expect_on_off)?,
+        "currency" => state.currency = Currency::from_code(value).ok_or(t.expect_currency)?,
+        "from" => state.from = Some(value.parse().map_err(|_| t.expect_month)?),
+        "to" => state.to = Some(value.parse().map_err(|_| t.expect_month)?),
+        "chart" => state.chart = ChartKind::from_code(value).ok_or(t.expect_chart)?,
+        "view" => state.view = ViewMode::from_code(value).ok_or(t.expect_view)?,
+        "events" => state.events = switch(t.expect_on_off)?,
+        "embed" => state.embed = switch(t.expect_one_zero)?,
+        "controls" => state.controls = switch(t.expect_one_zero)?,
+        "transparent" => state.transparent = switch(t.expect_one_zero)?,
+        "id" if valid_id(value) => state.id = Some(value.to_string()),
+        "id" => return Err(t.expect_id),
+        "theme" => state.theme = Theme::from_code(value).ok_or(t.expect_theme)?,
+        "lang" => state.lang = Some(Lang::from_code(value).ok_or(t.expect_lang)?),
+        _ => {}
+    }
+    Ok(())
+}
+
+/// The codes of a `partners` value, each once, in order: up to 50 codes.
+fn partner_codes(value: &str) -> Option<Vec<String>> {
+    let codes: Vec<&str> = value.split(',').filter(|c| !c.is_empty()).collect();
+    if codes.is_empty() || codes.len() > 50 || !codes.iter().all(|c| is_code(c)) {
+        return None;
+    }
+    let mut unique: Vec<String> = Vec::new();
+    for c in codes {
+        if !unique.iter().any(|u| u == c) {
+            unique.push(c.to_string());
+        }
+    }
+    Some(unique)
 }
 
 fn is_code(value: &str) -> bool {

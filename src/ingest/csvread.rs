@@ -273,77 +273,20 @@ pub(super) fn read_observations(
     each_row(&table, Some("id"), errors, |row| {
         let id = row.required("id").unwrap_or_default();
         if let Some(first_line) = seen_ids.insert(id.clone(), row.line) {
-            row.fail(
-                "id",
-                format!("a unique id (also used on line {first_line})"),
-            );
+            let expected = format!("a unique id (also used on line {first_line})");
+            row.fail("id", expected);
         }
-        let reporter = row.get("region").to_string();
-        if let Some(meta) = meta {
-            if !meta.reporters.iter().any(|r| r.code == reporter) {
-                let known: Vec<&str> = meta.reporters.iter().map(|r| r.code.as_str()).collect();
-                row.fail(
-                    "region",
-                    format!("a reporter declared in the metadata ({})", known.join(", ")),
-                );
-            }
-        }
-        let flow = Flow::from_code(row.get("flow"));
-        if flow.is_none() {
-            row.fail("flow", "one of total, exports, imports");
-        }
-        let partner = row.get("partner").to_string();
-        if let Some(meta) = meta {
-            if !meta.partners.iter().any(|p| p.code == partner) {
-                row.fail("partner", "a partner code declared in the metadata (world, a group, or an ISO3 country code)");
-            }
-        }
-        let first = row.month("period_start");
-        let last = row.month("period_end");
-        let basis = match row.get("basis") {
-            "month" => Some(Basis::Month),
-            "ytd" => Some(Basis::Ytd),
-            "year" => Some(Basis::Year),
-            _ => {
-                row.fail("basis", "one of month, ytd, year");
-                None
-            }
-        };
-        if let (Some(a), Some(b), Some(basis)) = (first, last, basis) {
-            check_period_shape(row, a, b, basis);
-        }
+        let (reporter, flow, partner) = read_series_key(row, meta);
+        let period = read_period(row);
         let value = read_value(row);
-        let yoy_text = row.get("yoy_pct").to_string();
-        let yoy_pct = if yoy_text.is_empty() {
-            None
-        } else {
-            let p = Printed::parse(&yoy_text, 0, true);
-            if p.is_none() {
-                row.fail(
-                    "yoy_pct",
-                    "a percentage as a plain number, e.g. 48.9 or -3.1",
-                );
-            }
-            p
-        };
-        if row.get("value").is_empty() && yoy_text.is_empty() {
-            row.fail("value", "a value or a yoy_pct (the row has neither)");
-        }
-        let url = row.url("source_url");
-        let title = row.required("source_title");
-        let published = row.get("published").to_string();
-        let published = (!published.is_empty()).then_some(published);
-        if let Some(p) = &published {
-            if !crate::dataset::is_iso_date(p) {
-                row.fail("published", "a date YYYY-MM-DD, or nothing");
-            }
-        }
+        let yoy_pct = read_growth(row);
+        let (url, title, published) = read_source(row);
         let note = row.get("note").to_string();
         if row.failed {
             return;
         }
-        let (Some(flow), Some(first), Some(last), Some(basis), Some(url), Some(title)) =
-            (flow, first, last, basis, url, title)
+        let (Some(flow), Some((first, last, basis)), Some(url), Some(title)) =
+            (flow, period, url, title)
         else {
             return;
         };
@@ -361,25 +304,104 @@ pub(super) fn read_observations(
             source,
             published,
             disputed: note.starts_with("DISPUTED"),
-            flags: {
-                let mut flags = flags_from_note(&note);
-                let host = super::host_of(&url);
-                let listed = |hosts: &[String]| hosts.contains(&host);
-                if let Some(meta) = meta {
-                    if listed(&meta.mirror_hosts) && !flags.contains(&Flag::Mirror) {
-                        flags.push(Flag::Mirror);
-                    }
-                    if listed(&meta.low_quality_hosts) && !flags.contains(&Flag::LowQualityHost) {
-                        flags.push(Flag::LowQualityHost);
-                    }
-                }
-                flags.sort();
-                flags
-            },
+            flags: row_flags(&note, &url, meta),
             note,
         });
     });
     rows
+}
+
+/// The row's reporter, flow and partner, each checked against the metadata.
+fn read_series_key(row: &mut Row, meta: Option<&Meta>) -> (String, Option<Flow>, String) {
+    let reporter = row.get("region").to_string();
+    if let Some(meta) = meta {
+        if !meta.reporters.iter().any(|r| r.code == reporter) {
+            let known: Vec<&str> = meta.reporters.iter().map(|r| r.code.as_str()).collect();
+            let expected = format!("a reporter declared in the metadata ({})", known.join(", "));
+            row.fail("region", expected);
+        }
+    }
+    let flow = Flow::from_code(row.get("flow"));
+    if flow.is_none() {
+        row.fail("flow", "one of total, exports, imports");
+    }
+    let partner = row.get("partner").to_string();
+    if let Some(meta) = meta {
+        if !meta.partners.iter().any(|p| p.code == partner) {
+            row.fail(
+                "partner",
+                "a partner code declared in the metadata (world, a group, or an ISO3 country code)",
+            );
+        }
+    }
+    (reporter, flow, partner)
+}
+
+/// The row's period: its first and last month and its basis, in a shape the basis allows.
+fn read_period(row: &mut Row) -> Option<(Month, Month, Basis)> {
+    let first = row.month("period_start");
+    let last = row.month("period_end");
+    let basis = match row.get("basis") {
+        "month" => Some(Basis::Month),
+        "ytd" => Some(Basis::Ytd),
+        "year" => Some(Basis::Year),
+        _ => {
+            row.fail("basis", "one of month, ytd, year");
+            None
+        }
+    };
+    let (a, b, basis) = (first?, last?, basis?);
+    check_period_shape(row, a, b, basis);
+    Some((a, b, basis))
+}
+
+/// The row's growth rate, if printed; and that it has a value or a growth rate.
+fn read_growth(row: &mut Row) -> Option<Printed> {
+    let yoy_text = row.get("yoy_pct").to_string();
+    if row.get("value").is_empty() && yoy_text.is_empty() {
+        row.fail("value", "a value or a yoy_pct (the row has neither)");
+    }
+    if yoy_text.is_empty() {
+        return None;
+    }
+    let p = Printed::parse(&yoy_text, 0, true);
+    if p.is_none() {
+        let expected = "a percentage as a plain number, e.g. 48.9 or -3.1";
+        row.fail("yoy_pct", expected);
+    }
+    p
+}
+
+/// The page the row's figure was read on: its address, title and date.
+fn read_source(row: &mut Row) -> (Option<String>, Option<String>, Option<String>) {
+    let url = row.url("source_url");
+    let title = row.required("source_title");
+    let published = row.get("published").to_string();
+    let published = (!published.is_empty()).then_some(published);
+    if let Some(p) = &published {
+        if !crate::dataset::is_iso_date(p) {
+            row.fail("published", "a date YYYY-MM-DD, or nothing");
+        }
+    }
+    (url, title, published)
+}
+
+/// The row's caveats: from its note, and from the metadata's lists of mirror and
+/// low-quality hosts.
+fn row_flags(note: &str, url: &str, meta: Option<&Meta>) -> Vec<Flag> {
+    let mut flags = flags_from_note(note);
+    let host = super::host_of(url);
+    let listed = |hosts: &[String]| hosts.contains(&host);
+    if let Some(meta) = meta {
+        if listed(&meta.mirror_hosts) && !flags.contains(&Flag::Mirror) {
+            flags.push(Flag::Mirror);
+        }
+        if listed(&meta.low_quality_hosts) && !flags.contains(&Flag::LowQualityHost) {
+            flags.push(Flag::LowQualityHost);
+        }
+    }
+    flags.sort();
+    flags
 }
 
 /// The period cells against the basis: a month is one month, a year-to-date figure runs

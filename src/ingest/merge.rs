@@ -303,69 +303,78 @@ impl PeriodOut<'_, '_> {
             .collect()
     }
 
-    /// The observations of this period: one per distinct figure and currency.
+    /// The observations of this period: one per distinct figure and currency, and the
+    /// growth rates published without a value.
     fn observations(&mut self) -> Vec<Observation> {
-        let g = self.group;
-        let growth_only: Vec<&ObsRow> = g
-            .rows
-            .iter()
-            .copied()
-            .filter(|r| r.value.is_none())
-            .collect();
         let yoy_choice = self.yoy_conflicts();
         let mut observations = Vec::new();
+        // Where the preferred figure that growth rates without a value describe is.
         let mut growth_home: Option<usize> = None;
         for currency in [Currency::CNY, Currency::USD] {
-            let clusters = cluster(g.rows.iter().filter_map(|r| match r.value {
-                Some((p, c)) if c == currency => Some((*r, p)),
-                _ => None,
-            }));
-            if clusters.is_empty() {
-                continue;
-            }
-            let chosen = choose(&clusters);
-            if clusters.len() > 1 && chosen.is_some() {
-                let cause = likely_cause(&clusters.iter().collect::<Vec<_>>());
-                let c = self.conflict(
-                    ConflictField::Value,
-                    Some(currency),
-                    Self::figures(&clusters, chosen),
-                    cause,
-                );
-                self.conflicts.push(c);
-            }
-            for (i, c) in clusters.iter().enumerate() {
-                let status = if c.disputed {
-                    Status::Disputed
-                } else if Some(i) == chosen {
-                    Status::Preferred
-                } else {
-                    Status::Alternative
-                };
-                if status == Status::Preferred && growth_home.is_none() {
+            for o in self.value_observations(currency) {
+                if o.status == Status::Preferred && growth_home.is_none() {
                     growth_home = Some(observations.len());
                 }
-                let yoy = c.rows.iter().find_map(|r| r.yoy_pct).map(|p| p.value);
-                observations.push(Observation {
-                    first: g.first,
-                    last: g.last,
-                    basis: g.basis,
-                    value: Some(c.best.value),
-                    currency: Some(currency),
-                    resolution: Some(c.best.resolution),
-                    yoy_pct: yoy,
-                    status,
-                    sources: c.sources().into(),
-                    rows: c.row_ids(),
-                    flags: flags_of(&c.rows),
-                    note: note_of(&c.rows),
-                });
+                observations.push(o);
             }
         }
-        // Rows that published only a growth rate: the undisputed ones join the preferred
-        // figure they describe (or stand alone); disputed ones stand apart, never as support.
+        self.add_growth_only(&mut observations, growth_home, yoy_choice);
+        observations
+    }
+
+    /// The figures of this period in `currency`: one observation per distinct figure,
+    /// with a conflict recorded where they disagree.
+    fn value_observations(&mut self, currency: Currency) -> Vec<Observation> {
+        let g = self.group;
+        let clusters = cluster(g.rows.iter().filter_map(|r| match r.value {
+            Some((p, c)) if c == currency => Some((*r, p)),
+            _ => None,
+        }));
+        let chosen = choose(&clusters);
+        if clusters.len() > 1 && chosen.is_some() {
+            let cause = likely_cause(&clusters.iter().collect::<Vec<_>>());
+            let figures = Self::figures(&clusters, chosen);
+            let c = self.conflict(ConflictField::Value, Some(currency), figures, cause);
+            self.conflicts.push(c);
+        }
+        let status = |i: usize, c: &Cluster| match (c.disputed, Some(i) == chosen) {
+            (true, _) => Status::Disputed,
+            (false, true) => Status::Preferred,
+            (false, false) => Status::Alternative,
+        };
+        clusters
+            .iter()
+            .enumerate()
+            .map(|(i, c)| Observation {
+                first: g.first,
+                last: g.last,
+                basis: g.basis,
+                value: Some(c.best.value),
+                currency: Some(currency),
+                resolution: Some(c.best.resolution),
+                yoy_pct: c.rows.iter().find_map(|r| r.yoy_pct).map(|p| p.value),
+                status: status(i, c),
+                sources: c.sources().into(),
+                rows: c.row_ids(),
+                flags: flags_of(&c.rows),
+                note: note_of(&c.rows),
+            })
+            .collect()
+    }
+
+    /// Rows that published only a growth rate: the undisputed ones join the preferred
+    /// figure they describe (`growth_home`, or stand alone); disputed ones stand apart,
+    /// never as support.
+    fn add_growth_only(
+        &self,
+        observations: &mut Vec<Observation>,
+        growth_home: Option<usize>,
+        yoy_choice: Option<f64>,
+    ) {
+        let g = self.group;
+        let growth_only = g.rows.iter().copied().filter(|r| r.value.is_none());
         let (supported, disputed): (Vec<&ObsRow>, Vec<&ObsRow>) =
-            growth_only.iter().partition(|r| !r.disputed);
+            growth_only.partition(|r| !r.disputed);
         for (rows, is_disputed) in [(supported, false), (disputed, true)] {
             if rows.is_empty() {
                 continue;
@@ -378,25 +387,9 @@ impl PeriodOut<'_, '_> {
                 },
                 disputed: is_disputed,
             };
+            let printed = rows.iter().find_map(|r| r.yoy_pct).map(|p| p.value);
             match growth_home.filter(|_| !is_disputed) {
-                Some(i) => {
-                    let o = &mut observations[i];
-                    let mut sources = o.sources.to_vec();
-                    crate::dataset::push_unique(&mut sources, &growth.sources());
-                    o.sources = sources.into();
-                    o.rows.extend(growth.row_ids());
-                    if o.yoy_pct.is_none() {
-                        o.yoy_pct = yoy_choice;
-                    }
-                    let mut all: Vec<&ObsRow> = g
-                        .rows
-                        .iter()
-                        .copied()
-                        .filter(|r| o.rows.contains(&r.id))
-                        .collect();
-                    all.sort_by_key(|r| r.id.clone());
-                    o.note = note_of(&all);
-                }
+                Some(i) => self.join_growth(&mut observations[i], &growth, yoy_choice),
                 None => observations.push(Observation {
                     first: g.first,
                     last: g.last,
@@ -405,9 +398,9 @@ impl PeriodOut<'_, '_> {
                     currency: None,
                     resolution: None,
                     yoy_pct: if is_disputed {
-                        rows.iter().find_map(|r| r.yoy_pct).map(|p| p.value)
+                        printed
                     } else {
-                        yoy_choice.or_else(|| rows.iter().find_map(|r| r.yoy_pct).map(|p| p.value))
+                        yoy_choice.or(printed)
                     },
                     status: if is_disputed {
                         Status::Disputed
@@ -421,7 +414,27 @@ impl PeriodOut<'_, '_> {
                 }),
             }
         }
-        observations
+    }
+
+    /// Growth rates without a value join the preferred figure `o` they describe: its
+    /// sources, rows and note, and its growth rate when it has none.
+    fn join_growth(&self, o: &mut Observation, growth: &Cluster, yoy_choice: Option<f64>) {
+        let mut sources = o.sources.to_vec();
+        crate::dataset::push_unique(&mut sources, &growth.sources());
+        o.sources = sources.into();
+        o.rows.extend(growth.row_ids());
+        if o.yoy_pct.is_none() {
+            o.yoy_pct = yoy_choice;
+        }
+        let mut all: Vec<&ObsRow> = self
+            .group
+            .rows
+            .iter()
+            .copied()
+            .filter(|r| o.rows.contains(&r.id))
+            .collect();
+        all.sort_by_key(|r| r.id.clone());
+        o.note = note_of(&all);
     }
 
     /// Records disagreeing growth rates; returns the chosen yuan-growth rate.
