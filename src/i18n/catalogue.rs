@@ -272,7 +272,6 @@ catalogue!(
     refuse_segment,
     refuse_not_json,
     note_bom,
-    v_official_ytd,
     v_official_month,
     v_official_first,
     v_not_positive,

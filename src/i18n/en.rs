@@ -252,7 +252,6 @@ pub const EN: Catalogue = Catalogue {
     refuse_segment: "it leaves the app's folder or has an empty or '.' segment",
     refuse_not_json: "it does not end in .json",
     note_bom: "{file} starts with a byte-order mark (U+FEFF); it was ignored",
-    v_official_ytd: "Official: published year-to-date figure ({row})",
     v_official_month: "Official: published for this month ({row})",
     v_official_first: "Official: the year's first published figure ({period}) ({row})",
     v_not_positive: "Not drawn: a derived value of zero or less points to a revision or a mislabelled period, not a real fall",

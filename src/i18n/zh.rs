@@ -253,7 +253,6 @@ pub const ZH: Catalogue = Catalogue {
     refuse_segment: "它离开了本应用的目录，或含有空的或“.”的路径段",
     refuse_not_json: "它不以 .json 结尾",
     note_bom: "{file} 以字节顺序标记（U+FEFF）开头；已忽略",
-    v_official_ytd: "官方：公布的年初至今累计数（{row}）",
     v_official_month: "官方：该月公布数（{row}）",
     v_official_first: "官方：当年首个公布数（{period}）（{row}）",
     v_not_positive: "不予绘制：推算值为零或负数，提示存在修订或期间标注错误，而非真实下降",
