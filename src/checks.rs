@@ -2,7 +2,7 @@
 //! revision, for the series a view selects. Each note says what was published, by which
 //! source-table rows, and what customs published instead; nothing here is drawn as fact.
 //!
-//! - disputed figures of the reporter ([`disputed`]), checked against customs' figures for
+//! - disputed figures of the reporter ([`disputed_figures`]), checked against customs' figures for
 //!   the same period;
 //! - published figures of a shown series that disagree beyond rounding (the dataset's
 //!   conflicts);

@@ -2,11 +2,11 @@
 //! page drawn at a width ([`Snapshot`]). The Leptos layer only renders these.
 //!
 //! A control change travels: the view state ([`crate::urlstate`]) → resolved against the
-//! dataset ([`crate::selection`]) → the measure's values ([`values`], one function per
-//! measure, from [`crate::measures`]) → the page's texts ([`texts`], in the words of its
-//! [`Wording`]) and figure check ([`crate::checks`]) → its chart ([`spec`], drawn by
-//! [`crate::chart`]) → the snapshot, with the points a reader can reach ([`hits`]), the
-//! table ([`table`]) and the downloads ([`export`]).
+//! dataset ([`crate::selection`]) → the measure's values (`values`, one function per
+//! measure, from [`crate::measures`]) → the page's texts (`texts`, in the words of its
+//! [`Wording`]) and figure check ([`crate::checks`]) → its chart (`spec`, drawn by
+//! [`crate::chart`]) → the snapshot, with the points a reader can reach (`hits`), the
+//! table (`table`) and the downloads (`export`). `docs/architecture.md` names the files.
 
 mod export;
 mod facts;

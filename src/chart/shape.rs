@@ -10,10 +10,10 @@ use crate::measures::Points;
 /// the last decimation made of them.
 #[derive(Debug, Default)]
 pub struct Shape {
-    /// For [`PanelKind::Lines`]: points `(x, y)`, x in months (a month `m` spans `m..m+1`),
+    /// For [`PanelKind::Lines`](super::PanelKind::Lines): points `(x, y)`, x in months (a month `m` spans `m..m+1`),
     /// joined within each run.
     pub segments: Vec<Vec<(f64, f64)>>,
-    /// For [`PanelKind::Steps`], [`PanelKind::Bars`] and [`PanelKind::Area`]: the steps.
+    /// For [`PanelKind::Steps`](super::PanelKind::Steps), [`PanelKind::Bars`](super::PanelKind::Bars) and [`PanelKind::Area`](super::PanelKind::Area): the steps.
     pub steps: Steps,
     /// Smallest and largest y of the segments and steps.
     pub(super) extent: Option<(f64, f64)>,

@@ -107,7 +107,7 @@ pub struct Panel {
 #[derive(Debug, Clone, PartialEq)]
 pub struct ChartSeries {
     pub label: String,
-    /// Index into [`PALETTE`]; also picks the dash pattern, so colour is never the only cue.
+    /// Index into [`PALETTE`](super::PALETTE); also picks the dash pattern, so colour is never the only cue.
     pub style: usize,
     /// Shared: the next view of the same values (a partner toggled, the chart type
     /// changed) draws from the same shape and its kept decimation.
