@@ -9,6 +9,8 @@
 
 mod csvread;
 mod merge;
+mod rates;
+mod table;
 
 use std::fmt;
 
@@ -103,10 +105,10 @@ pub fn build(inputs: &Inputs) -> Result<Dataset, Vec<InputError>> {
         csvread::read_observations(obs_file, obs_text, meta.as_ref(), &mut sources, &mut errors);
     let mut rates = Vec::new();
     for (file, text) in &inputs.rates {
-        rates.extend(csvread::read_rates(file, text, &mut sources, &mut errors));
+        rates.extend(rates::read_rates(file, text, &mut sources, &mut errors));
     }
     let events: Vec<Event> = match inputs.events {
-        Some((file, text)) => csvread::read_events(file, text, &mut sources, &mut errors),
+        Some((file, text)) => rates::read_events(file, text, &mut sources, &mut errors),
         None => Vec::new(),
     };
     let rates = dedupe_rates(rates, &mut errors);

@@ -1,6 +1,7 @@
 //! Merging rows that report the same figure, and recording figures that disagree.
 
-use super::csvread::{ObsRow, Printed};
+use super::csvread::ObsRow;
+use super::table::Printed;
 use crate::currency::Currency;
 use crate::dataset::{
     Basis, Conflict, ConflictField, ConflictFigure, Flag, Flow, Observation, Series, Status,
