@@ -22,6 +22,16 @@ fn found(text: &str) -> Option<(String, String)> {
     Some((path, err.to_string()))
 }
 
+/// The tree with every array cut to its first four elements (a claim with two assertions among them): every kind of object, in
+/// a file small enough to read thousands of times (the shapes are checked, not the links).
+fn shrunk(v: Value) -> Value {
+    match v {
+        Value::Object(m) => Value::Object(m.into_iter().map(|(k, x)| (k, shrunk(x))).collect()),
+        Value::Array(a) => Value::Array(a.into_iter().take(4).map(shrunk).collect()),
+        other => other,
+    }
+}
+
 /// Every object of the tree, by its pointer (`/series/0/observations/3`).
 fn objects(v: &Value, at: String, out: &mut Vec<String>) {
     match v {
@@ -45,15 +55,8 @@ fn objects(v: &Value, at: String, out: &mut Vec<String>) {
 fn breakages(d: &Value) -> Vec<Value> {
     let mut at = Vec::new();
     objects(d, String::new(), &mut at);
-    // A sample across the file: the first objects (one of each kind) and every 61st.
-    let chosen: Vec<&String> = at
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| *i < 24 || i % 61 == 0)
-        .map(|(_, p)| p)
-        .collect();
     let mut out = Vec::new();
-    for pointer in chosen {
+    for pointer in &at {
         let keys: Vec<String> = d
             .pointer(pointer)
             .and_then(Value::as_object)
@@ -92,7 +95,7 @@ fn breakages(d: &Value) -> Vec<Value> {
 #[test]
 fn error_paths_are_those_a_tracking_reader_gives() {
     let text = std::fs::read_to_string("public/data/xinjiang.json").unwrap();
-    let d: Value = serde_json::from_str(&text).unwrap();
+    let d = shrunk(serde_json::from_str(&text).unwrap());
     let broken = breakages(&d);
     assert!(broken.len() > 500, "{}", broken.len());
     let mut compared = 0;

@@ -18,8 +18,8 @@ enum Level {
 /// The path to the place at `line` and `column` (1-based, as serde_json counts: the column
 /// of the last byte read; 0 for the start of a line) in `text`, or `None` for the top level.
 pub fn path_at(text: &str, line: usize, column: usize) -> Option<String> {
-    let end = byte_offset(text, line, column)?;
     let bytes = text.as_bytes();
+    let end = after_tagged_object(bytes, byte_offset(text, line, column)?);
     let mut stack: Vec<Level> = Vec::new();
     let mut i = 0;
     while i < end.min(bytes.len()) {
@@ -62,6 +62,24 @@ pub fn path_at(text: &str, line: usize, column: usize) -> Option<String> {
         }
     }
     (!path.is_empty()).then_some(path)
+}
+
+/// `end`, or, where reading stopped on the `,` or `]` after an object (or the space after
+/// that), just after the object's `}`: a tagged object (an assertion of a claim) is checked
+/// once read whole, and its error is reported where reading stopped.
+fn after_tagged_object(bytes: &[u8], end: usize) -> usize {
+    let last_token = |before: usize| {
+        bytes[..before.min(bytes.len())]
+            .iter()
+            .rposition(|b| !b.is_ascii_whitespace())
+    };
+    match last_token(end) {
+        Some(i) if matches!(bytes[i], b',' | b']') => match last_token(i) {
+            Some(j) if bytes[j] == b'}' => j + 1,
+            _ => end,
+        },
+        _ => end,
+    }
 }
 
 /// The byte just after the position serde_json reports.
