@@ -6,11 +6,12 @@ PORT ?= 8080
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 
 DATASET := public/data/xinjiang.json
-DATA_TABLES := data/meta.json data/observations.csv data/exchange_rates.csv \
-               data/exchange_rates_fed_monthly.csv data/events.csv
+DATA_TABLES := data/meta.json data/sources.csv data/observations.csv data/exchange_rates.csv \
+               data/exchange_rates_fed_monthly.csv data/events.csv data/claims.json
 DATASET_ARGS := build --observations data/observations.csv --meta data/meta.json \
+                --sources data/sources.csv \
                 --rates data/exchange_rates.csv --rates data/exchange_rates_fed_monthly.csv \
-                --events data/events.csv --out $(DATASET)
+                --events data/events.csv --claims data/claims.json --out $(DATASET)
 
 .PHONY: help setup dataset build run test test-native test-e2e lint clean shots bench bench-floor audit
 

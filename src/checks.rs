@@ -8,7 +8,10 @@
 //!   conflicts);
 //! - periods derived from releases that point to a revision (flagged by the period engine).
 
+mod claims;
 mod disputed;
+
+pub use claims::{verdicts, Found, Verdict};
 
 use crate::currency::Currency;
 use crate::dataset::{push_unique, ConflictField, Dataset, Observation, Series, Status};
@@ -28,6 +31,8 @@ pub enum CheckKind {
     Conflict(Currency),
     /// A derived value that points to a revision or a mislabelled period.
     Revision,
+    /// A claim of a cited article, with its verdict.
+    Claim,
 }
 
 /// A figure-check note: where published figures disagree or look wrong.
@@ -37,6 +42,8 @@ pub struct CheckNote {
     pub kind: CheckKind,
     pub text: String,
     pub sources: Vec<String>,
+    /// For a claim: its verdict in a word or two ("off by ×10", "holds").
+    pub verdict: Option<String>,
 }
 
 /// The disputed figures of `d` that carry a value, as (series, observation) indices in
@@ -65,21 +72,23 @@ pub fn notes(
     disputed: &[(usize, usize)],
 ) -> Vec<CheckNote> {
     let flow = selection.checked_flow();
-    let shown: Vec<&Series> = selection
-        .partners
+    let reporters = selection.reporters();
+    let shown: Vec<&Series> = reporters
         .iter()
-        .filter_map(|p| d.series(&selection.reporter, flow, p))
+        .flat_map(|r| selection.partners.iter().map(move |p| (r, p)))
+        .filter_map(|(r, p)| d.series(r, flow, p))
         .collect();
     let mut notes: Vec<CheckNote> = disputed
         .iter()
         .map(|&(s, o)| (&d.series[s], o))
-        .filter(|(s, _)| s.reporter == selection.reporter)
+        .filter(|(s, _)| reporters.contains(&s.reporter.as_str()))
         .map(|(s, o)| disputed::note(d, s, &s.figure(o), lang))
         .collect();
     for s in &shown {
         notes.extend(conflict_notes(d, s, selection.currency, lang));
     }
     notes.extend(revision_notes(d, &shown, selection.currency, lang, derived));
+    notes.extend(claims::notes(d, &reporters, lang, derived));
     notes.sort_by_key(|n| (n.span.last, n.span.first));
     notes
 }
@@ -152,6 +161,7 @@ fn conflict_notes(d: &Dataset, s: &Series, currency: Currency, lang: Lang) -> Ve
             kind,
             text,
             sources,
+            verdict: None,
         });
     }
     notes
@@ -216,6 +226,7 @@ fn revision_note(
         kind: CheckKind::Revision,
         text,
         sources,
+        verdict: None,
     })
 }
 

@@ -11,6 +11,7 @@
 //! - [`parse_dataset`] and [`validate`]: reading a file and the checker's rules, whose
 //!   problems are data ([`ProblemKind`]) worded in any language when shown.
 
+mod claims;
 pub mod jsonpath;
 mod parse;
 mod problem;
@@ -18,10 +19,11 @@ mod run;
 mod validate;
 mod wire;
 
+pub use claims::{Assertion, Claim, Compared, Direction, FigureRef, Relation};
 pub use parse::{parse_dataset, parse_dataset_noting};
 pub use problem::{DatasetError, DatasetNote, Problem, ProblemKind};
 pub use run::{MonthlyRun, RunNumbers, RunSlice};
-pub use validate::{is_iso_date, validate};
+pub use validate::{is_iso_date, looks_like_host, validate};
 pub use wire::{
     Basis, Cited, Conflict, ConflictField, ConflictFigure, Dataset, Event, ExchangeRate, Figures,
     Flag, Flow, FlowName, Names, Observation, Partner, PartnerKind, RateBasis, Reporter, Series,

@@ -40,54 +40,101 @@ fn scaled(value: f64, exponent: i32, decimals: usize) -> String {
     group_thousands(&format!("{sign}{text}"))
 }
 
-/// The money unit a language counts in: a billion in English, 亿 (10^8, as customs in
-/// China publishes) in Chinese.
-pub fn money_unit(lang: Lang) -> f64 {
-    match lang {
-        Lang::En => 1e9,
-        Lang::Zh => 1e8,
+/// How large a money amount is written: in billions (亿, a hundred million, in Chinese,
+/// as customs in China publishes), or in trillions (万亿) from a trillion on, as China's
+/// national totals are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Magnitude {
+    #[default]
+    Billions,
+    Trillions,
+}
+
+impl Magnitude {
+    /// The magnitude an amount of `value` (full units) is written in.
+    pub fn of(value: f64) -> Magnitude {
+        if value.abs() >= 1e12 {
+            Magnitude::Trillions
+        } else {
+            Magnitude::Billions
+        }
+    }
+
+    /// The power of ten of one display unit in a language: 9 (billion) or 8 (亿); 12
+    /// (trillion, 万亿) in both.
+    fn exponent(self, lang: Lang) -> i32 {
+        match (self, lang) {
+            (Magnitude::Trillions, _) => 12,
+            (Magnitude::Billions, Lang::En) => 9,
+            (Magnitude::Billions, Lang::Zh) => 8,
+        }
+    }
+
+    /// Full units per display unit in a language.
+    pub fn unit(self, lang: Lang) -> f64 {
+        10f64.powi(self.exponent(lang))
+    }
+
+    /// The unit's name in English, for data files: "billion", "hundred million", "trillion".
+    pub fn name(self, lang: Lang) -> &'static str {
+        match self.exponent(lang) {
+            12 => "trillion",
+            9 => "billion",
+            _ => "hundred million",
+        }
     }
 }
 
-/// `value` (full units) in the language's money unit, as precise as an English figure in
-/// billions with `decimals` decimals: "287.30" is "2,873.0" in 亿.
-pub fn money_number(value: f64, decimals: usize, lang: Lang) -> String {
-    match lang {
-        Lang::En => scaled(value, 9, decimals),
-        Lang::Zh => scaled(value, 8, decimals.saturating_sub(1)),
+/// `value` (full units) in the language's money unit at `magnitude`, as precise as an
+/// English figure in billions with `decimals` decimals: "287.30" is "2,873.0" in 亿; in
+/// trillions (万亿) with `decimals` decimals in both languages.
+pub fn money_number(value: f64, decimals: usize, lang: Lang, magnitude: Magnitude) -> String {
+    match magnitude.exponent(lang) {
+        8 => scaled(value, 8, decimals.saturating_sub(1)),
+        e => scaled(value, e, decimals),
     }
 }
 
-/// The money unit in words: "billion yuan", "亿元", "亿美元".
-pub fn unit_label_in(currency: Currency, lang: Lang) -> &'static str {
+/// The money unit in words: "billion yuan", "亿元", "trillion US dollars", "万亿美元".
+pub fn unit_label_in(currency: Currency, lang: Lang, magnitude: Magnitude) -> &'static str {
     let t = lang.text();
-    match currency {
-        Currency::CNY => t.unit_cny,
-        Currency::USD => t.unit_usd,
+    match (currency, magnitude) {
+        (Currency::CNY, Magnitude::Billions) => t.unit_cny,
+        (Currency::USD, Magnitude::Billions) => t.unit_usd,
+        (Currency::CNY, Magnitude::Trillions) => t.unit_cny_trillion,
+        (Currency::USD, Magnitude::Trillions) => t.unit_usd_trillion,
     }
 }
 
-/// Short form in a language: "¥287.3 bn", "2,873亿元".
+/// Short form in a language, in billions or trillions as the amount is: "¥287.3 bn",
+/// "¥45.47 trn", "2,873亿元", "45.47万亿元".
 pub fn amount_short_in(value: f64, decimals: usize, currency: Currency, lang: Lang) -> String {
+    let magnitude = Magnitude::of(value);
     let sign = if value < 0.0 { "−" } else { "" };
-    let number = money_number(value.abs(), decimals, lang);
+    let number = money_number(value.abs(), decimals, lang, magnitude);
     match lang {
         Lang::En => {
             let symbol = match currency {
                 Currency::CNY => "¥",
                 Currency::USD => "$",
             };
-            format!("{sign}{symbol}{number} bn")
+            let unit = match magnitude {
+                Magnitude::Billions => "bn",
+                Magnitude::Trillions => "trn",
+            };
+            format!("{sign}{symbol}{number} {unit}")
         }
-        Lang::Zh => format!("{sign}{number}{}", unit_label_in(currency, lang)),
+        Lang::Zh => format!("{sign}{number}{}", unit_label_in(currency, lang, magnitude)),
     }
 }
 
-/// Long form in a language: "287.30 billion yuan", "2,873.0亿元".
+/// Long form in a language, in billions or trillions as the amount is: "287.30 billion
+/// yuan", "2,873.0亿元", "9.89 trillion yuan".
 pub fn amount_long_in(value: f64, decimals: usize, currency: Currency, lang: Lang) -> String {
+    let magnitude = Magnitude::of(value);
     with_unit(
-        &money_number(value, decimals, lang),
-        unit_label_in(currency, lang),
+        &money_number(value, decimals, lang, magnitude),
+        unit_label_in(currency, lang, magnitude),
         lang,
     )
 }
@@ -121,6 +168,21 @@ pub fn percent(p: f64) -> String {
         "−"
     } else {
         ""
+    };
+    format!("{sign}{text}%")
+}
+
+/// A published growth rate as printed: up to two decimals, trailing zeros dropped
+/// ("+0.03%", "+48.9%", "−5%"), where [`percent`] rounds to one.
+pub fn percent_as_printed(p: f64) -> String {
+    let text = format!("{:.2}", p.abs());
+    let text = text.trim_end_matches('0').trim_end_matches('.');
+    let sign = if text == "0" {
+        ""
+    } else if p > 0.0 {
+        "+"
+    } else {
+        "−"
     };
     format!("{sign}{text}%")
 }

@@ -65,6 +65,14 @@ impl Lang {
         Lang::En
     }
 
+    /// What separates two sentences: a space in English, nothing in Chinese.
+    pub fn sentence_gap(self) -> &'static str {
+        match self {
+            Lang::En => " ",
+            Lang::Zh => "",
+        }
+    }
+
     /// This language's strings.
     pub fn text(self) -> &'static Catalogue {
         match self {

@@ -7,16 +7,20 @@
 //! differ beyond rounding into recorded conflicts with one figure chosen by a documented
 //! rule. Every problem in the input is reported with file, row, column and value.
 
+mod claims;
 mod csvread;
 mod merge;
+mod parts;
 mod rates;
+mod sources;
 mod table;
 
 use std::fmt;
 
 use serde::Deserialize;
 
-use crate::dataset::{Dataset, Event, Partner, Reporter, Source, SCHEMA_VERSION};
+use crate::dataset::{Dataset, Event, Partner, Reporter, SCHEMA_VERSION};
+use sources::SourceTable;
 
 pub use merge::CHOICE_RULE;
 
@@ -66,20 +70,18 @@ pub struct Meta {
     /// Names of the flows in other languages.
     #[serde(default)]
     pub flow_names: Vec<crate::dataset::FlowName>,
-    /// Hosts that republish agency articles (flagged `mirror` whatever the note says).
-    #[serde(default)]
-    pub mirror_hosts: Vec<String>,
-    /// Hosts of unknown origin or quality (flagged `low_quality_host`).
-    #[serde(default)]
-    pub low_quality_hosts: Vec<String>,
 }
 
 /// Named input texts for [`build`].
 pub struct Inputs<'a> {
     pub meta: (&'a str, &'a str),
+    /// `sources.csv`: every cited page's publisher.
+    pub sources: (&'a str, &'a str),
     pub observations: (&'a str, &'a str),
     pub rates: Vec<(&'a str, &'a str)>,
     pub events: Option<(&'a str, &'a str)>,
+    /// `claims.json`: the claims of cited articles, to be checked against the figures.
+    pub claims: Option<(&'a str, &'a str)>,
 }
 
 /// Builds a dataset, or every problem found in the inputs.
@@ -99,7 +101,8 @@ pub fn build(inputs: &Inputs) -> Result<Dataset, Vec<InputError>> {
             None
         }
     };
-    let mut sources = SourceTable::default();
+    let pages = sources::read_pages(inputs.sources.0, inputs.sources.1, &mut errors);
+    let mut sources = SourceTable::new(pages);
     let (obs_file, obs_text) = inputs.observations;
     let rows =
         csvread::read_observations(obs_file, obs_text, meta.as_ref(), &mut sources, &mut errors);
@@ -107,6 +110,12 @@ pub fn build(inputs: &Inputs) -> Result<Dataset, Vec<InputError>> {
     for (file, text) in &inputs.rates {
         rates.extend(rates::read_rates(file, text, &mut sources, &mut errors));
     }
+    // Claims before events: a claim names its article's own title and date, an event
+    // only cites the page.
+    let claims = match inputs.claims {
+        Some((file, text)) => claims::read_claims(file, text, &mut sources, &mut errors),
+        None => Vec::new(),
+    };
     let events: Vec<Event> = match inputs.events {
         Some((file, text)) => rates::read_events(file, text, &mut sources, &mut errors),
         None => Vec::new(),
@@ -115,7 +124,8 @@ pub fn build(inputs: &Inputs) -> Result<Dataset, Vec<InputError>> {
     let (Some(meta), true) = (meta, errors.is_empty()) else {
         return Err(errors);
     };
-    let (series, conflicts) = merge::merge(&rows);
+    let (mut series, mut conflicts) = merge::merge(&rows);
+    parts::settle_by_total(&mut series, &mut conflicts);
     let dataset = Dataset {
         schema_version: SCHEMA_VERSION,
         title: meta.title,
@@ -130,6 +140,7 @@ pub fn build(inputs: &Inputs) -> Result<Dataset, Vec<InputError>> {
         exchange_rates: rates,
         events,
         flow_names: meta.flow_names,
+        claims,
     };
     // The shared validation is the last word: what the tool writes, the app accepts.
     let problems = crate::dataset::validate(&dataset);
@@ -147,30 +158,6 @@ pub fn build(inputs: &Inputs) -> Result<Dataset, Vec<InputError>> {
                 value: None,
             })
             .collect())
-    }
-}
-
-/// Sources met while reading, one per address, numbered in order of first use.
-#[derive(Debug, Default)]
-pub(crate) struct SourceTable {
-    pub sources: Vec<Source>,
-}
-
-impl SourceTable {
-    /// The id of the source at `url`, adding it if new.
-    pub fn id_for(&mut self, url: &str, title: &str, date: Option<&str>) -> String {
-        if let Some(s) = self.sources.iter().find(|s| s.url == url) {
-            return s.id.clone();
-        }
-        let id = format!("s{:03}", self.sources.len() + 1);
-        self.sources.push(Source {
-            id: id.clone(),
-            title: title.to_string(),
-            url: url.to_string(),
-            publisher: host_of(url),
-            date: date.map(str::to_string),
-        });
-        id
     }
 }
 

@@ -244,3 +244,17 @@ impl fmt::Display for Span {
         }
     }
 }
+
+/// An ISO date in a language: "23 Jan 2026", "2026年1月23日".
+pub fn date_in(iso: &str, lang: Lang) -> String {
+    let (Some(month), Some(day)) = (
+        iso.get(..7).and_then(|m| m.parse::<Month>().ok()),
+        iso.get(8..10).and_then(|d| d.parse::<u32>().ok()),
+    ) else {
+        return iso.to_string();
+    };
+    match lang {
+        Lang::En => format!("{day} {}", month.label_in(lang)),
+        Lang::Zh => format!("{}{day}日", month.label_in(lang)),
+    }
+}

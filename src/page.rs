@@ -28,13 +28,14 @@ pub use facts::Facts;
 pub use hits::{HitPoint, PointText};
 pub use kept::{Kept, RowSpans};
 pub use snapshot::Snapshot;
-pub use sources::{EventItem, SourceLink};
+pub use sources::{publishers, EventItem, SourceLink};
 pub use table::TableRow;
 pub use values::SeriesOut;
 pub use wording::{ValueKind, Wording};
 
 use crate::checks::{self, CheckNote};
 use crate::dataset::{push_unique, Dataset};
+use crate::format::Magnitude;
 use crate::month::{Month, Span};
 use crate::selection::{resolve, Selection};
 use crate::urlstate::{ChartKind, MeasureKind, Notice, ViewState};
@@ -56,6 +57,8 @@ pub struct Page {
     pub range: Option<(Month, Month)>,
     /// The sentence a reporter would quote.
     pub key_figures: Option<String>,
+    /// How fresh the figures are: the latest period published and when.
+    pub freshness: Option<String>,
     pub notes: Vec<String>,
     /// The figure check of the shown series.
     pub checks: Vec<CheckNote>,
@@ -95,6 +98,7 @@ impl Page {
         let inputs = values::Inputs {
             d,
             selection: &selection,
+            reporter: &selection.reporter,
             average: state.average,
             lang,
             derived: &kept.derived,
@@ -116,14 +120,19 @@ impl Page {
             cut_to_range(&mut series, from, to, kept);
         }
         let checks = checks::notes(d, &selection, lang, &kept.derived, &kept.disputed(d));
+        let compare_name = selection.compare.as_deref().map_or(String::new(), |c| {
+            d.reporter(c)
+                .map_or(c.to_string(), |r| r.name_in(lang).to_string())
+        });
         let mut page = Page {
-            title: texts::title(d, &selection, lang),
-            wording: Wording::new(&state, lang),
+            title: texts::title(d, &selection, state.measure, lang),
+            wording: Wording::new(&state, lang, magnitude_of(&series, kept), &compare_name),
             reporter: resolved.reporter,
             notices: resolved.notices,
             events: events_within(d, range),
             sources: Vec::new(),
             key_figures: None,
+            freshness: None,
             notes: Vec::new(),
             alt_text: String::new(),
             checks,
@@ -136,6 +145,7 @@ impl Page {
         page.name_rows(d);
         page.sources = page.sources_of(d);
         page.key_figures = texts::key_figures(&page, &inputs);
+        page.freshness = texts::freshness(&page, d);
         page.notes = texts::notes(&page, d);
         if stacks_world {
             page.notes.push(lang.text().note_stack.to_string());
@@ -178,15 +188,17 @@ impl Page {
         (first <= month && month <= last).then(|| (month.index() - first.index()) as usize)
     }
 
-    /// Gives the wording the period of each source-table row of the shown partners.
+    /// Gives the wording the period of each source-table row of the shown reporters and
+    /// partners.
     fn name_rows(&mut self, d: &Dataset) {
         let rows = self.kept().row_spans(d);
+        let selection = self.selection();
+        let reporters = selection.reporters();
         for (i, s) in d.series.iter().enumerate() {
-            if s.reporter != self.reporter || !self.state.partners.contains(&s.partner) {
-                continue;
-            }
-            for (row, span) in &rows[i] {
-                self.wording.add_row_span(&s.partner, row, *span);
+            let shown = reporters.contains(&s.reporter.as_str())
+                && self.state.partners.contains(&s.partner);
+            for (row, span) in rows[i].iter().filter(|_| shown) {
+                self.wording.add_row_span(row, *span);
             }
         }
     }
@@ -209,6 +221,13 @@ impl Page {
             .filter_map(|id| self.sources.iter().find(|l| &l.id == id).cloned())
             .collect()
     }
+}
+
+/// How large the money values of `series` are written: in trillions when one reaches a
+/// trillion.
+fn magnitude_of(series: &[SeriesOut], kept: &Kept) -> Magnitude {
+    let biggest = series.iter().map(|s| kept.facts(&s.points).biggest);
+    Magnitude::of(biggest.fold(0.0, f64::max))
 }
 
 /// The first and last month of any value of `series`.

@@ -6,21 +6,30 @@
 use crate::currency::Currency;
 use crate::dataset::{Dataset, Flow, PartnerKind};
 use crate::i18n::fill;
-use crate::urlstate::{FlowChoice, Notice, ViewState};
+use crate::urlstate::{FlowChoice, MeasureKind, Notice, ViewState};
 
 /// The series a view shows: one reporter's flow with some partners, in a currency.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Selection {
     pub reporter: String,
+    /// A second reporter shown beside the first.
+    pub compare: Option<String>,
     pub flow: FlowChoice,
     pub partners: Vec<String>,
     pub currency: Currency,
 }
 
 impl Selection {
-    /// The densest series (most published figures usable as fact), in its most used
-    /// currency, plus up to two partner groups of the same reporter and flow.
+    /// The densest series (most published figures usable as fact) of the dataset's first
+    /// reporter (its subject; of any reporter when the first has none), in its most used
+    /// currency, plus up to two partner groups of the same reporter and flow with at least three
+    /// figures in that currency.
     pub fn default_for(d: &Dataset) -> Option<Selection> {
+        // A group joins the first view only with enough figures to draw a line.
+        const MIN_DEFAULT_FACTS: usize = 3;
+        let subject = d.reporters.first().map(|r| r.code.as_str());
+        let has_series = |code: &str| d.series.iter().any(|s| s.reporter == code);
+        let subject = subject.filter(|r| has_series(r));
         // Facts per series and currency (yuan, dollars).
         let counts: Vec<[usize; 2]> = d
             .series
@@ -29,6 +38,7 @@ impl Selection {
             .collect();
         let facts = |i: usize, c: Currency| counts[i][usize::from(c == Currency::USD)];
         let (densest, currency) = (0..d.series.len())
+            .filter(|&i| subject.is_none_or(|r| d.series[i].reporter == r))
             .flat_map(|i| [Currency::CNY, Currency::USD].map(|c| (i, c)))
             .max_by_key(|&(i, c)| (facts(i, c), c == Currency::CNY))
             .filter(|&(i, c)| facts(i, c) > 0)
@@ -42,7 +52,7 @@ impl Selection {
                 && s.flow == densest.flow
                 && is_group
                 && !partners.contains(&s.partner)
-                && facts(i, currency) > 0
+                && facts(i, currency) >= MIN_DEFAULT_FACTS
                 && partners.len() < 3
             {
                 partners.push(s.partner.clone());
@@ -50,6 +60,7 @@ impl Selection {
         }
         Some(Selection {
             reporter: densest.reporter.clone(),
+            compare: None,
             flow: flow_choice(densest.flow),
             partners,
             currency,
@@ -60,10 +71,18 @@ impl Selection {
     pub fn of(state: &ViewState, reporter: &str) -> Selection {
         Selection {
             reporter: reporter.to_string(),
+            compare: state.compare.clone(),
             flow: state.flow,
             partners: state.partners.clone(),
             currency: state.currency,
         }
+    }
+
+    /// The reporters shown: the reporter, then the compared one.
+    pub fn reporters(&self) -> Vec<&str> {
+        std::iter::once(self.reporter.as_str())
+            .chain(self.compare.as_deref())
+            .collect()
     }
 
     /// The published flows the values come from: the flow, or exports and imports for
@@ -158,10 +177,42 @@ pub fn resolve(d: &Dataset, asked: &ViewState, default: Option<&Selection>) -> R
             _ => choices.into_iter().take(1).collect(),
         };
     }
+    resolve_compare(d, &mut state, &reporter, &mut notices);
     Resolved {
         state,
         reporter,
         notices,
+    }
+}
+
+/// The compared reporter: one of the dataset's, other than the reporter shown; the
+/// measure of one reporter's share of the other only with one.
+fn resolve_compare(d: &Dataset, state: &mut ViewState, reporter: &str, notices: &mut Vec<Notice>) {
+    let t = state.lang.unwrap_or_default().text();
+    if let Some(other) = state.compare.clone() {
+        let template = if d.reporter(&other).is_none() {
+            Some(t.notice_unknown_compare)
+        } else if other == reporter {
+            Some(t.notice_compare_same)
+        } else {
+            None
+        };
+        if let Some(template) = template {
+            notices.push(Notice {
+                param: "compare".into(),
+                message: fill(template, &[("value", &other)]),
+            });
+            state.compare = None;
+        }
+    }
+    if state.measure == MeasureKind::ReporterShare && state.compare.is_none() {
+        let example = d.reporters.iter().find(|r| r.code != reporter);
+        let example = example.map_or("…", |r| r.code.as_str());
+        notices.push(Notice {
+            param: "measure".into(),
+            message: fill(t.notice_share_needs_compare, &[("example", example)]),
+        });
+        state.measure = MeasureKind::Monthly;
     }
 }
 

@@ -158,6 +158,9 @@ pub fn synth(spec: &SynthSpec) -> Dataset {
             ),
             url: "synthetic:dataset-synth".into(),
             publisher: "synthetic (dataset synth)".into(),
+            via: None,
+            copy_on: None,
+            low_quality: false,
             date: None,
         }],
         series,
@@ -165,6 +168,7 @@ pub fn synth(spec: &SynthSpec) -> Dataset {
         exchange_rates: Vec::new(),
         events: Vec::new(),
         flow_names: Vec::new(),
+        claims: Vec::new(),
     }
 }
 

@@ -189,6 +189,9 @@ coded_enum!(
         Share = "share",
         /// Contribution to the world total's growth, year to date.
         Contribution = "contribution",
+        /// The reporter's share of the compared reporter's value (a region's of its
+        /// country's), year to date, where both published the same period.
+        ReporterShare = "reporter_share",
     }
 );
 coded_enum!(
@@ -207,6 +210,8 @@ pub struct ViewState {
     pub data: String,
     /// Reporter code; `None` for the dataset's default.
     pub reporter: Option<String>,
+    /// A second reporter shown beside the first (`compare=china`).
+    pub compare: Option<String>,
     pub flow: FlowChoice,
     /// Partner codes; empty for the dataset's default.
     pub partners: Vec<String>,
@@ -237,6 +242,7 @@ impl Default for ViewState {
         ViewState {
             data: DEFAULT_DATA.to_string(),
             reporter: None,
+            compare: None,
             flow: FlowChoice::Total,
             partners: Vec::new(),
             measure: MeasureKind::Monthly,
@@ -400,6 +406,8 @@ fn set_param(
         "data" => state.data = data_path(Some(value)).unwrap_or(value.to_string()),
         "reporter" if is_code(value) => state.reporter = Some(value.to_string()),
         "reporter" => return Err(t.expect_reporter),
+        "compare" if is_code(value) => state.compare = Some(value.to_string()),
+        "compare" => return Err(t.expect_reporter),
         "flow" => state.flow = FlowChoice::from_code(value).ok_or(t.expect_flow)?,
         "partners" => state.partners = partner_codes(value).ok_or(t.expect_partners)?,
         "measure" => state.measure = MeasureKind::from_code(value).ok_or(t.expect_measure)?,
@@ -463,6 +471,9 @@ pub fn to_query(state: &ViewState) -> String {
     }
     if let Some(r) = &state.reporter {
         push("reporter", r);
+    }
+    if let Some(r) = &state.compare {
+        push("compare", r);
     }
     if state.flow != d.flow {
         push("flow", state.flow.code());

@@ -32,7 +32,13 @@ fn build_writes_the_dataset_and_reports_conflicts() {
             "--rates",
             "data/exchange_rates_fed_monthly.csv",
         ])
-        .args(["--events", "data/events.csv", "--out"])
+        .args([
+            "--events",
+            "data/events.csv",
+            "--claims",
+            "data/claims.json",
+            "--out",
+        ])
         .arg(&out)
         .output()
         .unwrap();
@@ -43,18 +49,21 @@ fn build_writes_the_dataset_and_reports_conflicts() {
         String::from_utf8_lossy(&result.stderr)
     );
     assert!(stdout.contains(
-        "conflict: xinjiang/total/world Jan–Oct 2023 USD value: 409.20 bn [disputed] (obs-0056) vs 40.20 bn [chosen] (obs-0057) — the figures differ by a factor of ten (×10.2)"
+        "conflict: xinjiang/total/world Jan–Jun 2024 CNY value: 200.00 bn (obs-0072, obs-0271) vs 220.63 bn [chosen] (obs-0264, obs-0266, obs-0268, obs-0270) — a threshold read as the value"
+    ), "{stdout}");
+    assert!(stdout.contains(
+        "conflict: china/exports/world 2022 USD value: 3,950.00 bn (obs-0388) vs 3,590.00 bn [chosen] (obs-0389) — only 3590.00 bn adds up with imports (2700.00 bn) to the published total (6300.00 bn US dollars), so it is drawn; the other figure has the same digits in another order, a likely typo"
     ), "{stdout}");
     let text = std::fs::read_to_string(&out).unwrap();
     let d = trade_trends::dataset::parse_dataset("out.json", &text).unwrap();
-    assert_eq!(d.series.len(), 27);
+    assert_eq!(d.series.len(), 35);
 
     let check = tool().arg("check").arg(&out).output().unwrap();
     let summary = String::from_utf8_lossy(&check.stdout);
     assert!(check.status.success());
     assert!(
         summary.contains(
-            "27 series, 228 figures, 91 sources, 7 conflicts, 268 exchange rates, 12 events"
+            "35 series, 513 figures, 211 sources, 14 conflicts, 268 exchange rates, 12 events"
         ),
         "{summary}"
     );
@@ -63,7 +72,7 @@ fn build_writes_the_dataset_and_reports_conflicts() {
         "{summary}"
     );
     assert!(summary.contains(
-        "conflict: xinjiang/imports/world Jan–Sep 2023 CNY value: 39.46 bn [chosen] (obs-0129) vs 40.00 bn (obs-0130)"
+        "conflict: xinjiang/imports/world Jan–Sep 2023 CNY value: 39.46 bn [chosen] (obs-0129) vs 40.00 bn (obs-0130) — only 39.46 bn adds up with exports (213.38 bn) to the published total (252.84 bn yuan), so it is drawn; a threshold read as the value"
     ), "{summary}");
     assert!(
         summary.contains("gaps 2022-12"),
@@ -82,6 +91,13 @@ fn bad_input_fails_and_leaves_the_previous_output_in_place() {
          x2,xinjiang,total,world,2023-01,2023-11,ytd,320.53,bn,CNY,,https://a.example/2,T,,\n",
     )
     .unwrap();
+    std::fs::write(
+        dir.join("sources.csv"),
+        "url,publisher,via,copy_on,low_quality,note\n\
+         https://a.example/1,Xinhua,,,,\n\
+         https://a.example/2,a.example,,,,\n",
+    )
+    .unwrap();
     let out = dir.join("out.json");
     std::fs::write(&out, "previous").unwrap();
     let result = tool()
@@ -94,7 +110,10 @@ fn bad_input_fails_and_leaves_the_previous_output_in_place() {
     assert_eq!(result.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&result.stderr);
     let expected = format!(
-        "error: {}, line 3 (x2), column \"unit\": found \"bn\"; expected one of billion, 100 million, million\n1 problem(s); {} not written\n",
+        "error: {}, line 3 (https://a.example/2), column \"publisher\": found \"a.example\"; expected the outlet that wrote the text (e.g. Xinhua), not a host; a copy's host goes in copy_on\n\
+         error: {}, line 3 (x2), column \"unit\": found \"bn\"; expected one of trillion, billion, 100 million, million, thousand\n\
+         2 problem(s); {} not written\n",
+        dir.join("sources.csv").display(),
         csv.display(),
         out.display()
     );

@@ -5,8 +5,11 @@ mod common;
 
 use std::collections::BTreeSet;
 
+use trade_trends::checks::CheckKind;
 use trade_trends::currency::Currency;
-use trade_trends::format::{amount_long_in, amount_short_in, join_and_in, money_number, points_in};
+use trade_trends::format::{
+    amount_long_in, amount_short_in, join_and_in, money_number, points_in, Magnitude,
+};
 use trade_trends::i18n::{fill, Lang};
 use trade_trends::month::{Month, Span};
 use trade_trends::page::Page;
@@ -87,9 +90,24 @@ fn money_is_in_billions_in_english_and_in_yi_in_chinese() {
         "−35.0亿美元"
     );
     // October 2023, derived: 34.46 billion = 344.6 亿, the same precision.
-    assert_eq!(money_number(34.46e9, 2, Lang::En), "34.46");
-    assert_eq!(money_number(34.46e9, 2, Lang::Zh), "344.6");
-    assert_eq!(money_number(1_063.04e9, 1, Lang::Zh), "10,630");
+    let billions = Magnitude::Billions;
+    assert_eq!(money_number(34.46e9, 2, Lang::En, billions), "34.46");
+    assert_eq!(money_number(34.46e9, 2, Lang::Zh, billions), "344.6");
+    assert_eq!(money_number(1_063.04e9, 1, Lang::Zh, billions), "10,630");
+    // China's national totals are counted in trillions (万亿) in both languages.
+    assert_eq!(Magnitude::of(45.47e12), Magnitude::Trillions);
+    assert_eq!(
+        money_number(45.47e12, 2, Lang::Zh, Magnitude::Trillions),
+        "45.47"
+    );
+    assert_eq!(
+        amount_short_in(45.47e12, 2, Currency::CNY, Lang::En),
+        "¥45.47 trn"
+    );
+    assert_eq!(
+        amount_long_in(9.89e12, 2, Currency::CNY, Lang::Zh),
+        "9.89万亿元"
+    );
     assert_eq!(points_in(19.34, Lang::En), "+19.3 pp");
     assert_eq!(points_in(-2.0, Lang::Zh), "−2个百分点");
     let items = ["A".to_string(), "B".to_string(), "C".to_string()];
@@ -227,12 +245,12 @@ fn the_chinese_dashboard_reads_in_chinese() {
     assert_eq!(v.wording.y_label, "亿元");
     assert_eq!(
         v.key_figures.as_deref(),
-        Some("2023年1–10月与世界的进出口：2,873.0亿元（≈ 407亿美元），同比+48.9% — www.urdupoint.com")
+        Some("2023年1–10月与世界的进出口：2,873.3亿元（≈ 407亿美元），同比+48.9% — Xinhua")
     );
     assert_eq!(
         v.alt_text,
         "折线图：新疆与世界的进出口，年初至今累计，按公布数，2023年1月至2023年10月，单位：亿元。\
-         世界：最高为2,873.0（2023年1–10月）；最新为2,873.0（2023年1–10月）。"
+         世界：最高为2,873.3（2023年1–10月）；最新为2,873.3（2023年1–10月）。"
     );
     let s = Snapshot::new(&d, &state, 800);
     assert_eq!(
@@ -259,10 +277,10 @@ fn the_english_alt_text_names_the_latest_change_on_a_year_earlier() {
     let (state, _) = parse_query("partners=world&measure=ytd&from=2022-01&to=2023-10");
     let v = Page::new(&d, &state);
     let alt = &v.alt_text;
-    // Jan-Oct 2023 287.30 on Jan-Oct 2022 194.80: +47.5% (customs published +48.9% against
+    // Jan-Oct 2023 287.33 on Jan-Oct 2022 194.80: +47.5% (customs published +48.9% against
     // revised figures; the alt text computes from what it draws and says so by wording).
     assert!(
-        alt.ends_with("latest 287.30 in Jan–Oct 2023 (+47.5% on a year earlier)."),
+        alt.ends_with("latest 287.33 in Jan–Oct 2023 (+47.5% on a year earlier)."),
         "{alt}"
     );
 }
@@ -272,20 +290,29 @@ fn the_figure_check_is_written_in_the_page_language() {
     let d = common::bundled();
     let (state, _) = parse_query("lang=zh&partners=world");
     let v = Page::new(&d, &state);
-    let texts: Vec<&str> = v.checks.iter().map(|c| c.text.as_str()).collect();
-    assert!(
-        texts.contains(
-            &"2023年10月 — 一个公布的与世界的进出口数字480亿美元（obs-0058）有争议，不予绘制。\
-          海关未单独公布该期间；由其年初至今累计数推算为344.6亿元\
-          （2023年1–10月（obs-0055） − 2023年1–9月（obs-0050））。"
-        ),
-        "{texts:#?}"
+    let october = v
+        .checks
+        .iter()
+        .find(|c| c.kind == CheckKind::Claim && c.span.label() == "Oct 2023")
+        .unwrap();
+    assert_eq!(october.verdict.as_deref(), Some("无公布数据"));
+    assert_eq!(
+        october.text,
+        "“with $48 billion worth of items in October alone, according to customs data from Urumqi”——Asia Financial, 2023年11月20日。\
+         未公布新疆2023年10月与世界的进出口的数据；由前后公布的累计数推算为≈ 47.2亿美元\
+         （推算：2023年1–10月（obs-0307） − 2023年1–9月（obs-0050）；由人民币按每美元7.3071元折算（1个月的月度汇率平均，Federal Reserve H.10 monthly average (FRED EXCHUS)）），\
+         该说法是其10.2倍。"
     );
-    assert!(texts.contains(
-        &"2023年1–10月 — 一个公布的与世界的进出口数字4,092亿美元（obs-0056）有争议，不予绘制。\
-          海关公布的进出口总值为2,873亿元，同比+48.9%（obs-0055）和402亿美元（发布者自行折算）（obs-0057）。\
-          有争议的数字是它的10.2倍：很可能是单位错误。其增速（+40%）也与海关公布的（+48.9%）不同。"
-    ), "{texts:#?}");
+    let conflict = v
+        .checks
+        .iter()
+        .find(|c| c.kind == CheckKind::Conflict(Currency::CNY))
+        .unwrap();
+    assert!(
+        conflict.text.starts_with("2024年1–6月"),
+        "{}",
+        conflict.text
+    );
 }
 
 #[test]
@@ -297,13 +324,13 @@ fn the_chinese_csv_keeps_the_header_and_gives_values_in_yi_with_chinese_provenan
     // The header is the file's stable interface, the same in both languages.
     assert_eq!(
         lines.next(),
-        Some("period_start,period_end,flow,partner,measure,value,unit,currency,provenance,source_url")
+        Some("period_start,period_end,flow,partner,measure,value,unit,currency,provenance,source_url,publisher")
     );
     let row = lines.next().unwrap();
     assert!(
         row.starts_with(
-            "2023-10,2023-10,total,world,monthly,344.6000,hundred million per month,CNY,\
-             推算：2023年1–10月（obs-0055） − 2023年1–9月（obs-0050）,https://"
+            "2023-10,2023-10,total,world,monthly,344.9000,hundred million per month,CNY,\
+             推算：2023年1–10月（obs-0307） − 2023年1–9月（obs-0050）,https://"
         ),
         "{row}"
     );
@@ -313,7 +340,7 @@ fn the_chinese_csv_keeps_the_header_and_gives_values_in_yi_with_chinese_provenan
 #[test]
 fn the_dataset_checker_speaks_chinese_too() {
     let mut v = serde_json::to_value(common::bundled()).unwrap();
-    v["partners"][2]["name"] = serde_json::json!("K".repeat(301));
+    v["partners"][3]["name"] = serde_json::json!("K".repeat(301));
     v["series"][0]["observations"][0]["sources"] = serde_json::json!(["nowhere"]);
     let text = v.to_string();
     // Found once, worded in each language when shown.
@@ -327,14 +354,14 @@ fn the_dataset_checker_speaks_chinese_too() {
     assert_eq!(
         problems(Lang::En),
         [
-            "partners[2] KAZ, field \"name\": 301 characters is too long (at most 300)",
+            "partners[3] KAZ, field \"name\": 301 characters is too long (at most 300)",
             "series[0] xinjiang/total/world, observation[0] 2011-01..2011-12, field \"sources\": \"nowhere\" is not declared in sources",
         ]
     );
     assert_eq!(
         problems(Lang::Zh),
         [
-            "partners[2] KAZ，字段“name”：301个字符过长（最多300个）",
+            "partners[3] KAZ，字段“name”：301个字符过长（最多300个）",
             "series[0] xinjiang/total/world, observation[0] 2011-01..2011-12，字段“sources”：“nowhere”未在 sources 中声明",
         ]
     );

@@ -4,7 +4,7 @@ mod common;
 
 use common::{build_csv, bundled, row, CSV_HEADER};
 use trade_trends::currency::Currency;
-use trade_trends::dataset::{Basis, ConflictField, Flag, Flow, Status};
+use trade_trends::dataset::{Basis, Flag, Flow, Status};
 use trade_trends::month::Month;
 
 fn m(s: &str) -> Month {
@@ -95,51 +95,97 @@ fn growth_only_rows_join_the_figure_they_describe_or_stand_alone() {
 }
 
 #[test]
-fn the_seed_figure_is_a_disputed_conflict_with_the_customs_figure() {
+fn a_threshold_printed_as_the_value_loses_to_the_precise_figure() {
     let d = bundled();
+    // Jan-Jun 2024: Xinhua said trade "surpassed 200 billion yuan"; two pages printed 200 as
+    // the value, while Xinhua, CRI and People's Daily print 220.63 billion (+48.4%).
     let c = d
         .conflicts
         .iter()
-        .find(|c| c.partner == "world" && c.last == m("2023-10") && c.field == ConflictField::Value)
+        .find(|c| {
+            c.reporter == "xinjiang"
+                && c.flow == Flow::Total
+                && c.partner == "world"
+                && c.last == m("2024-06")
+                && c.currency == Some(Currency::CNY)
+        })
         .unwrap();
-    assert_eq!(c.currency, Some(Currency::USD));
-    assert_eq!(c.figures.len(), 2);
-    let seed = c.figures.iter().find(|f| f.disputed).unwrap();
-    assert_eq!(
-        (seed.value, seed.chosen, seed.rows.as_slice()),
-        (409_200_000_000.0, false, &["obs-0056".to_string()][..])
-    );
-    let customs = c.figures.iter().find(|f| f.chosen).unwrap();
-    assert_eq!(
-        (customs.value, customs.rows.as_slice()),
-        (40_200_000_000.0, &["obs-0057".to_string()][..])
-    );
+    let figures: Vec<(f64, bool)> = c.figures.iter().map(|f| (f.value, f.chosen)).collect();
+    assert_eq!(figures, [(200e9, false), (220.63e9, true)]);
+    assert_eq!(c.figures[0].rows, ["obs-0072", "obs-0271"]);
     assert!(c
         .likely_cause
         .as_deref()
         .unwrap()
-        .starts_with("the figures differ by a factor of ten (×10.2)"));
+        .starts_with("a threshold read as the value: one page printed a round figure"));
     let world = d.series("xinjiang", Flow::Total, "world").unwrap();
-    let seed_obs = world
+    let h1 = world
         .observations
         .iter()
-        .find(|o| o.rows == ["obs-0056"])
-        .unwrap();
-    assert_eq!(seed_obs.status, Status::Disputed);
-    // The growth rates disagree too: +48.9% (customs) vs +40% (the Nikkei copy).
-    let growth = d
-        .conflicts
-        .iter()
-        .find(|c| {
-            c.partner == "world" && c.last == m("2023-10") && c.field == ConflictField::YoyPct
+        .find(|o| {
+            o.last == m("2024-06")
+                && o.status == Status::Preferred
+                && o.currency == Some(Currency::CNY)
         })
         .unwrap();
-    let values: Vec<(f64, bool, bool)> = growth
-        .figures
+    assert_eq!((h1.value, h1.yoy_pct), (Some(220.63e9), Some(48.4)));
+}
+
+#[test]
+fn a_revision_is_kept_beside_the_first_release() {
+    let d = bundled();
+    // China's Q1 2023 trade: 9.89 trillion yuan as first released, 9.69 trillion in a later
+    // release's comparison base; both kept, the first release drawn.
+    let c = d
+        .conflicts
         .iter()
-        .map(|f| (f.value, f.disputed, f.chosen))
-        .collect();
-    assert_eq!(values, [(48.9, false, true), (40.0, true, false)]);
+        .find(|c| c.reporter == "china" && c.flow == Flow::Total && c.last == m("2023-03"))
+        .unwrap();
+    let chosen = c.figures.iter().find(|f| f.chosen).unwrap();
+    assert_eq!(chosen.value, 9.89e12);
+    assert!(c.figures.iter().any(|f| f.value == 9.69e12));
+    assert!(c
+        .likely_cause
+        .as_deref()
+        .unwrap()
+        .starts_with("a later release revised the figure"));
+    let china = d.series("china", Flow::Total, "world").unwrap();
+    let revised = china
+        .observations
+        .iter()
+        .find(|o| o.value == Some(9.69e12))
+        .unwrap();
+    assert_eq!(revised.status, Status::Alternative);
+    assert!(revised.flags.contains(&Flag::Revision));
+}
+
+#[test]
+fn exports_and_imports_that_add_up_to_the_total_settle_a_transposed_figure() {
+    let d = bundled();
+    // 2022 in dollars: AP printed exports of $3.95 trillion, the WSJ $3.59 trillion; with
+    // imports of $2.7 trillion only 3.59 gives the published total of $6.3 trillion.
+    let c = d
+        .conflicts
+        .iter()
+        .find(|c| c.reporter == "china" && c.flow == Flow::Exports && c.last == m("2022-12"))
+        .unwrap();
+    let figures: Vec<(f64, bool)> = c.figures.iter().map(|f| (f.value, f.chosen)).collect();
+    assert_eq!(figures, [(3.95e12, false), (3.59e12, true)]);
+    assert_eq!(
+        c.likely_cause.as_deref(),
+        Some("only 3590.00 bn adds up with imports (2700.00 bn) to the published total (6300.00 bn US dollars), so it is drawn; the other figure has the same digits in another order, a likely typo")
+    );
+    let exports = d.series("china", Flow::Exports, "world").unwrap();
+    let drawn = exports
+        .observations
+        .iter()
+        .find(|o| {
+            o.last == m("2022-12")
+                && o.status == Status::Preferred
+                && o.currency == Some(Currency::USD)
+        })
+        .unwrap();
+    assert_eq!(drawn.value, Some(3.59e12));
 }
 
 #[test]
@@ -198,7 +244,7 @@ fn conflicts_are_chosen_by_the_documented_rule() {
         jf2020.figures.iter().find(|f| f.chosen).unwrap().rows,
         ["obs-0011"]
     );
-    assert_eq!(d.conflicts.len(), 7);
+    assert_eq!(d.conflicts.len(), 14);
 }
 
 #[test]
@@ -212,10 +258,11 @@ fn notes_become_flags() {
             .find(|o| o.rows.contains(&id.to_string()))
             .unwrap()
     };
-    assert_eq!(by_row("obs-0017").flags, [Flag::YearInferred]);
+    // A copy of Xinhua on chinaminutes.com, its year inferred.
+    assert_eq!(by_row("obs-0017").flags, [Flag::Mirror, Flag::YearInferred]);
     assert_eq!(
         by_row("obs-0079").flags,
-        [Flag::YearInferred, Flag::LowQualityHost]
+        [Flag::Mirror, Flag::YearInferred, Flag::LowQualityHost]
     );
     assert_eq!(by_row("obs-0042").flags, [Flag::Mirror]);
     assert_eq!(by_row("obs-0057").flags, [Flag::PublisherConversion]);
@@ -247,7 +294,7 @@ fn bad_rows_get_one_line_per_problem_naming_file_line_column_and_value() {
         [
             r#"obs.csv, line 2 (x1), column "period_end": found "2023-13"; expected a month YYYY-MM (the month must be between 01 and 12)"#,
             r#"obs.csv, line 3 (x2), column "partner": found "mars"; expected a partner code declared in the metadata (world, a group, or an ISO3 country code)"#,
-            r#"obs.csv, line 3 (x2), column "unit": found "bn"; expected one of billion, 100 million, million"#,
+            r#"obs.csv, line 3 (x2), column "unit": found "bn"; expected one of trillion, billion, 100 million, million, thousand"#,
             r#"obs.csv, line 4 (x3), column "currency": found "EUR"; expected CNY or USD"#,
             r#"obs.csv, line 4 (x3), column "value": found "-5"; expected a number zero or more, digits with an optional decimal point (e.g. 287.3)"#,
             r#"obs.csv, line 4 (x3), column "source_url": found "javascript:alert(1)"; expected an http:// or https:// address"#,
@@ -298,7 +345,7 @@ fn a_row_with_value_but_no_unit_or_a_unit_without_value_is_refused() {
     assert_eq!(
         errors,
         [
-            r#"obs.csv, line 2 (x1), column "unit": found ""; expected one of billion, 100 million, million"#,
+            r#"obs.csv, line 2 (x1), column "unit": found ""; expected one of trillion, billion, 100 million, million, thousand"#,
             r#"obs.csv, line 3 (x2), column "unit": found "billion"; expected nothing when there is no value"#,
         ]
     );

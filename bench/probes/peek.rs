@@ -16,7 +16,7 @@ fn main() {
                 "  {:<22} {:>12} {}{}",
                 p.span.label(),
                 v.wording.value_text(&p),
-                v.wording.provenance(&s.code, &p),
+                v.wording.provenance(&p),
                 p.caveat
                     .as_ref()
                     .map(|c| format!(" [{}]", c.text(Default::default())))
@@ -27,5 +27,14 @@ fn main() {
     println!("{}", v.alt_text);
     for n in &v.notes {
         println!("note: {n}");
+    }
+    println!("fresh: {:?}", v.freshness);
+    for c in &v.checks {
+        println!(
+            "check [{:?}] {}: {}",
+            c.kind,
+            c.verdict.as_deref().unwrap_or("-"),
+            c.text
+        );
     }
 }

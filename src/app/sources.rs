@@ -8,7 +8,7 @@ use leptos::prelude::*;
 
 use crate::dataset::Dataset;
 use crate::i18n::{fill, Catalogue};
-use crate::page::{Snapshot, SourceLink};
+use crate::page::{publishers, Snapshot, SourceLink};
 
 /// A link to a source's page, or, when its address is not an http(s) address (a
 /// `javascript:` or `data:` address in a hostile dataset), the text and the address as
@@ -27,7 +27,7 @@ pub fn source_links(t: &Catalogue, sources: &[SourceLink]) -> impl IntoView {
         .enumerate()
         .map(|(i, s)| {
             let separator = if i == 0 { "" } else { ", " };
-            view! { {separator}{source_anchor(t, &s.url, s.publisher.clone(), "src")} }
+            view! { {separator}{source_anchor(t, &s.url, s.credit(t.lang), "src")} }
         })
         .collect_view()
 }
@@ -38,12 +38,7 @@ pub fn SourceLine(t: &'static Catalogue, snapshot: Memo<Snapshot>) -> impl IntoV
     view! {
         <p class="source-line">{t.sources_lead}
             {move || snapshot.with(|s| {
-                let mut seen: Vec<String> = Vec::new();
-                s.sources.iter().filter(|src| {
-                    let new = !seen.contains(&src.publisher);
-                    if new { seen.push(src.publisher.clone()); }
-                    new
-                }).take(8).map(|src| view! {
+                publishers(&s.sources).into_iter().take(8).map(|src| view! {
                     {source_anchor(t, &src.url, src.publisher.clone(), "src")}" "
                 }).collect_view()
             })}
@@ -69,7 +64,7 @@ pub fn SourcesList(
                     view! {
                         <li id=format!("source-{}", src.id) lang="en">
                             {source_anchor(t, &src.url, src.title.clone(), "source-title")}
-                            {format!(" — {}{date}", src.publisher)}
+                            {format!(" — {}{date}", src.credit(t.lang))}
                         </li>
                     }
                 }).collect_view())}

@@ -3,7 +3,8 @@
 //!
 //! ```text
 //! dataset build --observations data/observations.csv [--meta data/meta.json]
-//!               [--rates FILE ...] [--events data/events.csv] --out public/data/xinjiang.json
+//!               [--sources data/sources.csv] [--rates FILE ...] [--events data/events.csv]
+//!               [--claims data/claims.json] --out public/data/xinjiang.json
 //! dataset check FILE.json
 //! dataset synth --points N [--series S] [--seed SEED] --out FILE.json
 //! ```
@@ -29,7 +30,9 @@ mod cli {
     use trade_trends::synth::{synth_json, SynthSpec};
 
     const USAGE: &str = "usage:
-  dataset build --observations FILE.csv [--meta FILE.json] [--rates FILE.csv ...] [--events FILE.csv] --out FILE.json
+  dataset build --observations FILE.csv [--meta FILE.json] [--sources FILE.csv] [--rates FILE.csv ...]
+                [--events FILE.csv] [--claims FILE.json] --out FILE.json
+                (meta.json and sources.csv default to the files beside the observations)
   dataset check FILE.json
   dataset synth --points N [--series S] [--seed SEED] --out FILE.json   (synthetic benchmark data)";
 
@@ -53,8 +56,10 @@ mod cli {
     struct BuildArgs {
         observations: Option<PathBuf>,
         meta: Option<PathBuf>,
+        sources: Option<PathBuf>,
         rates: Vec<PathBuf>,
         events: Option<PathBuf>,
+        claims: Option<PathBuf>,
         out: Option<PathBuf>,
     }
 
@@ -70,6 +75,8 @@ mod cli {
             match flag.as_str() {
                 "--observations" => parsed.observations = Some(value()?),
                 "--meta" => parsed.meta = Some(value()?),
+                "--sources" => parsed.sources = Some(value()?),
+                "--claims" => parsed.claims = Some(value()?),
                 "--rates" => parsed.rates.push(value()?),
                 "--events" => parsed.events = Some(value()?),
                 "--out" => parsed.out = Some(value()?),
@@ -96,39 +103,37 @@ mod cli {
         };
         let observations = a.observations.unwrap();
         let out = a.out.unwrap();
-        // Metadata defaults to meta.json beside the observations.
-        let meta = a
-            .meta
-            .unwrap_or_else(|| observations.with_file_name("meta.json"));
-        let mut texts = Vec::new();
+        // Metadata and sources default to the files beside the observations.
+        let beside = |name: &str| observations.with_file_name(name);
+        let meta = a.meta.unwrap_or_else(|| beside("meta.json"));
+        let sources = a.sources.unwrap_or_else(|| beside("sources.csv"));
+        let named = |path: &PathBuf| read(path).map(|t| (path.display().to_string(), t));
         let mut failed = false;
-        for path in std::iter::once(&meta)
-            .chain(std::iter::once(&observations))
-            .chain(a.rates.iter())
-            .chain(a.events.iter())
-        {
-            match read(path) {
-                Ok(t) => texts.push((path.display().to_string(), t)),
-                Err(e) => {
-                    eprintln!("error: {e}");
-                    failed = true;
-                }
+        let mut read_all = |paths: Vec<&PathBuf>| -> Vec<(String, String)> {
+            let texts: Vec<_> = paths.into_iter().map(named).collect();
+            for e in texts.iter().filter_map(|t| t.as_ref().err()) {
+                eprintln!("error: {e}");
+                failed = true;
             }
-        }
+            texts.into_iter().flatten().collect()
+        };
+        let fixed = read_all(vec![&meta, &sources, &observations]);
+        let rates = read_all(a.rates.iter().collect());
+        let events = read_all(a.events.iter().collect());
+        let claims = read_all(a.claims.iter().collect());
         if failed {
             return 1;
         }
-        let n_rates = a.rates.len();
+        fn pair((f, t): &(String, String)) -> (&str, &str) {
+            (f, t)
+        }
         let inputs = Inputs {
-            meta: (&texts[0].0, &texts[0].1),
-            observations: (&texts[1].0, &texts[1].1),
-            rates: texts[2..2 + n_rates]
-                .iter()
-                .map(|(f, t)| (f.as_str(), t.as_str()))
-                .collect(),
-            events: texts
-                .get(2 + n_rates)
-                .map(|(f, t)| (f.as_str(), t.as_str())),
+            meta: pair(&fixed[0]),
+            sources: pair(&fixed[1]),
+            observations: pair(&fixed[2]),
+            rates: rates.iter().map(pair).collect(),
+            events: events.first().map(pair),
+            claims: claims.first().map(pair),
         };
         let dataset = match build(&inputs) {
             Ok(d) => d,

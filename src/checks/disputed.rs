@@ -52,6 +52,7 @@ pub(super) fn note(d: &Dataset, s: &Series, o: &Observation, lang: Lang) -> Chec
         kind: CheckKind::Disputed,
         text,
         sources,
+        verdict: None,
     }
 }
 

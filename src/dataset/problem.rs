@@ -37,6 +37,8 @@ pub enum ProblemKind {
     FlowNamesTwice,
     GroupWithoutMembers,
     NoUrl,
+    NoPublisher,
+    NoAssertion,
     ValueWithoutCurrency,
     CurrencyWithoutValue,
     NoValueOrGrowth,
@@ -64,6 +66,10 @@ pub enum ProblemKind {
     },
     UnknownLanguage {
         code: String,
+    },
+    /// A publisher named by a host ("naghshcarpet.com") rather than the outlet.
+    PublisherIsHost {
+        publisher: String,
     },
     SpanReversed {
         first: Month,
@@ -133,6 +139,8 @@ impl ProblemKind {
             FlowNamesTwice => t.x_flow_names_twice,
             GroupWithoutMembers => t.x_group_members,
             NoUrl => t.x_no_url,
+            NoPublisher => t.x_no_publisher,
+            NoAssertion => t.x_no_assertion,
             ValueWithoutCurrency => t.x_value_currency,
             CurrencyWithoutValue => t.x_currency_no_value,
             NoValueOrGrowth => t.x_value_or_yoy,
@@ -145,6 +153,7 @@ impl ProblemKind {
             CodeTwice { .. } => t.x_code_twice,
             MemberUndeclared { .. } => t.x_member_undeclared,
             UnknownLanguage { .. } => t.x_unknown_language,
+            PublisherIsHost { .. } => t.x_publisher_host,
             SpanReversed { .. } => t.x_span_reversed,
             MonthBasis { .. } => t.x_month_basis,
             YtdBasis { .. } => t.x_ytd_basis,
@@ -169,6 +178,7 @@ impl ProblemKind {
         match self {
             NotPositive { n } | NotFinite { n } | Negative { n } => vec![("n", n.to_string())],
             NotADate { date } => vec![("date", date.clone())],
+            PublisherIsHost { publisher } => vec![("publisher", publisher.clone())],
             UndeclaredReporter { code }
             | UndeclaredPartner { code }
             | UndeclaredSource { code }

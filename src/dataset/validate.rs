@@ -28,6 +28,7 @@ pub fn validate(d: &Dataset) -> Vec<Problem> {
     series::check_all(&mut v, &refs, d);
     check_conflicts(&mut v, &refs, d);
     check_rates(&mut v, &refs, d);
+    check_claims(&mut v, &refs, d);
     for (i, e) in d.events.iter().enumerate() {
         let loc = format!("events[{i}] {}", e.date);
         v.check_date(&loc, "date", &e.date);
@@ -102,6 +103,33 @@ fn check_rates(v: &mut Validator, refs: &Refs, d: &Dataset) {
             v.check_date(&loc, "date", date);
         }
         refs.check_sources(v, &loc, std::slice::from_ref(&r.source));
+    }
+}
+
+fn check_claims(v: &mut Validator, refs: &Refs, d: &Dataset) {
+    let mut seen = HashSet::new();
+    for (i, c) in d.claims.iter().enumerate() {
+        let loc = format!("claims[{i}] {}", c.id);
+        if !v.unique(&mut seen, &c.id) {
+            let code = c.id.clone();
+            v.problem(&loc, "id", ProblemKind::CodeTwice { code });
+        }
+        refs.check_sources(v, &loc, std::slice::from_ref(&c.source));
+        if c.words.trim().is_empty() {
+            v.problem(&loc, "words", ProblemKind::EmptyTitle);
+        }
+        if c.asserts.is_empty() {
+            v.problem(&loc, "asserts", ProblemKind::NoAssertion);
+        }
+        for a in &c.asserts {
+            for f in a.figures() {
+                refs.check_reporter_partner(v, &loc, &f.reporter, &f.partner);
+                v.check_span(&loc, f.span(), f.basis);
+            }
+            if let super::claims::Assertion::Value { value, .. } = a {
+                v.check_number(&loc, "asserts.value", *value, true);
+            }
+        }
     }
 }
 
@@ -261,10 +289,23 @@ impl Validator {
                 self.problem(&loc, "url", ProblemKind::NoUrl);
             }
             self.check_text(&loc, "title", &s.title);
+            self.check_publisher(&loc, &s.publisher);
             if let Some(date) = &s.date {
                 self.check_date(&loc, "date", date);
             }
         }
+    }
+
+    /// A source's publisher: named, and by its name, not by a host.
+    fn check_publisher(&mut self, loc: &str, publisher: &str) {
+        if publisher.trim().is_empty() {
+            return self.problem(loc, "publisher", ProblemKind::NoPublisher);
+        }
+        if looks_like_host(publisher) {
+            let publisher = publisher.to_string();
+            self.problem(loc, "publisher", ProblemKind::PublisherIsHost { publisher });
+        }
+        self.check_text(loc, "publisher", publisher);
     }
 
     fn check_date(&mut self, loc: &str, field: &str, date: &str) {
@@ -309,6 +350,21 @@ impl Validator {
             self.problem(loc, field, kind);
         }
     }
+}
+
+/// Whether `name` reads as a host name ("naghshcarpet.com", "www.ecns.cn"): one word of
+/// letters, digits, dots and dashes with a dot before a last part of letters.
+pub fn looks_like_host(name: &str) -> bool {
+    let name = name.trim().trim_end_matches('.');
+    let Some((head, tld)) = name.rsplit_once('.') else {
+        return false;
+    };
+    let host_chars = |s: &str| {
+        !s.is_empty()
+            && s.chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '.')
+    };
+    host_chars(head) && tld.len() >= 2 && tld.chars().all(|c| c.is_ascii_alphabetic())
 }
 
 /// True for a valid calendar date `YYYY-MM-DD`.

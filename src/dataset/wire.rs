@@ -45,6 +45,9 @@ pub struct Dataset {
     /// Names of the flows in other languages (the English names are built in).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub flow_names: Vec<FlowName>,
+    /// Claims of cited articles, checked against the figures on the page.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub claims: Vec<super::claims::Claim>,
 }
 
 /// Ids of sources, shared: a figure, the values made from it and every copy of those
@@ -126,8 +129,18 @@ pub struct Source {
     pub id: String,
     pub title: String,
     pub url: String,
-    /// The host the page was read on (a mirror host when the note says so).
+    /// The outlet that wrote the text ("Xinhua", "China News Service"), never a host.
     pub publisher: String,
+    /// The outlet whose site carries the text with permission, when it is not the
+    /// publisher's own ("People's Daily Online" for a Xinhua story on en.people.cn).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub via: Option<String>,
+    /// The host of an unrelated site the page is a copy on ("houyingdance.com").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub copy_on: Option<String>,
+    /// A content farm or an AI-padded aggregator: never preferred over an agency original.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub low_quality: bool,
     /// Page date `YYYY-MM-DD`, when the page shows one.
     #[serde(deserialize_with = "present")]
     pub date: Option<String>,
@@ -216,6 +229,9 @@ pub enum Flag {
     PublisherConversion,
     /// Built from other statistics than the reporter's customs (e.g. partners' own data).
     OtherStatistics,
+    /// A later release's revision of a figure first published otherwise: shown beside the
+    /// first release, which stays the one drawn with the year's other first releases.
+    Revision,
 }
 
 /// One published figure, after unit normalisation and merging of identical reports.

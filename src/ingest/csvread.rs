@@ -3,8 +3,9 @@
 
 use std::collections::HashMap;
 
+use super::sources::{Page, SourceTable, UNLISTED};
 use super::table::{each_row, read_table, Printed, Row};
-use super::{InputError, Meta, SourceTable};
+use super::{InputError, Meta};
 use crate::currency::Currency;
 use crate::dataset::{Basis, Flag, Flow};
 use crate::month::Month;
@@ -48,7 +49,13 @@ const OBS_COLUMNS: [&str; 15] = [
 ];
 
 /// Unit names as printed, with their power of ten.
-const UNITS: [(&str, i32); 3] = [("billion", 9), ("100 million", 8), ("million", 6)];
+const UNITS: [(&str, i32); 5] = [
+    ("trillion", 12),
+    ("billion", 9),
+    ("100 million", 8),
+    ("million", 6),
+    ("thousand", 3),
+];
 
 pub(super) fn read_observations(
     file: &str,
@@ -82,7 +89,10 @@ pub(super) fn read_observations(
         else {
             return;
         };
-        let source = sources.id_for(&url, &title, published.as_deref());
+        let Some(source) = sources.id_for(&url, &title, published.as_deref()) else {
+            return row.fail("source_url", UNLISTED);
+        };
+        let flags = row_flags(&note, sources.page(&url));
         rows.push(ObsRow {
             id,
             reporter,
@@ -96,7 +106,7 @@ pub(super) fn read_observations(
             source,
             published,
             disputed: note.starts_with("DISPUTED"),
-            flags: row_flags(&note, &url, meta),
+            flags,
             note,
         });
     });
@@ -178,17 +188,15 @@ fn read_source(row: &mut Row) -> (Option<String>, Option<String>, Option<String>
     (url, title, published)
 }
 
-/// The row's caveats: from its note, and from the metadata's lists of mirror and
-/// low-quality hosts.
-fn row_flags(note: &str, url: &str, meta: Option<&Meta>) -> Vec<Flag> {
+/// The row's caveats: from its note, and from what `sources.csv` says of its page (a copy
+/// on an unrelated site; a low-quality host).
+fn row_flags(note: &str, page: Option<&Page>) -> Vec<Flag> {
     let mut flags = flags_from_note(note);
-    let host = super::host_of(url);
-    let listed = |hosts: &[String]| hosts.contains(&host);
-    if let Some(meta) = meta {
-        if listed(&meta.mirror_hosts) && !flags.contains(&Flag::Mirror) {
+    if let Some(page) = page {
+        if page.copy_on.is_some() && !flags.contains(&Flag::Mirror) {
             flags.push(Flag::Mirror);
         }
-        if listed(&meta.low_quality_hosts) && !flags.contains(&Flag::LowQualityHost) {
+        if page.low_quality && !flags.contains(&Flag::LowQualityHost) {
             flags.push(Flag::LowQualityHost);
         }
     }
@@ -258,7 +266,10 @@ fn read_value(row: &mut Row) -> Option<(Printed, Currency)> {
         .find(|(name, _)| *name == unit)
         .map(|(_, e)| *e);
     if exponent.is_none() {
-        row.fail("unit", "one of billion, 100 million, million");
+        row.fail(
+            "unit",
+            "one of trillion, billion, 100 million, million, thousand",
+        );
     }
     let currency_code = Currency::from_code(&currency);
     if currency_code.is_none() {
@@ -303,6 +314,9 @@ pub fn flags_from_note(note: &str) -> Vec<Flag> {
     }
     if note.starts_with("NOT GACC") {
         flags.push(Flag::OtherStatistics);
+    }
+    if note.starts_with("REVISION") {
+        flags.push(Flag::Revision);
     }
     flags
 }

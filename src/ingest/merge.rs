@@ -9,9 +9,12 @@ use crate::dataset::{
 use crate::month::Month;
 
 /// The documented rule that picks one figure when published figures disagree.
-pub const CHOICE_RULE: &str = "not disputed; then printed on a page with the fewest caveats \
-(mirror host, inferred year, low-quality host, publisher's own conversion, other statistics); \
-then printed by more sources; then the later publication date; then the earlier row";
+pub const CHOICE_RULE: &str = "not disputed; then not a round threshold where another page \
+prints the precise figure; then printed on a page with the fewest caveats (mirror host, \
+inferred year, low-quality host, publisher's own conversion, other statistics, a later \
+revision); then printed by more sources; then the later publication date; then the earlier row. \
+Of exports or imports, the one figure that adds up with the other flow to the published total \
+of the period is drawn instead, where only one does";
 
 /// Rows of one series for one period and basis.
 struct PeriodGroup<'a> {
@@ -142,10 +145,33 @@ fn cluster<'a>(rows: impl Iterator<Item = (&'a ObsRow, Printed)>) -> Vec<Cluster
 
 /// Index of the preferred cluster under [`CHOICE_RULE`], if any is not disputed.
 fn choose(clusters: &[Cluster]) -> Option<usize> {
+    let all: Vec<&Cluster> = clusters.iter().collect();
     (0..clusters.len())
         .filter(|&i| !clusters[i].disputed)
-        .min_by_key(|&i| clusters[i].rank(i))
+        .min_by_key(|&i| (is_threshold(&clusters[i], &all), clusters[i].rank(i)))
 }
+
+/// Whether `figure` reads as a round threshold ("surpassed 200 billion" or "nearly 40
+/// billion" printed as the value) beside a precise figure of another page for the same
+/// period: printed to a whole ten of its last digit, while another figure is printed at
+/// least ten times more finely and lies within half again of it, either way.
+fn is_threshold(figure: &Cluster, figures: &[&Cluster]) -> bool {
+    let p = figure.best;
+    let round = p.value > 0.0 && ((p.value / p.resolution).round() as i64) % 10 == 0;
+    round
+        && figures.iter().any(|other| {
+            let q = other.best;
+            !other.disputed
+                && q.resolution * 10.0 <= p.resolution
+                && q.value != p.value
+                && q.value < p.value * 1.5
+                && q.value * 1.5 > p.value
+        })
+}
+
+/// The likely cause of a conflict that involves a later release's revision.
+const REVISED: &str =
+    "a later release revised the figure; the first release is drawn, as the year's other releases are first releases";
 
 fn likely_cause(figures: &[&Cluster]) -> Option<String> {
     let values: Vec<f64> = figures
@@ -167,13 +193,25 @@ fn likely_cause(figures: &[&Cluster]) -> Option<String> {
         Some(format!(
             "the figures differ by a factor of a hundred (×{ratio:.0}): most likely a unit slip"
         ))
+    } else if figures.iter().any(|c| is_threshold(c, figures)) {
+        Some(
+            "a threshold read as the value: one page printed a round figure where the release \
+             said it was passed or nearly reached (\"surpassed\", \"over\", \"nearly\"), another \
+             prints the precise figure"
+                .into(),
+        )
+    } else if all_rows().any(|r| r.flags.contains(&Flag::Revision)) {
+        Some(REVISED.into())
     } else if all_rows().any(|r| r.flags.contains(&Flag::OtherStatistics)) {
         Some("one figure is built from other statistics (partner countries' own data), not the reporter's customs".into())
     } else if all_rows().all(|r| r.flags.contains(&Flag::PublisherConversion)) {
-        Some(
+        // Rates of one period differ by a few per cent at most; more is another yuan figure.
+        Some(if ratio <= 1.05 {
             "publishers converted the same yuan figure to dollars at different exchange rates"
-                .into(),
-        )
+        } else {
+            "publishers converted different yuan figures to dollars (see the yuan figures of the same period)"
+        }
+        .into())
     } else {
         None
     }
@@ -455,11 +493,16 @@ impl PeriodOut<'_, '_> {
             }
             if clusters.len() > 1 && chosen.is_some() {
                 let currency = dollar.then_some(Currency::USD);
+                let revised = clusters
+                    .iter()
+                    .flat_map(|c| c.rows.iter())
+                    .any(|r| r.flags.contains(&Flag::Revision));
+                let cause = revised.then(|| REVISED.to_string());
                 let c = self.conflict(
                     ConflictField::YoyPct,
                     currency,
                     Self::figures(&clusters, chosen),
-                    None,
+                    cause,
                 );
                 self.conflicts.push(c);
             }

@@ -1,7 +1,8 @@
 //! Reading `exchange_rates*.csv` and `events.csv`.
 
+use super::sources::{SourceTable, UNLISTED};
 use super::table::{each_row, read_table};
-use super::{InputError, SourceTable};
+use super::InputError;
 use crate::dataset::{Event, ExchangeRate, RateBasis};
 use crate::month::Month;
 
@@ -79,7 +80,9 @@ pub(super) fn read_rates(
         {
             let title = note.split(';').next().unwrap_or(series).trim();
             let title = if title.is_empty() { series } else { title };
-            let source = sources.id_for(&url, &format!("{series}: {title}"), None);
+            let Some(source) = sources.id_for(&url, &format!("{series}: {title}"), None) else {
+                return row.fail("source_url", UNLISTED);
+            };
             rates.push(ExchangeRate {
                 first,
                 last,
@@ -113,7 +116,9 @@ pub(super) fn read_events(
         let description = row.get("description").to_string();
         let url = row.url("source_url");
         if let (Some(title), Some(url), false) = (title, url, row.failed) {
-            let source = sources.id_for(&url, &title, None);
+            let Some(source) = sources.id_for(&url, &title, None) else {
+                return row.fail("source_url", UNLISTED);
+            };
             events.push(Event {
                 date,
                 title,

@@ -39,6 +39,18 @@ pub enum How {
     PerMonth { inner: Box<How>, months: i64 },
 }
 
+impl How {
+    /// The source-table rows it cites.
+    pub fn rows(&self) -> Vec<&String> {
+        match self {
+            How::Official { rows } => rows.iter().collect(),
+            How::Derived { plus, minus } => plus.iter().chain(minus).collect(),
+            How::Converted { inner, .. } | How::PerMonth { inner, .. } => inner.rows(),
+            How::Computed(_) => Vec::new(),
+        }
+    }
+}
+
 /// What a computed value is.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Computation {
@@ -52,6 +64,8 @@ pub enum Computation {
     Sum12 { span: Span },
     /// `part` ÷ world total.
     Share { part: String },
+    /// `part` ÷ `whole` (one reporter's value of another's).
+    ShareOf { part: String, whole: String },
     /// (`part` − a year earlier) ÷ world total a year earlier.
     Contribution { part: String },
     /// The world total's change (`total_pct`) minus the partners shown.

@@ -1,5 +1,6 @@
-//! Parts of the world total: each partner's share, and its contribution to the total's
-//! change on a year earlier (with what the partners shown do not explain).
+//! Parts of a whole: each partner's share of the world total, one reporter's share of
+//! another's (a region's of its country), and a partner's contribution to the world
+//! total's change on a year earlier (with what the partners shown do not explain).
 
 use super::point::{Computation, Point};
 use crate::dataset::push_unique;
@@ -7,10 +8,34 @@ use crate::month::Span;
 
 /// A partner's value as a percentage of the world total, for periods both have.
 pub fn share(part: &[Point], world: &[Point], part_label: &str) -> Vec<Point> {
+    let what = || Computation::Share {
+        part: part_label.to_string(),
+    };
+    percent_of(part, world, &what)
+}
+
+/// One reporter's value as a percentage of another's (Xinjiang's of China's), only for
+/// periods both published: values of the same months, neither derived nor converted
+/// unless both are.
+pub fn share_of(
+    part: &[Point],
+    whole: &[Point],
+    part_label: &str,
+    whole_label: &str,
+) -> Vec<Point> {
+    let what = || Computation::ShareOf {
+        part: part_label.to_string(),
+        whole: whole_label.to_string(),
+    };
+    percent_of(part, whole, &what)
+}
+
+/// `part` as a percentage of `whole` for each period both have (`what`: how it was made).
+fn percent_of(part: &[Point], whole: &[Point], what: &dyn Fn() -> Computation) -> Vec<Point> {
     part.iter()
         .filter(|p| p.drawable)
         .filter_map(|p| {
-            let w = world
+            let w = whole
                 .iter()
                 .find(|w| w.span == p.span && w.drawable && w.value > 0.0)?;
             let mut sources = p.sources.to_vec();
@@ -18,9 +43,7 @@ pub fn share(part: &[Point], world: &[Point], part_label: &str) -> Vec<Point> {
             Some(Point::computed(
                 p.span,
                 100.0 * p.value / w.value,
-                Computation::Share {
-                    part: part_label.to_string(),
-                },
+                what(),
                 sources,
                 p.approx != w.approx,
                 100.0 * (p.tolerance / w.value + p.value * w.tolerance / (w.value * w.value)),

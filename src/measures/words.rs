@@ -20,6 +20,9 @@ impl Computation {
             ),
             Computation::Sum12 { span } => fill(t.how_sum12, &[("span", &span.label_in(lang))]),
             Computation::Share { part } => fill(t.how_share, &[("part", part)]),
+            Computation::ShareOf { part, whole } => {
+                fill(t.how_share_of, &[("part", part), ("whole", whole)])
+            }
             Computation::Contribution { part } => fill(t.how_contribution, &[("part", part)]),
             Computation::Residual { total_pct } => fill(
                 t.how_residual,

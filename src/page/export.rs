@@ -4,11 +4,11 @@
 
 use super::{Page, Snapshot, ValueKind};
 use crate::format::{escape_xml, text_units};
-use crate::i18n::{fill, Lang};
+use crate::i18n::fill;
 
 /// The CSV's header: the same in every language.
 pub const CSV_HEADER: &str =
-    "period_start,period_end,flow,partner,measure,value,unit,currency,provenance,source_url";
+    "period_start,period_end,flow,partner,measure,value,unit,currency,provenance,source_url,publisher";
 
 impl Page {
     /// The CSV of exactly what is shown: one row per plotted value.
@@ -16,9 +16,12 @@ impl Page {
         let mut out = format!("{CSV_HEADER}\n");
         let (unit, currency) = self.csv_unit();
         let scale = self.wording.display_scale();
+        let lang = self.wording.lang;
         for s in &self.series {
             for p in s.points.iter().filter(|p| p.drawable) {
-                let urls: Vec<String> = self.links(&p.sources).into_iter().map(|l| l.url).collect();
+                let links = self.links(&p.sources);
+                let urls: Vec<&str> = links.iter().map(|l| l.url.as_str()).collect();
+                let credits: Vec<String> = links.iter().map(|l| l.credit(lang)).collect();
                 let fields = [
                     p.span.first.to_string(),
                     p.span.last.to_string(),
@@ -28,8 +31,9 @@ impl Page {
                     format!("{:.4}", p.value * scale),
                     unit.clone(),
                     currency.to_string(),
-                    self.wording.provenance(&s.code, &p),
+                    self.wording.provenance(&p),
                     urls.join(" "),
+                    credits.join("; "),
                 ];
                 let row: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
                 out.push_str(&row.join(","));
@@ -42,10 +46,7 @@ impl Page {
     /// The CSV's unit and currency columns: money in the unit the page shows (billions in
     /// English, 亿, hundred million, in Chinese).
     fn csv_unit(&self) -> (String, &'static str) {
-        let money = match self.wording.lang {
-            Lang::En => "billion",
-            Lang::Zh => "hundred million",
-        };
+        let money = self.wording.magnitude.name(self.wording.lang);
         match self.wording.kind {
             ValueKind::Money {
                 currency,

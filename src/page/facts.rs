@@ -19,6 +19,8 @@ pub struct Facts {
     pub high: Option<usize>,
     /// The index of the latest drawable value.
     pub latest: Option<usize>,
+    /// The largest size of a drawable value (its absolute value; 0 when none).
+    pub biggest: f64,
     /// The ids of every value's sources, each once, in first-use order.
     pub sources: Vec<String>,
 }
@@ -30,6 +32,7 @@ impl Facts {
             ends: None,
             high: None,
             latest: None,
+            biggest: 0.0,
             sources: Vec::new(),
         };
         // Values mostly share their list of sources: each list is looked at once.
@@ -51,6 +54,8 @@ impl Facts {
                 facts.months = Some((month(first), month(end)));
                 facts.ends = facts.months;
                 facts.high = high;
+                // A run's values are never negative: its highest is its biggest.
+                facts.biggest = high.map_or(0.0, |h| points.placed(h).2);
                 facts.latest = Some(last);
                 push_unique(&mut facts.sources, points.sources(0));
             }
@@ -72,6 +77,7 @@ impl Facts {
                     high_value = value;
                 }
                 facts.latest = Some(i);
+                facts.biggest = facts.biggest.max(value.abs());
             }
         }
         facts.months = months.map(|(a, b)| (month(a), month(b)));

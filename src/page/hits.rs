@@ -207,7 +207,7 @@ impl Snapshot {
             series_label: s.label.clone(),
             period: p.span.label_in(w.lang),
             value: w.value_with_unit(&p),
-            provenance: w.provenance(&s.code, &p),
+            provenance: w.provenance(&p),
             caveat: p.caveat.as_ref().map(|c| c.text(w.lang)),
             sources: self.links(&p.sources),
             lang: w.lang,

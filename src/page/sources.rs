@@ -2,14 +2,21 @@
 //! and each event on the time axis with its number and source.
 
 use crate::dataset::{Dataset, Event};
+use crate::i18n::{fill, Lang};
 
-/// A source as shown: title, address, publisher.
+/// A source as shown: title, address, and who wrote it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SourceLink {
     pub id: String,
     pub title: String,
     pub url: String,
+    /// The outlet that wrote the text.
     pub publisher: String,
+    /// The outlet whose site carries it, when not the publisher's own.
+    pub via: Option<String>,
+    /// The host of an unrelated site the page is a copy on.
+    pub copy_on: Option<String>,
+    pub low_quality: bool,
     pub date: Option<String>,
 }
 
@@ -22,9 +29,39 @@ impl SourceLink {
             title: s.title.clone(),
             url: s.url.clone(),
             publisher: s.publisher.clone(),
+            via: s.via.clone(),
+            copy_on: s.copy_on.clone(),
+            low_quality: s.low_quality,
             date: s.date.clone(),
         })
     }
+
+    /// Who to credit, in a language: "Xinhua (via People's Daily Online)", "People's Daily
+    /// Overseas Edition (copy on houyingdance.com)", with a low-quality host said so.
+    pub fn credit(&self, lang: Lang) -> String {
+        let t = lang.text();
+        let publisher = self.publisher.as_str();
+        let credit = match (&self.copy_on, &self.via) {
+            (Some(host), _) => fill(t.credit_copy, &[("publisher", publisher), ("host", host)]),
+            (None, Some(site)) => fill(t.credit_via, &[("publisher", publisher), ("site", site)]),
+            (None, None) => publisher.to_string(),
+        };
+        match self.low_quality {
+            true => fill(t.credit_low_quality, &[("credit", &credit)]),
+            false => credit,
+        }
+    }
+}
+
+/// The distinct publishers of `sources`, in order of first use.
+pub fn publishers(sources: &[SourceLink]) -> Vec<&SourceLink> {
+    let mut seen: Vec<&SourceLink> = Vec::new();
+    for s in sources {
+        if !seen.iter().any(|k| k.publisher == s.publisher) {
+            seen.push(s);
+        }
+    }
+    seen
 }
 
 /// An event as listed under the chart, numbered as on the chart.

@@ -177,7 +177,7 @@ impl Page {
             series: s.label.clone(),
             value: w.value_text(&p),
             number: p.value * w.display_scale(),
-            provenance: w.provenance(&s.code, &p),
+            provenance: w.provenance(&p),
             caveat: p.caveat.as_ref().map(|c| c.text(w.lang)),
             sources: self.links(&p.sources),
             drawn: p.drawable,

@@ -4,7 +4,7 @@
 use super::values::{money, Inputs};
 use super::wording::ValueKind;
 use super::Page;
-use crate::dataset::{Dataset, Flow, PartnerKind, RateBasis};
+use crate::dataset::{push_unique, Dataset, Flow, PartnerKind, RateBasis};
 use crate::format::{amount_short_in, join_and_in, percent, unit_label_in};
 use crate::i18n::{fill, Lang};
 use crate::measures::{self, average_rate, Cut, Point};
@@ -12,13 +12,21 @@ use crate::month::Span;
 use crate::selection::Selection;
 use crate::urlstate::{ChartKind, FlowChoice, MeasureKind};
 
-/// "Xinjiang: total trade with the world and Central Asia (5)".
-pub(super) fn title(d: &Dataset, selection: &Selection, lang: Lang) -> String {
+/// "Xinjiang: total trade with the world and Central Asia (5)"; with a compared reporter,
+/// "Xinjiang and China: …", or for a share of it, "Xinjiang as a share of China: …".
+pub(super) fn title(
+    d: &Dataset,
+    selection: &Selection,
+    measure: MeasureKind,
+    lang: Lang,
+) -> String {
     let t = lang.text();
-    let reporter = d
-        .reporter(&selection.reporter)
-        .map(|r| r.name_in(lang).to_string())
-        .unwrap_or(selection.reporter.clone());
+    let name = |code: &str| {
+        d.reporter(code)
+            .map(|r| r.name_in(lang).to_string())
+            .unwrap_or(code.to_string())
+    };
+    let reporter = name(&selection.reporter);
     let partners: Vec<String> = selection
         .partners
         .iter()
@@ -34,10 +42,17 @@ pub(super) fn title(d: &Dataset, selection: &Selection, lang: Lang) -> String {
         FlowChoice::Imports => d.flow_name(Flow::Imports, lang),
         FlowChoice::Balance => t.flow_balance,
     };
+    let template = match (&selection.compare, measure) {
+        (None, _) => t.title,
+        (Some(_), MeasureKind::ReporterShare) => t.title_share_of,
+        (Some(_), _) => t.title_compare,
+    };
+    let compare = selection.compare.as_deref().map(name).unwrap_or_default();
     fill(
-        t.title,
+        template,
         &[
             ("reporter", &reporter),
+            ("compare", &compare),
             ("flow", flow),
             ("partners", &join_and_in(&partners, lang)),
         ],
@@ -50,10 +65,10 @@ pub(super) fn title(d: &Dataset, selection: &Selection, lang: Lang) -> String {
 pub(super) fn key_figures(page: &Page, inputs: &Inputs) -> Option<String> {
     let t = inputs.lang.text();
     let first = page.series.first()?;
-    let partner = if first.code == "world" {
-        t.the_world.to_string()
-    } else {
-        first.label.clone()
+    let partner = match inputs.d.partner(&first.code) {
+        Some(p) if p.kind == PartnerKind::World => t.the_world.to_string(),
+        Some(p) => p.name_in(inputs.lang).to_string(),
+        None => first.label.clone(),
     };
     let subject = fill(
         match page.state.flow {
@@ -64,8 +79,14 @@ pub(super) fn key_figures(page: &Page, inputs: &Inputs) -> Option<String> {
         },
         &[("partner", &partner)],
     );
-    match page.wording.kind {
-        ValueKind::Money { .. } => money_figures(page, inputs, &first.code, &subject),
+    let compared = page.series.iter().find(|s| {
+        s.code == first.code
+            && s.reporter != first.reporter
+            && page.state.measure == MeasureKind::Yoy
+    });
+    match (page.wording.kind, compared) {
+        (ValueKind::Money { .. }, _) => money_figures(page, inputs, &first.code, &subject),
+        (_, Some(second)) => compare_figures(page, inputs, [first, second], &subject),
         _ => {
             let p = first.points.iter().rev().find(|p| p.drawable)?;
             Some(fill(
@@ -80,6 +101,51 @@ pub(super) fn key_figures(page: &Page, inputs: &Inputs) -> Option<String> {
             ))
         }
     }
+}
+
+/// Two reporters' values for the latest period both have: "Total trade with the world,
+/// Jan–Oct 2023: Xinjiang +48.9%, China +0.03%".
+fn compare_figures(
+    page: &Page,
+    inputs: &Inputs,
+    series: [&super::SeriesOut; 2],
+    subject: &str,
+) -> Option<String> {
+    let (t, lang) = (inputs.lang.text(), inputs.lang);
+    let [a, b] = series;
+    let (p, q) = a.points.iter().rev().filter(|p| p.drawable).find_map(|p| {
+        let q = b.points.iter().find(|q| q.span == p.span && q.drawable)?;
+        Some((p.into_owned(), q.into_owned()))
+    })?;
+    let name = |code: &str| {
+        inputs
+            .d
+            .reporter(code)
+            .map_or(code.to_string(), |r| r.name_in(lang).to_string())
+    };
+    let value = |reporter: &str, point: &Point| {
+        let value = page.wording.value_text(point);
+        fill(
+            t.kf_compare_value,
+            &[("reporter", &name(reporter)), ("value", &value)],
+        )
+    };
+    let values = [value(&a.reporter, &p), value(&b.reporter, &q)];
+    let mut sources = p.sources.to_vec();
+    crate::dataset::push_unique(&mut sources, &q.sources);
+    let both = Point {
+        sources: sources.into(),
+        ..p.clone()
+    };
+    Some(fill(
+        t.kf_compare,
+        &[
+            ("subject", subject),
+            ("period", &p.span.label_in(lang)),
+            ("values", &values.join(", ")),
+            ("sources", &sources_named(inputs.d, &both)),
+        ],
+    ))
 }
 
 /// The key figures of a money measure: partner `code`'s latest year-to-date figure in the
@@ -132,20 +198,81 @@ fn money_figures(page: &Page, inputs: &Inputs, code: &str, subject: &str) -> Opt
     ))
 }
 
-/// " — publisher, publisher": the first two sources of a value, by publisher.
+/// " — publisher, publisher": the first two publishers of a value's sources.
 fn sources_named(d: &Dataset, p: &Point) -> String {
-    let names: Vec<&str> = p
-        .sources
-        .iter()
-        .filter_map(|id| d.source(id))
-        .map(|s| s.publisher.as_str())
-        .take(2)
-        .collect();
+    let mut names: Vec<&str> = Vec::new();
+    for s in p.sources.iter().filter_map(|id| d.source(id)) {
+        if names.len() < 2 && !names.contains(&s.publisher.as_str()) {
+            names.push(&s.publisher);
+        }
+    }
     if names.is_empty() {
         String::new()
     } else {
         format!(" — {}", names.join(", "))
     }
+}
+
+/// How fresh the figures are: "Latest figures: 2025, published 23 Jan 2026." (the
+/// latest period published for a shown series, and the earliest date a source printed it).
+pub(super) fn freshness(page: &Page, d: &Dataset) -> Option<String> {
+    let lang = page.wording.lang;
+    let selection = page.selection();
+    let mut latest: Option<(Span, Vec<String>)> = None;
+    for s in &page.series {
+        for flow in selection.flows() {
+            let Some(series) = d.series(&s.reporter, *flow, &s.code) else {
+                continue;
+            };
+            for (span, sources) in latest_of(series) {
+                let key = |s: &Span| (s.last, s.len());
+                match &mut latest {
+                    // The same release seen in another series: its sources count too.
+                    Some((l, all)) if key(l) == key(&span) => push_unique(all, &sources),
+                    Some((l, _)) if key(l) > key(&span) => {}
+                    _ => latest = Some((span, sources)),
+                }
+            }
+        }
+    }
+    let (span, sources) = latest?;
+    let first_date = sources
+        .iter()
+        .filter_map(|id| d.source(id)?.date.clone())
+        .min();
+    let t = lang.text();
+    let period = span.label_in(lang);
+    Some(match first_date {
+        Some(date) => fill(
+            t.fresh_line,
+            &[
+                ("period", &period),
+                ("date", &crate::month::date_in(&date, lang)),
+            ],
+        ),
+        None => fill(t.fresh_undated, &[("period", &period)]),
+    })
+}
+
+/// A series' latest published figure (listed, and the last value of its monthly run): its
+/// period and sources.
+fn latest_of(series: &crate::dataset::Series) -> Vec<(Span, Vec<String>)> {
+    let listed = series
+        .observations
+        .iter()
+        .filter(|o| o.is_fact())
+        .max_by_key(|o| (o.last, o.span().len()))
+        .map(|o| (o.span(), o.sources.to_vec()));
+    let run = series.monthly.as_ref().and_then(|run| {
+        let k = (0..run.values.len())
+            .rev()
+            .find(|&k| run.values.get(k).flatten().is_some())?;
+        Some((
+            Span::single(run.first.offset(k as i64)),
+            run.sources.to_vec(),
+        ))
+    });
+    listed.into_iter().chain(run).collect()
 }
 
 /// The notes under the chart: the currency and its conversions, how periods are made, and
@@ -160,7 +287,10 @@ pub(super) fn notes(page: &Page, d: &Dataset) -> Vec<String> {
         notes.push(fill(
             t.note_currency,
             &[
-                ("unit", unit_label_in(currency, lang)),
+                (
+                    "unit",
+                    unit_label_in(currency, lang, page.wording.magnitude),
+                ),
                 ("currency", currency.name_in(lang)),
                 ("other", other.name_in(lang)),
                 ("rates", &rates),
@@ -170,6 +300,7 @@ pub(super) fn notes(page: &Page, d: &Dataset) -> Vec<String> {
     notes.push(t.note_periods.into());
     match page.state.measure {
         MeasureKind::Yoy => notes.push(t.note_yoy.into()),
+        MeasureKind::ReporterShare => notes.push(t.note_share_of.into()),
         MeasureKind::Share | MeasureKind::Contribution => notes.push(t.note_share.into()),
         MeasureKind::Rolling12 => notes.push(t.note_rolling12.into()),
         _ => {}

@@ -4,7 +4,7 @@
 
 use crate::currency::Currency;
 use crate::dataset::Dataset;
-use crate::i18n::Lang;
+use crate::i18n::{fill, Lang};
 use crate::measures::{self, Computation, Contribution, Cut, Derived, How, Point, Points};
 use crate::selection::Selection;
 use crate::urlstate::{FlowChoice, MeasureKind};
@@ -12,6 +12,8 @@ use crate::urlstate::{FlowChoice, MeasureKind};
 /// One plotted series.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SeriesOut {
+    /// The reporter whose figures these are.
+    pub reporter: String,
     /// Partner code (or `other` for the unallocated residual of contributions).
     pub code: String,
     pub label: String,
@@ -22,25 +24,42 @@ pub struct SeriesOut {
 }
 
 /// What the measure functions read.
+#[derive(Clone, Copy)]
 pub(super) struct Inputs<'a> {
     pub d: &'a Dataset,
     pub selection: &'a Selection,
+    /// The reporter whose values are made (the selection's, or the compared one).
+    pub reporter: &'a str,
     /// Multi-month periods at their average per month (values per period).
     pub average: bool,
     pub lang: Lang,
     pub derived: &'a Derived,
 }
 
-/// The values of `measure`, a series per partner (and the residual of contributions).
+/// The values of `measure`: for each reporter shown (the compared one after the first), a
+/// series per partner (and the residual of contributions); one reporter's share of the
+/// other, a series per partner.
 pub(super) fn of(measure: MeasureKind, inputs: &Inputs) -> Vec<SeriesOut> {
-    match measure {
-        MeasureKind::Monthly => per_period(inputs),
-        MeasureKind::Ytd => year_to_date(inputs),
-        MeasureKind::Yoy => growth(inputs),
-        MeasureKind::Rolling12 => rolling(inputs),
-        MeasureKind::Share => shares(inputs),
-        MeasureKind::Contribution => contributions(inputs),
+    if measure == MeasureKind::ReporterShare {
+        return reporter_shares(inputs);
     }
+    let mut series = Vec::new();
+    for reporter in inputs.selection.reporters() {
+        let inputs = Inputs {
+            reporter,
+            ..*inputs
+        };
+        series.extend(match measure {
+            MeasureKind::Monthly => per_period(&inputs),
+            MeasureKind::Ytd => year_to_date(&inputs),
+            MeasureKind::Yoy => growth(&inputs),
+            MeasureKind::Rolling12 => rolling(&inputs),
+            MeasureKind::Share => shares(&inputs),
+            MeasureKind::Contribution => contributions(&inputs),
+            MeasureKind::ReporterShare => unreachable!("handled above"),
+        });
+    }
+    series
 }
 
 /// Money values of partner `code` for the selection's flow in `currency` (the balance
@@ -82,11 +101,33 @@ impl Inputs<'_> {
             .unwrap_or(code.to_string())
     }
 
+    /// The reporter's name, or its code.
+    fn reporter_name(&self, code: &str) -> String {
+        self.d
+            .reporter(code)
+            .map_or(code.to_string(), |r| r.name_in(self.lang).to_string())
+    }
+
+    /// A series' label: the partner's, with the reporter's name when two are shown.
+    fn series_label(&self, partner: &str) -> String {
+        match self.selection.compare {
+            None => partner.to_string(),
+            Some(_) => fill(
+                self.lang.text().series_of_reporter,
+                &[
+                    ("reporter", &self.reporter_name(self.reporter)),
+                    ("partner", partner),
+                ],
+            ),
+        }
+    }
+
     /// A series of values of partner `code`.
     fn series(&self, code: &str, points: impl Into<Points>) -> SeriesOut {
         SeriesOut {
+            reporter: self.reporter.to_string(),
             code: code.to_string(),
-            label: self.label(code),
+            label: self.series_label(&self.label(code)),
             style: 0,
             points: points.into(),
         }
@@ -204,13 +245,35 @@ fn contributions(inputs: &Inputs) -> Vec<SeriesOut> {
             contribution_point(r, r.residual, what)
         };
         series.push(SeriesOut {
+            reporter: inputs.reporter.to_string(),
             code: "other".into(),
-            label: inputs.lang.text().series_other.into(),
+            label: inputs.series_label(inputs.lang.text().series_other),
             style: 0,
             points: rows.iter().map(residual).collect(),
         });
     }
     series
+}
+
+/// The reporter's value as a percentage of the compared reporter's, for each partner,
+/// year to date, where both published the same period.
+fn reporter_shares(inputs: &Inputs) -> Vec<SeriesOut> {
+    let Some(whole) = inputs.selection.compare.as_deref() else {
+        return Vec::new();
+    };
+    let (part_name, whole_name) = (
+        inputs.reporter_name(inputs.reporter),
+        inputs.reporter_name(whole),
+    );
+    let of_whole = Inputs {
+        reporter: whole,
+        ..*inputs
+    };
+    inputs.each(|code| {
+        let part = inputs.money(code, Cut::YearToDate);
+        let total = of_whole.money(code, Cut::YearToDate);
+        measures::share_of(&part.as_slice(), &total.as_slice(), &part_name, &whole_name)
+    })
 }
 
 fn contribution_point(r: &Contribution, value: f64, what: Computation) -> Point {

@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 
 use crate::currency::Currency;
-use crate::format::{money_number, money_unit, percent, points_in, unit_label_in, with_unit};
+use crate::format::{money_number, percent, points_in, unit_label_in, with_unit, Magnitude};
 use crate::i18n::{fill, Lang};
 use crate::measures::{words::describe, Point};
 use crate::month::Span;
@@ -30,21 +30,25 @@ pub enum ValueKind {
 pub struct Wording {
     pub kind: ValueKind,
     pub lang: Lang,
+    /// How large money values are written: billions (亿), or trillions (万亿).
+    pub magnitude: Magnitude,
     /// The measure's name: "Value per month (average of multi-month periods)".
     pub measure_label: String,
     /// The value axis label, with unit and currency: "billion yuan per month".
     pub y_label: String,
-    /// The period of each source-table row of the shown partners, by (partner, row id):
-    /// provenance names rows with their periods, and a scan per value would be quadratic.
-    row_spans: HashMap<(String, String), Span>,
+    /// The period of each source-table row of the shown series, by row id (unique in a
+    /// dataset): provenance names rows with their periods, and a scan per value would be
+    /// quadratic.
+    row_spans: HashMap<String, Span>,
 }
 
 impl Wording {
-    /// The wording of `state`'s measure in `lang`.
-    pub fn new(state: &ViewState, lang: Lang) -> Wording {
+    /// The wording of `state`'s measure in `lang`, money written at `magnitude`; `compare`
+    /// is the compared reporter's name (a share of it names it).
+    pub fn new(state: &ViewState, lang: Lang, magnitude: Magnitude, compare: &str) -> Wording {
         let t = lang.text();
         let currency = state.currency;
-        let unit = unit_label_in(currency, lang);
+        let unit = unit_label_in(currency, lang, magnitude);
         let money = |per_month| ValueKind::Money {
             currency,
             per_month,
@@ -73,21 +77,25 @@ impl Wording {
                 ValueKind::Points,
                 t.unit_points.into(),
             ),
+            MeasureKind::ReporterShare => (
+                t.measure_share_of,
+                ValueKind::Percent,
+                fill(t.unit_share_of, &[("compare", compare)]),
+            ),
         };
         Wording {
             kind,
             lang,
-            measure_label: measure_label.to_string(),
+            magnitude,
+            measure_label: fill(measure_label, &[("compare", compare)]),
             y_label,
             row_spans: HashMap::new(),
         }
     }
 
-    /// Names row `row` of partner `partner`'s figures with `span` in provenance.
-    pub fn add_row_span(&mut self, partner: &str, row: &str, span: Span) {
-        self.row_spans
-            .entry((partner.to_string(), row.to_string()))
-            .or_insert(span);
+    /// Names row `row` with `span` in provenance.
+    pub fn add_row_span(&mut self, row: &str, span: Span) {
+        self.row_spans.entry(row.to_string()).or_insert(span);
     }
 
     /// A value as a reader reads it: "≈ 4.72", "+48.9%", "+19.3 pp" (in Chinese, money in
@@ -95,7 +103,10 @@ impl Wording {
     pub fn value_text(&self, p: &Point) -> String {
         let approx = if p.approx { "≈ " } else { "" };
         match self.kind {
-            ValueKind::Money { .. } => format!("{approx}{}", money_number(p.value, 2, self.lang)),
+            ValueKind::Money { .. } => {
+                let number = money_number(p.value, 2, self.lang, self.magnitude);
+                format!("{approx}{number}")
+            }
             ValueKind::Percent => format!("{approx}{}", percent(p.value)),
             ValueKind::Points => format!("{approx}{}", points_in(p.value, self.lang)),
         }
@@ -112,7 +123,7 @@ impl Wording {
     /// How many display units a full-unit value is (money in billions or 亿).
     pub fn display_scale(&self) -> f64 {
         match self.kind {
-            ValueKind::Money { .. } => 1.0 / money_unit(self.lang),
+            ValueKind::Money { .. } => 1.0 / self.magnitude.unit(self.lang),
             _ => 1.0,
         }
     }
@@ -120,16 +131,16 @@ impl Wording {
     /// The money unit alone ("billion yuan"), or nothing for other measures.
     pub fn money_unit(&self) -> &'static str {
         match self.kind {
-            ValueKind::Money { currency, .. } => unit_label_in(currency, self.lang),
+            ValueKind::Money { currency, .. } => unit_label_in(currency, self.lang, self.magnitude),
             _ => "",
         }
     }
 
-    /// How a value of partner `partner` was obtained, in words, with row ids and spans.
-    pub fn provenance(&self, partner: &str, p: &Point) -> String {
+    /// How a value was obtained, in words, with row ids and spans.
+    pub fn provenance(&self, p: &Point) -> String {
         let row = |row: &str| -> String {
             self.row_spans
-                .get(&(partner.to_string(), row.to_string()))
+                .get(row)
                 .map(|span| {
                     fill(
                         self.lang.text().row_ref,
