@@ -7,7 +7,7 @@ use leptos::html::Div;
 use leptos::prelude::*;
 
 use super::events::EventsList;
-use super::sources::source_links;
+use super::sources::publisher_links;
 use crate::i18n::{fill, Catalogue};
 use crate::page::{HitPoint, Snapshot};
 use crate::urlstate::ViewMode;
@@ -177,7 +177,7 @@ fn Tooltip(
                     <p class="tt-value">{p.value}</p>
                     <p class="tt-how">{p.provenance}</p>
                     {p.caveat.map(|c| view! { <p class="tt-caveat">{c}</p> })}
-                    <p class="tt-src">{t.source_lead}{source_links(t, &p.sources)}</p>
+                    <p class="tt-src">{t.source_lead}{publisher_links(t, &p.sources)}</p>
                     {pinned.then(|| view! { <p class="tt-pinned">{t.tooltip_pinned}</p> })}
                 </div>
             })

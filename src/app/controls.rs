@@ -1,6 +1,7 @@
 //! The chart settings: every control a labelled form control bound to the view state (and
-//! so to the URL): reporter, flow, measure, currency, chart type, events, partners (with a
-//! filter) and the time range (two handles and presets).
+//! so to the URL): reporter and the reporter compared with it, flow, measure, currency,
+//! chart type, events, partners (with a filter) and the time range (two handles and
+//! presets).
 
 use std::sync::Arc;
 
@@ -57,11 +58,29 @@ fn ReporterChoice(
         };
         update.run(&set, Commit::Push)
     };
+    let compare = move |code: String| {
+        let set = move |s: &mut crate::urlstate::ViewState| {
+            s.compare = Some(code.clone()).filter(|c| !c.is_empty());
+        };
+        update.run(&set, Commit::Push)
+    };
+    let others = reporters.clone();
+    let shown = move || snapshot.with(|s| s.reporter.clone());
     (reporters.len() > 1).then(|| view! {
         <label class="control">{t.reporter}
             <select on:change=move |ev| choose(event_target_value(&ev))
-                prop:value=move || snapshot.with(|s| s.reporter.clone())>
+                prop:value=shown>
                 {reporters.iter().map(|(code, name)| view! { <option value=code.clone()>{name.clone()}</option> }).collect_view()}
+            </select>
+        </label>
+        <label class="control">{t.compare_with}
+            <select on:change=move |ev| compare(event_target_value(&ev))
+                prop:value=move || snapshot.with(|s| s.state.compare.clone().unwrap_or_default())>
+                <option value="">{t.compare_none}</option>
+                {others.into_iter().map(|(code, name)| {
+                    let own = code.clone();
+                    view! { <option value=code disabled=move || shown() == own>{name}</option> }
+                }).collect_view()}
             </select>
         </label>
     })
@@ -98,6 +117,7 @@ fn Choices(t: &'static Catalogue, snapshot: Memo<Snapshot>, update: Update) -> i
                 <option value="rolling12">{t.opt_rolling12}</option>
                 <option value="share">{t.opt_share}</option>
                 <option value="contribution">{t.opt_contribution}</option>
+                <option value="reporter_share" disabled=move || snapshot.with(|s| s.state.compare.is_none())>{t.opt_reporter_share}</option>
             </select>
         </label>
         <label class="control check" class:hidden=move || snapshot.with(|s| s.state.measure != MeasureKind::Monthly)>

@@ -94,6 +94,7 @@ pub fn Dashboard(
             {controls}
             <div class="dashboard-main">
             <p class="key-figures" aria-live="polite">{move || snapshot.with(|s| s.key_figures.clone().unwrap_or_default())}</p>
+            <p class="freshness">{move || snapshot.with(|s| s.freshness.clone().unwrap_or_default())}</p>
             <ViewSwitch t snapshot update/>
             <ChartFigure t snapshot host/>
             <Downloads t snapshot/>

@@ -8,6 +8,7 @@ use leptos::prelude::*;
 
 use crate::dataset::Dataset;
 use crate::i18n::{fill, Catalogue};
+use crate::month::date_in;
 use crate::page::{publishers, Snapshot, SourceLink};
 
 /// A link to a source's page, or, when its address is not an http(s) address (a
@@ -21,6 +22,7 @@ pub fn source_anchor(t: &Catalogue, url: &str, text: String, class: &'static str
     }
 }
 
+/// Each source linked with its full credit ("Xinhua (via People's Daily Online)").
 pub fn source_links(t: &Catalogue, sources: &[SourceLink]) -> impl IntoView {
     sources
         .iter()
@@ -28,6 +30,20 @@ pub fn source_links(t: &Catalogue, sources: &[SourceLink]) -> impl IntoView {
         .map(|(i, s)| {
             let separator = if i == 0 { "" } else { ", " };
             view! { {separator}{source_anchor(t, &s.url, s.credit(t.lang), "src")} }
+        })
+        .collect_view()
+}
+
+/// Each publisher once, linked to its first source, the full credit in the link's title
+/// (a tooltip's short form: on a phone it must not cover the chart).
+pub fn publisher_links(t: &Catalogue, sources: &[SourceLink]) -> impl IntoView {
+    publishers(sources)
+        .into_iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let separator = if i == 0 { "" } else { ", " };
+            let anchor = source_anchor(t, &s.url, s.publisher.clone(), "src");
+            view! { {separator}<span title=s.credit(t.lang)>{anchor}</span> }
         })
         .collect_view()
 }
@@ -60,7 +76,7 @@ pub fn SourcesList(
             <p lang="en">{dataset.attribution.clone()}</p>
             <ol>
                 {move || snapshot.with(|s| s.sources.iter().map(|src| {
-                    let date = src.date.clone().map(|d| format!(", {d}")).unwrap_or_default();
+                    let date = src.date.as_deref().map(|d| format!(", {}", date_in(d, t.lang))).unwrap_or_default();
                     view! {
                         <li id=format!("source-{}", src.id) lang="en">
                             {source_anchor(t, &src.url, src.title.clone(), "source-title")}

@@ -314,7 +314,7 @@ mod cli {
         }
         let block = format!(
             "{START}<div id=\"static-view\"><header class=\"masthead\"><p class=\"brand\">Trade Trends</p></header>\
-             <main><article class=\"dashboard\"><h1>{title}</h1><p class=\"key-figures\">{key}</p>\
+             <main><article class=\"dashboard\"><h1>{title}</h1><p class=\"key-figures\">{key}</p><p class=\"freshness\">{fresh}</p>\
              <figure class=\"chart-figure\"><figcaption class=\"measure\">{measure} — {unit}</figcaption>\
              <div class=\"chart\"><div class=\"chart-svg-host\">{svg}</div></div></figure>\
              <section class=\"notes\">{notes}</section><p class=\"static-note\">Sources: {sources}. \
@@ -322,6 +322,7 @@ mod cli {
              </article></main></div>{paint}{END}",
             title = esc(&snap.title),
             key = esc(snap.key_figures.as_deref().unwrap_or("")),
+            fresh = esc(snap.freshness.as_deref().unwrap_or("")),
             measure = esc(&snap.wording.measure_label),
             unit = esc(&snap.wording.y_label),
             svg = snap.svg,

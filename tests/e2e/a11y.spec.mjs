@@ -77,13 +77,13 @@ test('the keyboard alone reaches every control in reading order with a visible f
   await expect(live).toHaveText('Jan–Feb 2023, World: 44.39 billion yuan. Official: published (Jan–Feb 2023 (obs-0039)).');
   await page.keyboard.press('End');
   await expect(live).toHaveText('2023, World: 357.33 billion yuan. Official: published (2023 (obs-0061)).');
-  // Central Asia's latest 2023 value is Jan–Jun (later releases gave only growth rates).
+  // Down to Central Asia's figure for the same period (the full year, China News Service).
   await page.keyboard.press('ArrowDown');
-  await expect(live).toHaveText('Jan–Jun 2023, Central Asia (5): 119.66 billion yuan. Official: published (Jan–Jun 2023 (obs-0143)).');
+  await expect(live).toHaveText('2023, Central Asia (5): 283.67 billion yuan. Official: published (2023 (obs-0319)).');
   await page.keyboard.press('ArrowUp');
-  await expect(live).toHaveText(/^Jan–Jun 2023, World: [\d.]+ billion yuan\. Official: published/);
+  await expect(live).toHaveText(/^2023, World: [\d.]+ billion yuan\. Official: published/);
   await page.keyboard.press('ArrowLeft');
-  await expect(live).toHaveText(/^Jan–May 2023, World: [\d.]+ billion yuan\./);
+  await expect(live).toHaveText(/^Jan–Nov 2023, World: [\d.]+ billion yuan\./);
 });
 
 test('targets are at least 24 px and the page reflows at 200% zoom without sideways scrolling', async ({ page }) => {

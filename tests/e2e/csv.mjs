@@ -21,7 +21,7 @@ export function parseCsv(text) {
   return body.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? ''])));
 }
 
-const EXPONENT = { 'billion': 9, '100 million': 8, 'million': 6 };
+const EXPONENT = { 'trillion': 12, 'billion': 9, '100 million': 8, 'million': 6, 'thousand': 3 };
 
 // A published value in full units as a BigInt (exact): "2528.4" in "100 million" -> 252840000000n.
 export function fullUnits(value, unit) {

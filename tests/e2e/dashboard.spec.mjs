@@ -48,6 +48,8 @@ test('the default page shows the chart, units, figure check, table and sources',
   // Sources with working links.
   const sources = page.getByRole('region', { name: 'Sources' }).or(page.locator('section.sources'));
   await expect(sources.getByRole('link', { name: 'Xinjiang Foreign Trade Up 48.9 Pct In First 10 Months' })).toHaveAttribute('href', 'https://www.urdupoint.com/en/business/xinjiang-foreign-trade-up-489-pct-in-first-1-1769896.html');
+  // How fresh: the latest release shown and when it was published.
+  await expect(page.locator('.freshness')).toHaveText('Latest figures: 2025, published 23 Jan 2026.');
   // The benchmark mark after the chart is painted.
   await expect.poll(() => page.evaluate(() => performance.getEntriesByName('chart-rendered').length)).toBeGreaterThan(0);
   for (const url of requests) expect(url.startsWith('http://127.0.0.1:')).toBe(true);
@@ -88,25 +90,38 @@ for (const [query, label] of [['', 'per period, averaged per month'], ['?measure
     if (query === '') {
       // The example from the issue, computed here from the CSV: Jan-Oct 2023 - Jan-Sep 2023.
       const oct = rows.find((r) => r.cells[0] === 'Oct 2023' && r.cells[1] === 'World');
-      const janOct = byId.get('obs-0055');
+      const janOct = byId.get('obs-0307');
       const janSep = byId.get('obs-0050');
       expect(oct.cells[2]).toBe(billionsText(fullUnits(janOct.value, janOct.unit) - fullUnits(janSep.value, janSep.unit), 2));
-      expect(oct.cells[2]).toBe('34.46');
+      expect(oct.cells[2]).toBe('34.49');
     }
   });
 }
 
-test('the disputed $409.2 bn is not drawn and the page says so with both sources', async ({ page }) => {
+test('the seed article\'s claims each show a verdict computed from the published figures', async ({ page }) => {
   await openDashboard(page);
-  const check = page.locator('section.checks');
-  const note = check.getByText('a published figure of 409.2 billion US dollars for total trade', { exact: false });
-  await expect(note).toBeVisible();
-  await expect(note).toContainText('287.3 billion yuan');
-  await expect(note).toContainText('10.2 times that: most likely a unit slip');
+  const claims = page.locator('section.checks ul.claims > li');
+  await expect(claims).toHaveCount(7);
+  await expect(page.getByRole('heading', { name: 'Claims of the cited articles, checked against the published figures' })).toBeVisible();
+  const exports = claims.filter({ hasText: 'rose to a record $409 billion' });
+  await expect(exports.locator('.verdict')).toHaveText('wrong flow · off by ×10');
+  await expect(exports.locator('.verdict')).toHaveClass(/wrong/);
+  await expect(exports).toContainText("Xinjiang's total trade with the world in Jan–Oct 2023 was 40.2 billion US dollars (obs-0057), and the claim is 10.2 times that.");
+  const exceeded = claims.filter({ hasText: 'exceeded the total for all of 2022' });
+  await expect(exceeded.locator('.verdict')).toHaveText('holds');
+  const asean = claims.filter({ hasText: 'Central Asia and Southeast Asia' });
+  await expect(asean.locator('.verdict')).toHaveText('holds · cannot be checked');
+  await expect(asean).toContainText('No figure was published for Xinjiang\'s total trade with ASEAN in Jan–Oct 2023 in the sources found.');
+  const rosy = claims.filter({ hasText: 'less rosy' });
+  await expect(rosy).toContainText('China\'s total trade with the world in Jan–Oct 2023 changed +0.03% (obs-0453) on a year earlier, less than Xinjiang\'s total trade with the world in Jan–Oct 2023, +48.9% (obs-0307).');
+  const october = claims.filter({ hasText: '$48 billion worth of items in October alone' });
+  await expect(october.locator('.verdict')).toHaveText('no published figure');
+  await expect(october).toContainText('the releases around it give ≈ 4.72 billion US dollars');
+  // The article is a source, named by its publisher.
   const sources = page.locator('section.sources');
-  await expect(sources.getByRole('link', { name: /Nikkei Asia, Pak Yiu/ })).toHaveAttribute('href', /ffhr\.cz/);
-  // No table cell (nor the chart data) carries the disputed value.
-  await expect(page.locator('table.values')).not.toContainText('409.2');
+  await expect(sources.getByRole('link', { name: /Xinjiang exports jump|Asia Financial/i }).first()).toBeVisible();
+  // The claimed figures are not drawn: no table cell carries them.
+  await expect(page.locator('table.values')).not.toContainText('409');
 });
 
 test('a missing dataset shows a named error, not a blank page', async ({ page }) => {

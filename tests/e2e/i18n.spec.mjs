@@ -40,7 +40,7 @@ test('lang=zh shows Chinese labels and 亿元 values equal to the English values
   const periods = chinese.map((r) => r[0]);
   expect(periods).toContain('2023年1–10月');
   expect(periods).toContain('2023年1–2月');
-  expect(chinese.find((r) => r[0] === '2023年1–10月' && r[1] === '世界')[2]).toBe('2,873.0');
+  expect(chinese.find((r) => r[0] === '2023年1–10月' && r[1] === '世界')[2]).toBe('2,873.3');
   await expect(page.locator('.key-figures')).toHaveText(/^2025年与世界的进出口：5,203\.7亿元（≈ 724亿美元），同比\+19\.9%/);
   // The chart's text alternative and axis are Chinese too.
   await expect(page.locator('main .chart-svg-host svg title')).toHaveText(/^折线图：新疆与世界和中亚五国的进出口，年初至今累计，按公布数，2011年1月至2025年12月，单位：亿元。/);
