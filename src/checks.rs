@@ -11,7 +11,7 @@
 mod claims;
 mod disputed;
 
-pub use claims::{verdicts, Found, Verdict};
+pub use claims::{verdicts, Found, FoundHow, Verdict};
 
 use crate::currency::Currency;
 use crate::dataset::{push_unique, ConflictField, Dataset, Observation, Series, Status};
@@ -42,8 +42,35 @@ pub struct CheckNote {
     pub kind: CheckKind,
     pub text: String,
     pub sources: Vec<String>,
-    /// For a claim: its verdict in a word or two ("off by ×10", "holds").
-    pub verdict: Option<String>,
+    /// For a claim: its verdict in a word or two.
+    pub verdict: Option<Mark>,
+}
+
+/// A claim's verdict in a word or two ("off by ×10", "holds"), and what it comes to.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mark {
+    pub label: String,
+    pub tone: Tone,
+}
+
+/// What a claim's verdicts come to, for the reader's eye: every assertion holds; one is
+/// wrong; or, none wrong, one could not be checked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Tone {
+    Holds,
+    Unchecked,
+    Wrong,
+}
+
+impl Tone {
+    /// The class name of the mark.
+    pub fn code(self) -> &'static str {
+        match self {
+            Tone::Holds => "holds",
+            Tone::Unchecked => "unchecked",
+            Tone::Wrong => "wrong",
+        }
+    }
 }
 
 /// The disputed figures of `d` that carry a value, as (series, observation) indices in
@@ -87,19 +114,23 @@ pub fn notes(
     for s in &shown {
         notes.extend(conflict_notes(d, s, selection.currency, lang));
     }
-    notes.extend(revision_notes(d, &shown, selection.currency, lang, derived));
+    let qualify = selection.compare.is_some();
+    notes.extend(revision_notes(
+        d,
+        &shown,
+        (selection.currency, qualify),
+        lang,
+        derived,
+    ));
     notes.extend(claims::notes(d, &reporters, lang, derived));
     notes.sort_by_key(|n| (n.span.last, n.span.first));
     notes
 }
 
-/// A partner's name as the notes say it: "the world", or the partner's name.
-fn partner_phrase(d: &Dataset, code: &str, lang: Lang) -> String {
-    match d.partner(code) {
-        Some(p) if p.kind == crate::dataset::PartnerKind::World => lang.text().the_world.into(),
-        Some(p) => p.name_in(lang).to_string(),
-        None => code.to_string(),
-    }
+/// A reporter's name, or its code.
+fn reporter_name(d: &Dataset, code: &str, lang: Lang) -> String {
+    d.reporter(code)
+        .map_or(code.to_string(), |r| r.name_in(lang).to_string())
 }
 
 /// A partner's name as a series label: its name, or its code.
@@ -142,8 +173,9 @@ fn conflict_notes(d: &Dataset, s: &Series, currency: Currency, lang: Lang) -> Ve
             t.v_conflict,
             &[
                 ("period", &c.span().label_in(lang)),
+                ("reporter", &reporter_name(d, &s.reporter, lang)),
                 ("flow", d.flow_name(c.flow, lang)),
-                ("partner", &partner_label(d, &s.partner, lang)),
+                ("partner", &d.partner_phrase(&s.partner, lang)),
                 ("figures", &figures.join(t.v_vs)),
             ],
         );
@@ -168,17 +200,28 @@ fn conflict_notes(d: &Dataset, s: &Series, currency: Currency, lang: Lang) -> Ve
 }
 
 /// The periods of the shown series that point to a revision, by period, then series.
+/// With `qualify` (two reporters shown), each series is named with its reporter.
 fn revision_notes(
     d: &Dataset,
     shown: &[&Series],
-    currency: Currency,
+    (currency, qualify): (Currency, bool),
     lang: Lang,
     derived: &Derived,
 ) -> Vec<CheckNote> {
     let mut flagged: Vec<(String, &Series, PeriodValue)> = Vec::new();
     for s in shown {
         let derivation = derived.derivation_for(s, currency, true);
-        let label = partner_label(d, &s.partner, lang);
+        let partner = partner_label(d, &s.partner, lang);
+        let label = match qualify {
+            true => fill(
+                lang.text().series_of_reporter,
+                &[
+                    ("reporter", &reporter_name(d, &s.reporter, lang)),
+                    ("partner", &partner),
+                ],
+            ),
+            false => partner,
+        };
         for &i in &derivation.flagged {
             flagged.push((label.clone(), s, derivation.periods[i].clone()));
         }

@@ -172,6 +172,17 @@ pub fn percent(p: f64) -> String {
     format!("{sign}{text}%")
 }
 
+/// A share of a whole, unsigned: two decimals below ten per cent ("0.72%"), one above
+/// ("23.4%"), a trailing ".0" dropped ("80%").
+pub fn share_percent(p: f64) -> String {
+    let text = match p.abs() < 10.0 {
+        true => format!("{p:.2}"),
+        false => format!("{p:.1}"),
+    };
+    let text = text.strip_suffix(".0").unwrap_or(&text);
+    format!("{text}%")
+}
+
 /// A published growth rate as printed: up to two decimals, trailing zeros dropped
 /// ("+0.03%", "+48.9%", "−5%"), where [`percent`] rounds to one.
 pub fn percent_as_printed(p: f64) -> String {

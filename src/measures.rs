@@ -26,7 +26,7 @@ pub mod words;
 pub use cache::Derived;
 pub use growth::{published_growth_only, yoy};
 pub use money::{average_rate, in_time_order, run_only};
-pub use point::{Caveat, Computation, Cut, How, Point, RateUsed, Sources};
+pub use point::{Caveat, Computation, Cut, How, Point, RateUsed, ShareOf, Sources};
 pub use points::{Brief, Points, WeakPoints};
 pub use shares::{contributions, share, share_of, Contribution};
 pub use sums::{balance, rolling12};

@@ -119,6 +119,10 @@ impl Page {
         if let Some((from, to)) = range {
             cut_to_range(&mut series, from, to, kept);
         }
+        let mut notices = resolved.notices;
+        if state.measure == MeasureKind::ReporterShare {
+            notices.extend(texts::unmatched_share_notices(d, &inputs));
+        }
         let checks = checks::notes(d, &selection, lang, &kept.derived, &kept.disputed(d));
         let compare_name = selection.compare.as_deref().map_or(String::new(), |c| {
             d.reporter(c)
@@ -128,7 +132,7 @@ impl Page {
             title: texts::title(d, &selection, state.measure, lang),
             wording: Wording::new(&state, lang, magnitude_of(&series, kept), &compare_name),
             reporter: resolved.reporter,
-            notices: resolved.notices,
+            notices,
             events: events_within(d, range),
             sources: Vec::new(),
             key_figures: None,

@@ -2,7 +2,7 @@
 //! the default view asks for.
 mod common;
 
-use trade_trends::checks::{disputed_figures, notes, CheckKind, CheckNote};
+use trade_trends::checks::{disputed_figures, notes, CheckKind, CheckNote, Tone};
 use trade_trends::currency::Currency;
 use trade_trends::dataset::Dataset;
 use trade_trends::i18n::Lang;
@@ -52,7 +52,7 @@ fn claims(checks: &[CheckNote]) -> Vec<(&str, &str)> {
     checks
         .iter()
         .filter(|c| c.kind == CheckKind::Claim)
-        .map(|c| (c.verdict.as_deref().unwrap(), c.text.as_str()))
+        .map(|c| (c.verdict.as_ref().unwrap().label.as_str(), c.text.as_str()))
         .collect()
 }
 
@@ -65,6 +65,24 @@ fn the_seed_articles_claims_get_verdicts_computed_from_the_published_figures() {
         claims.len(),
         7,
         "five Asia Financial claims, two of Nikkei Asia: {claims:#?}"
+    );
+    // What each comes to: the $409bn and $48bn figures wrong, the comparisons holding, the
+    // jump to Southeast Asia unchecked (no ASEAN figure for 2023 was published).
+    let tones: Vec<Tone> = checks
+        .iter()
+        .filter_map(|c| c.verdict.as_ref().map(|v| v.tone))
+        .collect();
+    assert_eq!(
+        tones,
+        [
+            Tone::Wrong,
+            Tone::Holds,
+            Tone::Unchecked,
+            Tone::Holds,
+            Tone::Wrong,
+            Tone::Wrong,
+            Tone::Wrong
+        ]
     );
     assert_eq!(
         claims[0],
@@ -199,7 +217,10 @@ fn the_october_claim_is_answered_in_any_view() {
         .iter()
         .find(|c| c.span == Span::single(m("2023-10")) && c.kind == CheckKind::Claim)
         .unwrap();
-    assert_eq!(october.verdict.as_deref(), Some("no published figure"));
+    assert_eq!(
+        october.verdict.as_ref().map(|v| v.label.as_str()),
+        Some("no published figure")
+    );
     assert!(october.text.contains(
         "the releases around it give ≈ 4.72 billion US dollars (Derived: Jan–Oct 2023 (obs-0307) − Jan–Sep 2023 (obs-0050);"
     ), "{}", october.text);

@@ -49,7 +49,7 @@ fn build_writes_the_dataset_and_reports_conflicts() {
         String::from_utf8_lossy(&result.stderr)
     );
     assert!(stdout.contains(
-        "conflict: xinjiang/total/world Jan–Jun 2024 CNY value: 200.00 bn (obs-0072, obs-0271) vs 220.63 bn [chosen] (obs-0264, obs-0266, obs-0268, obs-0270) — a threshold read as the value"
+        "conflict: xinjiang/total/world Jan–Jun 2024 CNY value: 200.00 bn (obs-0072) vs 220.63 bn [chosen] (obs-0264, obs-0266, obs-0268, obs-0270) — a threshold read as the value"
     ), "{stdout}");
     assert!(stdout.contains(
         "conflict: china/exports/world 2022 USD value: 3,950.00 bn (obs-0388) vs 3,590.00 bn [chosen] (obs-0389) — only 3590.00 bn adds up with imports (2700.00 bn) to the published total (6300.00 bn US dollars), so it is drawn; the other figure has the same digits in another order, a likely typo"

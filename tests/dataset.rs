@@ -689,3 +689,20 @@ fn problems_in_a_monthly_run_name_the_month() {
         problems_of(&v)
     );
 }
+
+#[test]
+fn a_claim_about_an_unknown_reporter_or_without_assertions_is_named() {
+    let mut v = bundled_json();
+    v["claims"][0]["asserts"][0]["figure"]["reporter"] = json!("atlantis");
+    v["claims"][1]["asserts"] = json!([]);
+    v["claims"][2]["source"] = json!("s999");
+    let lines = problems_of(&v);
+    assert_eq!(
+        lines,
+        [
+            "claims[0] af-exports-409bn, field \"reporter\": \"atlantis\" is not declared in reporters",
+            "claims[1] af-october-48bn, field \"asserts\": a claim needs at least one assertion to check",
+            "claims[2] af-exceeded-2022, field \"source\": \"s999\" is not declared in sources",
+        ]
+    );
+}

@@ -97,8 +97,8 @@ fn growth_only_rows_join_the_figure_they_describe_or_stand_alone() {
 #[test]
 fn a_threshold_printed_as_the_value_loses_to_the_precise_figure() {
     let d = bundled();
-    // Jan-Jun 2024: Xinhua said trade "surpassed 200 billion yuan"; two pages printed 200 as
-    // the value, while Xinhua, CRI and People's Daily print 220.63 billion (+48.4%).
+    // Jan-Jun 2024: Xinhua said trade "surpassed 200 billion yuan"; Bastille Post printed
+    // 200 as the value, while Xinhua, CRI and People's Daily print 220.63 billion (+48.4%).
     let c = d
         .conflicts
         .iter()
@@ -112,7 +112,7 @@ fn a_threshold_printed_as_the_value_loses_to_the_precise_figure() {
         .unwrap();
     let figures: Vec<(f64, bool)> = c.figures.iter().map(|f| (f.value, f.chosen)).collect();
     assert_eq!(figures, [(200e9, false), (220.63e9, true)]);
-    assert_eq!(c.figures[0].rows, ["obs-0072", "obs-0271"]);
+    assert_eq!(c.figures[0].rows, ["obs-0072"]);
     assert!(c
         .likely_cause
         .as_deref()
@@ -376,5 +376,39 @@ fn a_disputed_growth_rate_never_supports_the_preferred_figure() {
     assert_eq!(
         (disputed.rows.as_slice(), disputed.yoy_pct, disputed.value),
         (&["x2".to_string()][..], Some(40.0), None)
+    );
+}
+
+#[test]
+fn a_source_without_its_publisher_is_refused_by_row_and_field() {
+    use trade_trends::ingest::{build, Inputs};
+    let meta = common::read("data/meta.json");
+    let csv = format!(
+        "{CSV_HEADER}\n{}\n{}\n",
+        row("x1", "xinjiang,total,world,2023-01,2023-10,ytd,287.3,billion,CNY,48.9,https://a.example/1,T,2023-11-21,"),
+        row("x2", "xinjiang,total,world,2023-01,2023-09,ytd,252.84,billion,CNY,47.3,https://b.example/2,T,2023-10-24,"),
+    );
+    let sources = "url,publisher,via,copy_on,low_quality,note\n\
+                   https://a.example/1,,,,,\n\
+                   https://c.example/3,Xinhua,,,maybe,\n";
+    let errors: Vec<String> = build(&Inputs {
+        meta: ("meta.json", &meta),
+        sources: ("sources.csv", sources),
+        observations: ("obs.csv", &csv),
+        rates: vec![],
+        events: None,
+        claims: None,
+    })
+    .unwrap_err()
+    .iter()
+    .map(|e| e.to_string())
+    .collect();
+    assert_eq!(
+        errors,
+        [
+            r#"sources.csv, line 2 (https://a.example/1), column "publisher": found ""; expected the outlet that wrote the text (e.g. Xinhua), not a host; a copy's host goes in copy_on"#,
+            r#"sources.csv, line 3 (https://c.example/3), column "low_quality": found "maybe"; expected yes, or nothing"#,
+            r#"obs.csv, line 3 (x2), column "source_url": found "https://b.example/2"; expected a page listed in sources.csv with its publisher (the outlet that wrote it)"#,
+        ]
     );
 }

@@ -33,7 +33,7 @@ fn main() {
         println!(
             "check [{:?}] {}: {}",
             c.kind,
-            c.verdict.as_deref().unwrap_or("-"),
+            c.verdict.as_ref().map_or("-", |m| m.label.as_str()),
             c.text
         );
     }

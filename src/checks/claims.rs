@@ -7,6 +7,7 @@ mod words;
 
 pub(super) use words::notes;
 
+use super::Tone;
 use crate::currency::Currency;
 use crate::dataset::{
     push_unique, Assertion, Basis, Claim, Compared, Dataset, Direction, FigureRef, Flow,
@@ -110,6 +111,26 @@ impl Verdict {
             Verdict::CannotCheck { .. } => t.verdict_cannot_check,
         };
         label.to_string()
+    }
+}
+
+impl Verdict {
+    /// What the verdict comes to: a claimed value within 2 per cent of what the releases
+    /// around its period give is not called wrong, only unchecked.
+    pub fn tone(&self) -> Tone {
+        match self {
+            Verdict::Matches(_) | Verdict::Holds { .. } | Verdict::Grew { holds: true, .. } => {
+                Tone::Holds
+            }
+            Verdict::NoFigure {
+                derived: Some((_, ratio)),
+            } if (ratio - 1.0).abs() > 0.02 => Tone::Wrong,
+            Verdict::NoFigure { .. } | Verdict::CannotCheck { .. } => Tone::Unchecked,
+            Verdict::Differs { .. }
+            | Verdict::WrongFlow { .. }
+            | Verdict::Fails { .. }
+            | Verdict::Grew { holds: false, .. } => Tone::Wrong,
+        }
     }
 }
 

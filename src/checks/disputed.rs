@@ -3,7 +3,7 @@
 //! factor of ten is most likely a unit slip); where customs published no figure for the
 //! period, the value its year-to-date releases give.
 
-use super::{partner_phrase, terms_sources, terms_text, CheckKind, CheckNote};
+use super::{terms_sources, terms_text, CheckKind, CheckNote};
 use crate::currency::Currency;
 use crate::dataset::{push_unique, Dataset, Flag, Flow, Observation, Series};
 use crate::format::{amount_long_in, decimals_for, join_and_in, percent};
@@ -26,7 +26,7 @@ pub(super) fn note(d: &Dataset, s: &Series, o: &Observation, lang: Lang) -> Chec
             ("period", &o.span().label_in(lang)),
             ("claim", &claim),
             ("flow", d.flow_name(s.flow, lang)),
-            ("partner", &partner_phrase(d, &s.partner, lang)),
+            ("partner", &d.partner_phrase(&s.partner, lang)),
             ("row", &o.first_row()),
         ],
     );

@@ -22,9 +22,15 @@ pub struct Claim {
     pub asserts: Vec<Assertion>,
 }
 
-/// What a claim asserts.
+/// What a claim asserts. Read through `AssertionWire`, one flat object: serde's
+/// internally tagged enums buffer every object first, and cost the page 12 KiB of code.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+#[serde(
+    tag = "kind",
+    rename_all = "snake_case",
+    deny_unknown_fields,
+    try_from = "AssertionWire"
+)]
 pub enum Assertion {
     /// A value for a period (in full units of `currency`), with the growth rate stated
     /// beside it, if any.
@@ -100,6 +106,85 @@ impl Assertion {
         match self {
             Assertion::Value { figure, .. } | Assertion::Direction { figure, .. } => vec![figure],
             Assertion::Comparison { left, right, .. } => vec![left, right],
+        }
+    }
+}
+
+/// Which kind of assertion an object is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum AssertionKind {
+    Value,
+    Direction,
+    Comparison,
+}
+
+/// An assertion as written: its kind and the fields of every kind.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AssertionWire {
+    kind: AssertionKind,
+    figure: Option<FigureRef>,
+    value: Option<f64>,
+    currency: Option<Currency>,
+    yoy_pct: Option<f64>,
+    direction: Option<Direction>,
+    left: Option<FigureRef>,
+    right: Option<FigureRef>,
+    measure: Option<Compared>,
+    relation: Option<Relation>,
+}
+
+impl TryFrom<AssertionWire> for Assertion {
+    type Error = String;
+
+    fn try_from(w: AssertionWire) -> Result<Assertion, String> {
+        let fields = |kind: &str, needed: &str| {
+            format!("a {kind} assertion needs {needed}, and no field of another kind")
+        };
+        let extra = |others: &[bool]| others.iter().any(|x| *x);
+        let (has_value, has_direction) = (
+            w.value.is_some() || w.currency.is_some() || w.yoy_pct.is_some(),
+            w.direction.is_some(),
+        );
+        let has_comparison =
+            w.left.is_some() || w.right.is_some() || w.measure.is_some() || w.relation.is_some();
+        match w.kind {
+            AssertionKind::Value => match (w.figure, w.value, w.currency) {
+                (Some(figure), Some(value), Some(currency))
+                    if !extra(&[has_direction, has_comparison]) =>
+                {
+                    Ok(Assertion::Value {
+                        figure,
+                        value,
+                        currency,
+                        yoy_pct: w.yoy_pct,
+                    })
+                }
+                _ => Err(fields(
+                    "value",
+                    "figure, value and currency (yoy_pct if stated)",
+                )),
+            },
+            AssertionKind::Direction => match (w.figure, w.direction) {
+                (Some(figure), Some(direction)) if !extra(&[has_value, has_comparison]) => {
+                    Ok(Assertion::Direction { figure, direction })
+                }
+                _ => Err(fields("direction", "figure and direction")),
+            },
+            AssertionKind::Comparison => match (w.left, w.right, w.measure, w.relation) {
+                (Some(left), Some(right), Some(measure), Some(relation))
+                    if w.figure.is_none() && !extra(&[has_value, has_direction]) =>
+                {
+                    Ok(Assertion::Comparison {
+                        left,
+                        right,
+                        measure,
+                        relation,
+                    })
+                }
+                _ => Err(fields("comparison", "left, right, measure and relation")),
+            },
         }
     }
 }

@@ -65,8 +65,8 @@ pub fn path_at(text: &str, line: usize, column: usize) -> Option<String> {
 }
 
 /// `end`, or, where reading stopped on the `,` or `]` after an object (or the space after
-/// that), just after the object's `}`: a tagged object (an assertion of a claim) is checked
-/// once read whole, and its error is reported where reading stopped.
+/// that), just after the object's `}`: an object checked once read whole (a claim's
+/// assertion, read flat and then converted) has its error reported where reading stopped.
 fn after_tagged_object(bytes: &[u8], end: usize) -> usize {
     let last_token = |before: usize| {
         bytes[..before.min(bytes.len())]

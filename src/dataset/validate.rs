@@ -35,7 +35,7 @@ pub fn validate(d: &Dataset) -> Vec<Problem> {
         if e.title.trim().is_empty() {
             v.problem(&loc, "title", ProblemKind::EmptyTitle);
         }
-        refs.check_sources(&mut v, &loc, std::slice::from_ref(&e.source));
+        refs.check_sources(&mut v, &loc, "source", std::slice::from_ref(&e.source));
     }
     v.problems
 }
@@ -60,7 +60,7 @@ fn check_conflicts(v: &mut Validator, refs: &Refs, d: &Dataset) {
         for f in &c.figures {
             let money = c.field == ConflictField::Value;
             v.check_number(&loc, "figures.value", f.value, money);
-            refs.check_sources(v, &loc, &f.sources);
+            refs.check_sources(v, &loc, "sources", &f.sources);
         }
     }
 }
@@ -102,7 +102,7 @@ fn check_rates(v: &mut Validator, refs: &Refs, d: &Dataset) {
         if let Some(date) = &r.date {
             v.check_date(&loc, "date", date);
         }
-        refs.check_sources(v, &loc, std::slice::from_ref(&r.source));
+        refs.check_sources(v, &loc, "source", std::slice::from_ref(&r.source));
     }
 }
 
@@ -114,7 +114,7 @@ fn check_claims(v: &mut Validator, refs: &Refs, d: &Dataset) {
             let code = c.id.clone();
             v.problem(&loc, "id", ProblemKind::CodeTwice { code });
         }
-        refs.check_sources(v, &loc, std::slice::from_ref(&c.source));
+        refs.check_sources(v, &loc, "source", std::slice::from_ref(&c.source));
         if c.words.trim().is_empty() {
             v.problem(&loc, "words", ProblemKind::EmptyTitle);
         }
@@ -158,13 +158,14 @@ impl Refs<'_> {
         }
     }
 
-    fn check_sources(&self, v: &mut Validator, loc: &str, ids: &[String]) {
+    /// The source ids of field `field` (`source` or `sources`) are declared, and some.
+    fn check_sources(&self, v: &mut Validator, loc: &str, field: &str, ids: &[String]) {
         if ids.is_empty() {
-            v.problem(loc, "sources", ProblemKind::NoSources);
+            v.problem(loc, field, ProblemKind::NoSources);
         }
         for id in ids.iter().filter(|id| !self.sources.contains(id.as_str())) {
             let code = id.clone();
-            v.problem(loc, "sources", ProblemKind::UndeclaredSource { code });
+            v.problem(loc, field, ProblemKind::UndeclaredSource { code });
         }
     }
 }

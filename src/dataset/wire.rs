@@ -531,6 +531,16 @@ impl Dataset {
         self.reporters.iter().find(|r| r.code == code)
     }
 
+    /// A partner's name as a sentence says it: "the world", or the partner's name (its
+    /// code when undeclared).
+    pub fn partner_phrase(&self, code: &str, lang: Lang) -> String {
+        match self.partner(code) {
+            Some(p) if p.kind == PartnerKind::World => lang.text().the_world.into(),
+            Some(p) => p.name_in(lang).to_string(),
+            None => code.to_string(),
+        }
+    }
+
     /// A flow's name in `lang`: the dataset's translation, or the English name.
     pub fn flow_name(&self, flow: Flow, lang: Lang) -> &str {
         match lang {

@@ -49,11 +49,14 @@ pub(super) fn read_pages(
                 false
             }
         };
-        let (Some(url), Some(publisher), false) = (url, publisher, row.failed) else {
+        // A page refused for its publisher alone is still listed (with no publisher), so
+        // the rows citing it are not also called unlisted: the build fails on this row.
+        let refused_publisher = publisher.is_none();
+        let (Some(url), false) = (url, row.failed && !refused_publisher) else {
             return;
         };
         let page = Page {
-            publisher,
+            publisher: publisher.unwrap_or_default(),
             via,
             copy_on,
             low_quality,
@@ -65,10 +68,10 @@ pub(super) fn read_pages(
     pages
 }
 
-/// The publisher cell: the outlet's name, never a host.
+/// The publisher cell: the outlet's name, never empty, never a host.
 fn read_publisher(row: &mut Row) -> Option<String> {
-    let publisher = row.required("publisher")?;
-    if looks_like_host(&publisher) {
+    let publisher = row.get("publisher").trim().to_string();
+    if publisher.is_empty() || looks_like_host(&publisher) {
         let expected = "the outlet that wrote the text (e.g. Xinhua), not a host; a copy's host goes in copy_on";
         row.fail("publisher", expected);
         return None;

@@ -46,6 +46,9 @@ impl How {
             How::Official { rows } => rows.iter().collect(),
             How::Derived { plus, minus } => plus.iter().chain(minus).collect(),
             How::Converted { inner, .. } | How::PerMonth { inner, .. } => inner.rows(),
+            How::Computed(Computation::ShareOf(s)) => {
+                s.part_rows.iter().chain(&s.whole_rows).collect()
+            }
             How::Computed(_) => Vec::new(),
         }
     }
@@ -64,12 +67,22 @@ pub enum Computation {
     Sum12 { span: Span },
     /// `part` ÷ world total.
     Share { part: String },
-    /// `part` ÷ `whole` (one reporter's value of another's).
-    ShareOf { part: String, whole: String },
+    /// One reporter's value of another's (boxed: few values are one).
+    ShareOf(Box<ShareOf>),
     /// (`part` − a year earlier) ÷ world total a year earlier.
     Contribution { part: String },
     /// The world total's change (`total_pct`) minus the partners shown.
     Residual { total_pct: f64 },
+}
+
+/// One reporter's value divided by another's for the same period, with the source-table
+/// rows of each.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ShareOf {
+    pub part: String,
+    pub whole: String,
+    pub part_rows: Vec<String>,
+    pub whole_rows: Vec<String>,
 }
 
 /// Something the reader should know about a value.

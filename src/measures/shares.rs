@@ -2,13 +2,13 @@
 //! another's (a region's of its country), and a partner's contribution to the world
 //! total's change on a year earlier (with what the partners shown do not explain).
 
-use super::point::{Computation, Point};
+use super::point::{Computation, Point, ShareOf};
 use crate::dataset::push_unique;
 use crate::month::Span;
 
 /// A partner's value as a percentage of the world total, for periods both have.
 pub fn share(part: &[Point], world: &[Point], part_label: &str) -> Vec<Point> {
-    let what = || Computation::Share {
+    let what = |_: &Point, _: &Point| Computation::Share {
         part: part_label.to_string(),
     };
     percent_of(part, world, &what)
@@ -16,22 +16,31 @@ pub fn share(part: &[Point], world: &[Point], part_label: &str) -> Vec<Point> {
 
 /// One reporter's value as a percentage of another's (Xinjiang's of China's), only for
 /// periods both published: values of the same months, neither derived nor converted
-/// unless both are.
+/// unless both are; each value cites the rows of both.
 pub fn share_of(
     part: &[Point],
     whole: &[Point],
     part_label: &str,
     whole_label: &str,
 ) -> Vec<Point> {
-    let what = || Computation::ShareOf {
-        part: part_label.to_string(),
-        whole: whole_label.to_string(),
+    let what = |p: &Point, w: &Point| {
+        let rows = |q: &Point| q.how.rows().into_iter().cloned().collect();
+        Computation::ShareOf(Box::new(ShareOf {
+            part: part_label.to_string(),
+            whole: whole_label.to_string(),
+            part_rows: rows(p),
+            whole_rows: rows(w),
+        }))
     };
     percent_of(part, whole, &what)
 }
 
 /// `part` as a percentage of `whole` for each period both have (`what`: how it was made).
-fn percent_of(part: &[Point], whole: &[Point], what: &dyn Fn() -> Computation) -> Vec<Point> {
+fn percent_of(
+    part: &[Point],
+    whole: &[Point],
+    what: &dyn Fn(&Point, &Point) -> Computation,
+) -> Vec<Point> {
     part.iter()
         .filter(|p| p.drawable)
         .filter_map(|p| {
@@ -43,7 +52,7 @@ fn percent_of(part: &[Point], whole: &[Point], what: &dyn Fn() -> Computation) -
             Some(Point::computed(
                 p.span,
                 100.0 * p.value / w.value,
-                what(),
+                what(p, w),
                 sources,
                 p.approx != w.approx,
                 100.0 * (p.tolerance / w.value + p.value * w.tolerance / (w.value * w.value)),

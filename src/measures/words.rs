@@ -20,9 +20,7 @@ impl Computation {
             ),
             Computation::Sum12 { span } => fill(t.how_sum12, &[("span", &span.label_in(lang))]),
             Computation::Share { part } => fill(t.how_share, &[("part", part)]),
-            Computation::ShareOf { part, whole } => {
-                fill(t.how_share_of, &[("part", part), ("whole", whole)])
-            }
+            Computation::ShareOf(s) => share_of_text(s, &|r| r.to_string(), lang),
             Computation::Contribution { part } => fill(t.how_contribution, &[("part", part)]),
             Computation::Residual { total_pct } => fill(
                 t.how_residual,
@@ -51,7 +49,7 @@ impl Caveat {
             } => fill(
                 t.caveat_growth_differs,
                 &[
-                    ("published", &crate::format::percent(*published)),
+                    ("published", &crate::format::percent_as_printed(*published)),
                     ("computed", &crate::format::percent(*computed)),
                 ],
             ),
@@ -98,6 +96,7 @@ pub fn describe(how: &How, row: &dyn Fn(&str) -> String, lang: Lang) -> String {
                 ("series", &rate.rate_series),
             ],
         ),
+        How::Computed(Computation::ShareOf(s)) => share_of_text(s, row, lang),
         How::Computed(what) => fill(t.how_computed, &[("what", &what.text(lang))]),
         How::PerMonth { inner, months } => fill(
             t.how_per_month,
@@ -107,4 +106,25 @@ pub fn describe(how: &How, row: &dyn Fn(&str) -> String, lang: Lang) -> String {
             ],
         ),
     }
+}
+
+/// "Share: Xinjiang, Jan–Oct 2023 (obs-0307) ÷ China, Jan–Oct 2023 (obs-0453)".
+fn share_of_text(s: &super::point::ShareOf, row: &dyn Fn(&str) -> String, lang: Lang) -> String {
+    let side = |name: &str, rows: &[String]| {
+        let rows: Vec<String> = rows.iter().map(|r| row(r)).collect();
+        match rows.is_empty() {
+            true => name.to_string(),
+            false => fill(
+                lang.text().share_side,
+                &[("reporter", name), ("rows", &rows.join(", "))],
+            ),
+        }
+    };
+    fill(
+        lang.text().how_share_of,
+        &[
+            ("part", &side(&s.part, &s.part_rows)),
+            ("whole", &side(&s.whole, &s.whole_rows)),
+        ],
+    )
 }

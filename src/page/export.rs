@@ -53,7 +53,7 @@ impl Page {
                 per_month: true,
             } => (format!("{money} per month"), currency.code()),
             ValueKind::Money { currency, .. } => (money.to_string(), currency.code()),
-            ValueKind::Percent => ("percent".to_string(), ""),
+            ValueKind::Percent | ValueKind::Share => ("percent".to_string(), ""),
             ValueKind::Points => ("percentage points".to_string(), ""),
         }
     }

@@ -10,7 +10,7 @@ use crate::i18n::{fill, Lang};
 use crate::measures::{self, average_rate, Cut, Point};
 use crate::month::Span;
 use crate::selection::Selection;
-use crate::urlstate::{ChartKind, FlowChoice, MeasureKind};
+use crate::urlstate::{ChartKind, FlowChoice, MeasureKind, Notice};
 
 /// "Xinjiang: total trade with the world and Central Asia (5)"; with a compared reporter,
 /// "Xinjiang and China: …", or for a share of it, "Xinjiang as a share of China: …".
@@ -95,7 +95,7 @@ pub(super) fn key_figures(page: &Page, inputs: &Inputs) -> Option<String> {
                     ("subject", &subject),
                     ("period", &p.span.label_in(inputs.lang)),
                     ("value", &page.wording.value_text(&p)),
-                    ("measure", &page.wording.measure_label.to_lowercase()),
+                    ("measure", &lower_first(&page.wording.measure_label)),
                     ("sources", &sources_named(inputs.d, &p)),
                 ],
             ))
@@ -327,7 +327,7 @@ pub(super) fn alt_text(page: &Page) -> String {
         ChartKind::Bar => t.chart_bar,
         ChartKind::Area => t.chart_area,
     };
-    let measure = w.measure_label.to_lowercase();
+    let measure = lower_first(&w.measure_label);
     let mut text = match page.range {
         Some((a, b)) => fill(
             t.alt_head,
@@ -393,4 +393,53 @@ fn series_alt_text(page: &Page, s: &super::SeriesOut) -> String {
             ("growth", &growth),
         ],
     )
+}
+
+/// A label with its first letter in lower case, for the middle of a sentence ("Share of
+/// China" → "share of China").
+fn lower_first(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(c) => c.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// For one reporter's share of another: a notice per partner naming the periods the
+/// reporter published and the compared one did not (no share is drawn for them).
+pub(super) fn unmatched_share_notices(d: &Dataset, inputs: &Inputs) -> Vec<Notice> {
+    const SHOWN: usize = 6;
+    let (lang, selection) = (inputs.lang, inputs.selection);
+    let t = lang.text();
+    let name = |code: &str| {
+        d.reporter(code)
+            .map_or(code.to_string(), |r| r.name_in(lang).to_string())
+    };
+    let notice = |(code, spans): (String, Vec<Span>)| {
+        let mut labels: Vec<String> = spans.iter().take(SHOWN).map(|s| s.label_in(lang)).collect();
+        if spans.len() > SHOWN {
+            let more = (spans.len() - SHOWN).to_string();
+            labels.push(fill(t.n_more, &[("count", &more)]));
+        }
+        let partner = d.partner_phrase(&code, lang);
+        Notice {
+            param: "measure".into(),
+            message: fill(
+                t.notice_share_unmatched,
+                &[
+                    ("reporter", &name(&selection.reporter)),
+                    ("partner", &partner),
+                    (
+                        "compare",
+                        &name(selection.compare.as_deref().unwrap_or_default()),
+                    ),
+                    ("periods", &join_and_in(&labels, lang)),
+                ],
+            ),
+        }
+    };
+    super::values::unmatched_share_periods(inputs)
+        .into_iter()
+        .map(notice)
+        .collect()
 }

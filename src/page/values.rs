@@ -6,6 +6,7 @@ use crate::currency::Currency;
 use crate::dataset::Dataset;
 use crate::i18n::{fill, Lang};
 use crate::measures::{self, Computation, Contribution, Cut, Derived, How, Point, Points};
+use crate::month::Span;
 use crate::selection::Selection;
 use crate::urlstate::{FlowChoice, MeasureKind};
 
@@ -62,19 +63,21 @@ pub(super) fn of(measure: MeasureKind, inputs: &Inputs) -> Vec<SeriesOut> {
     series
 }
 
-/// Money values of partner `code` for the selection's flow in `currency` (the balance
-/// computed from exports and imports); none where the dataset has no series.
+/// Money values of the inputs' reporter with partner `code` for the selection's flow in
+/// `currency` (the balance computed from exports and imports); none where the dataset has
+/// no series.
 pub(super) fn money(inputs: &Inputs, code: &str, currency: Currency, cut: Cut) -> Points {
     let Inputs {
         d,
         selection,
+        reporter,
         derived,
         ..
     } = inputs;
     let series: Vec<_> = selection
         .flows()
         .iter()
-        .map(|f| d.series(&selection.reporter, *f, code))
+        .map(|f| d.series(reporter, *f, code))
         .collect();
     match series.as_slice() {
         [Some(e), Some(i)] => measures::balance(
@@ -179,8 +182,8 @@ fn growth(inputs: &Inputs) -> Vec<SeriesOut> {
         let published = match inputs.selection.flow {
             FlowChoice::Balance => None,
             _ => {
-                let s = inputs.selection;
-                inputs.d.series(&s.reporter, s.flows()[0], code)
+                let flow = inputs.selection.flows()[0];
+                inputs.d.series(inputs.reporter, flow, code)
             }
         };
         let growth_only = published.map(measures::published_growth_only);
@@ -274,6 +277,36 @@ fn reporter_shares(inputs: &Inputs) -> Vec<SeriesOut> {
         let total = of_whole.money(code, Cut::YearToDate);
         measures::share_of(&part.as_slice(), &total.as_slice(), &part_name, &whole_name)
     })
+}
+
+/// For one reporter's share of another, per partner shown: the periods of the reporter's
+/// year-to-date figures that have no figure of the compared reporter for the same months
+/// (no share is drawn for them), in time order; partners with none left out.
+pub(super) fn unmatched_share_periods(inputs: &Inputs) -> Vec<(String, Vec<Span>)> {
+    let Some(whole) = inputs.selection.compare.as_deref() else {
+        return Vec::new();
+    };
+    let of_whole = Inputs {
+        reporter: whole,
+        ..*inputs
+    };
+    let unmatched = |code: &String| {
+        let total = of_whole.money(code, Cut::YearToDate);
+        let total = total.as_slice();
+        let spans: Vec<Span> = inputs
+            .money(code, Cut::YearToDate)
+            .iter()
+            .filter(|p| p.drawable && !total.iter().any(|w| w.span == p.span && w.drawable))
+            .map(|p| p.span)
+            .collect();
+        (!spans.is_empty()).then(|| (code.clone(), spans))
+    };
+    inputs
+        .selection
+        .partners
+        .iter()
+        .filter_map(unmatched)
+        .collect()
 }
 
 fn contribution_point(r: &Contribution, value: f64, what: Computation) -> Point {

@@ -6,9 +6,12 @@
 use std::collections::HashMap;
 
 use crate::currency::Currency;
-use crate::format::{money_number, percent, points_in, unit_label_in, with_unit, Magnitude};
+use crate::format::{
+    money_number, percent, percent_as_printed, points_in, share_percent, unit_label_in, with_unit,
+    Magnitude,
+};
 use crate::i18n::{fill, Lang};
-use crate::measures::{words::describe, Point};
+use crate::measures::{words::describe, How, Point};
 use crate::month::Span;
 use crate::urlstate::{MeasureKind, ViewState};
 
@@ -17,8 +20,10 @@ use crate::urlstate::{MeasureKind, ViewState};
 pub enum ValueKind {
     /// Money in a currency; `per_month` when multi-month periods are averaged per month.
     Money { currency: Currency, per_month: bool },
-    /// Percent.
+    /// Percent change, signed.
     Percent,
+    /// Percent of a whole, unsigned.
+    Share,
     /// Percentage points.
     Points,
 }
@@ -71,7 +76,7 @@ impl Wording {
                 money(false),
                 fill(t.unit_rolling12, &[("unit", unit)]),
             ),
-            MeasureKind::Share => (t.measure_share, ValueKind::Percent, t.unit_share.into()),
+            MeasureKind::Share => (t.measure_share, ValueKind::Share, t.unit_share.into()),
             MeasureKind::Contribution => (
                 t.measure_contribution,
                 ValueKind::Points,
@@ -79,7 +84,7 @@ impl Wording {
             ),
             MeasureKind::ReporterShare => (
                 t.measure_share_of,
-                ValueKind::Percent,
+                ValueKind::Share,
                 fill(t.unit_share_of, &[("compare", compare)]),
             ),
         };
@@ -107,7 +112,13 @@ impl Wording {
                 let number = money_number(p.value, 2, self.lang, self.magnitude);
                 format!("{approx}{number}")
             }
-            ValueKind::Percent => format!("{approx}{}", percent(p.value)),
+            // A rate published with its figure as printed ("+0.03%"), a computed one to
+            // one decimal.
+            ValueKind::Percent => match &p.how {
+                How::Official { .. } => format!("{approx}{}", percent_as_printed(p.value)),
+                _ => format!("{approx}{}", percent(p.value)),
+            },
+            ValueKind::Share => format!("{approx}{}", share_percent(p.value)),
             ValueKind::Points => format!("{approx}{}", points_in(p.value, self.lang)),
         }
     }

@@ -66,3 +66,15 @@ test('a synthetic dataset, written as monthly runs, validates too; a run with a 
   expect(validate(fractional)).toBe(false);
   expect(paths()).toEqual(['/series/0/monthly/resolution']);
 });
+
+test('the schema reads claims as the app does: an assertion of each kind, and refuses a mixed one', () => {
+  const validate = new Ajv2020({ allErrors: true }).compile(schema);
+  const kinds = new Set(dataset.claims.flatMap((c) => c.asserts.map((a) => a.kind)));
+  expect([...kinds].sort()).toEqual(['comparison', 'direction', 'value']);
+  const broken = structuredClone(dataset);
+  delete broken.claims[0].asserts[0].currency;
+  broken.claims[1].asserts[0].direction = 'up';
+  expect(validate(broken)).toBe(false);
+  const paths = [...new Set(validate.errors.map((e) => e.instancePath))];
+  expect(paths).toEqual(expect.arrayContaining(['/claims/0/asserts/0', '/claims/1/asserts/0']));
+});

@@ -2,7 +2,7 @@
 //! figure with the source-table rows (and their periods) it comes from.
 
 use super::{published_growth, verdicts, Found, FoundHow, Verdict};
-use crate::checks::{partner_phrase, CheckKind, CheckNote};
+use crate::checks::{CheckKind, CheckNote, Mark, Tone};
 use crate::dataset::{push_unique, Assertion, Claim, Compared, Dataset, FigureRef, Flow, Relation};
 use crate::format::{amount_long_in, percent_as_printed};
 use crate::i18n::{fill, Lang};
@@ -54,12 +54,20 @@ fn claim_note(d: &Dataset, claim: &Claim, lang: Lang, derived: &Derived) -> Chec
     // The period the claim is about: its first figure's (a comparison's left side).
     let span = claim.asserts[0].figures()[0].span();
     let labels: Vec<String> = verdicts.iter().map(|v| v.label(lang)).collect();
+    let tone = verdicts
+        .iter()
+        .map(Verdict::tone)
+        .max()
+        .unwrap_or(Tone::Unchecked);
     CheckNote {
         span,
         kind: CheckKind::Claim,
         text,
         sources,
-        verdict: Some(labels.join(t.verdict_and)),
+        verdict: Some(Mark {
+            label: labels.join(t.verdict_and),
+            tone,
+        }),
     }
 }
 
@@ -123,7 +131,7 @@ fn subject(d: &Dataset, f: &FigureRef, flow: Flow, lang: Lang) -> String {
         &[
             ("reporter", &reporter),
             ("flow", d.flow_name(flow, lang)),
-            ("partner", &partner_phrase(d, &f.partner, lang)),
+            ("partner", &d.partner_phrase(&f.partner, lang)),
             ("period", &f.span().label_in(lang)),
         ],
     )

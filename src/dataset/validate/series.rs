@@ -65,7 +65,7 @@ fn check_figures(v: &mut Validator, refs: &Refs, loc: &str, s: &Series) {
             .is_some_and(|g| std::sync::Arc::ptr_eq(g, &o.sources))
         {
             let before_sources = v.problems.len();
-            refs.check_sources(v, "", &o.sources);
+            refs.check_sources(v, "", "sources", &o.sources);
             if v.problems.len() == before_sources {
                 good_sources = Some(o.sources.clone());
             }
