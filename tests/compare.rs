@@ -168,3 +168,21 @@ fn every_credit_names_a_publisher_never_a_bare_host() {
     assert!(svg.contains("Workers&#39; Daily, Xinhua</text>"), "{svg}");
     assert!(!svg.contains(">houyingdance.com"), "{svg}");
 }
+
+#[test]
+fn chinas_national_figures_are_in_trillions_in_both_languages() {
+    let p = page("reporter=china&partners=world&measure=ytd&from=2023-01&to=2023-12");
+    assert_eq!(p.wording.y_label, "trillion yuan");
+    assert_eq!(
+        p.key_figures.as_deref(),
+        Some("Total trade with the world, 2023: ¥41.76 trn ($5.9 trn), +0.2% y/y — People's Daily Online, General Administration of Customs")
+    );
+    let zh = page("lang=zh&reporter=china&partners=world&measure=ytd&from=2023-01&to=2023-12");
+    assert_eq!(zh.wording.y_label, "万亿元");
+    let oct = zh.series[0]
+        .points
+        .iter()
+        .find(|q| q.span.label() == "Jan–Oct 2023")
+        .unwrap();
+    assert_eq!(zh.wording.value_with_unit(&oct), "34.32万亿元");
+}

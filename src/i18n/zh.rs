@@ -242,7 +242,7 @@ pub const ZH: Catalogue = Catalogue {
     notice_share_unmatched: "{reporter}与{partner}的{periods}数据没有{compare}相同月份的数据；这些时期不绘制比重",
     notice_share_needs_compare: "占另一报告方的比重需要用 compare= 指定该报告方（如 compare={example}）；现改为显示各期数值",
     series_of_reporter: "{reporter}：{partner}",
-    title_compare: "{reporter}与{compare}：与{partners}的{flow}",
+    title_compare: "{reporter}和{compare}：与{partners}的{flow}",
     title_share_of: "{reporter}占{compare}的比重：与{partners}的{flow}",
     measure_share_of: "占{compare}的比重（年初至今）",
     unit_share_of: "占{compare}的%",

@@ -117,3 +117,20 @@ test('the page and every embed say how fresh the figures are', async ({ page }) 
   await open(page, '?embed=1&lang=zh');
   await expect(page.locator('.freshness')).toHaveText('最新数据：2025年，2026年1月23日发布。');
 });
+
+test('the comparison is driven from the Chinese controls and an English link alike', async ({ page }) => {
+  await open(page, '?lang=zh&measure=yoy&partners=world&from=2023-01&to=2023-10');
+  await page.getByRole('combobox', { name: '比较对象', exact: true }).selectOption('china');
+  await expect.poll(() => new URL(page.url()).searchParams.get('compare')).toBe('china');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('新疆和中国：与世界的进出口');
+  await open(page, '?compare=china&measure=reporter_share&partners=world&from=2023-10&to=2023-10');
+  await expect(page.getByLabel('Compare with')).toHaveValue('china');
+  const rows = await tableRows(page);
+  expect(rows.map((r) => r.slice(0, 4))).toEqual([['Jan–Oct 2023', 'Xinjiang: World', '0.84%',
+    'Share: Xinjiang, Jan–Oct 2023 (obs-0307) ÷ China, Jan–Oct 2023 (obs-0453)']]);
+  // China's own figures are in trillions, in both languages.
+  await open(page, '?reporter=china&partners=world&measure=ytd');
+  await expect(page.locator('figcaption.measure')).toHaveText('Year to date, as published — trillion yuan');
+  await open(page, '?lang=zh&reporter=china&partners=world&measure=ytd');
+  await expect(page.locator('figcaption.measure')).toHaveText(/万亿元$/);
+});
