@@ -8,6 +8,7 @@
 //! - [`decimate`]: at most four points per pixel column and run; [`columns_path`]: a
 //!   dense line as path pieces; `markup`: what is written into plotters' SVG afterwards.
 
+mod annotate;
 mod axis;
 pub mod decimate;
 mod dense;
@@ -18,10 +19,15 @@ mod spec;
 mod stack;
 mod theme;
 
+pub use annotate::{
+    is_compact, legend_layout, mark_boxes, mark_layout, LegendItem, MarkBox, COMPACT_WIDTH,
+};
 pub use axis::{label_for as axis_label, MonthAxis};
 pub use dense::{columns_path, PIECE_COLUMNS};
 pub use shape::{step_runs, Shape, Step, Steps};
-pub use spec::{ChartSeries, ChartSpec, FlagBand, Geometry, Marker, Panel, PanelKind, ValueFormat};
+pub use spec::{
+    ChartSeries, ChartSpec, Geometry, Mark, MarkTone, Marker, Panel, PanelKind, ValueFormat,
+};
 pub use stack::stack;
 pub use theme::{contrast, ChartTheme, Rgb, PALETTE};
 

@@ -41,6 +41,9 @@ pub struct CheckNote {
     pub span: Span,
     pub kind: CheckKind,
     pub text: String,
+    /// The note in two or three words, for its mark on the chart ("Figures disagree",
+    /// "Claim: $409bn").
+    pub short: String,
     pub sources: Vec<String>,
     /// For a claim: its verdict in a word or two.
     pub verdict: Option<Mark>,
@@ -192,6 +195,7 @@ fn conflict_notes(d: &Dataset, s: &Series, currency: Currency, lang: Lang) -> Ve
             span,
             kind,
             text,
+            short: t.mark_disagree.to_string(),
             sources,
             verdict: None,
         });
@@ -268,6 +272,7 @@ fn revision_note(
         span: period.span,
         kind: CheckKind::Revision,
         text,
+        short: t.mark_revision.to_string(),
         sources,
         verdict: None,
     })

@@ -136,7 +136,7 @@ fn dense_spec(kind: PanelKind) -> ChartSpec {
         }],
         alt_text: "A synthetic test chart".into(),
         events: vec![],
-        flags: vec![],
+        marks: vec![],
         value_format: ValueFormat::Billions,
         theme: Default::default(),
         lang: Default::default(),

@@ -52,6 +52,16 @@ pub fn label_for(x: f64, lang: Lang) -> String {
     }
 }
 
+/// A compact tick label: "'23" on January, the month's name otherwise.
+pub fn short_label_for(x: f64, lang: Lang) -> String {
+    let m = Month::from_index(x.round() as i64);
+    match (m.month(), lang) {
+        (1, Lang::Zh) => format!("{}年", m.year() % 100),
+        (1, _) => format!("\u{2019}{:02}", m.year() % 100),
+        _ => m.name_in(lang),
+    }
+}
+
 impl Ranged for MonthAxis {
     type FormatOption = NoDefaultFormatting;
     type ValueType = f64;

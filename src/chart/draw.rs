@@ -7,6 +7,7 @@ use plotters::coord::types::RangedCoordf64;
 use plotters::prelude::*;
 use std::sync::Arc;
 
+use super::annotate::{self, is_compact};
 use super::axis::{self, MonthAxis};
 use super::decimate::{self, columns_spanned, ColumnWalk, M4};
 use super::dense::{columns_path, PIECE_COLUMNS};
@@ -63,8 +64,9 @@ fn draw_panel<const DECIMATE: bool>(
         Vec::new()
     };
     let (y0, y1) = y_range(panel, &stacked);
-    let mut chart = build_chart(area, spec, panel, (y0, y1))?;
-    draw_flags_and_events(&mut chart, spec, (y0, y1))?;
+    let above = annotate::above(spec, panel);
+    let mut chart = build_chart(area, spec, panel, (y0, y1), above.margin_top)?;
+    draw_events(&mut chart, spec, (y0, y1))?;
     let mut ends: Vec<End> = Vec::new();
     for (i, s) in panel.series.iter().enumerate() {
         let end = match panel.kind {
@@ -83,9 +85,13 @@ fn draw_panel<const DECIMATE: bool>(
             ends.push((s.label.clone(), s.style, pos.0 - base.0 + 6, pos.1 - base.1));
         }
     }
-    draw_end_labels(area, spec, ends)?;
     let (xr, yr) = chart.plotting_area().get_pixel_range();
     let base = area.get_base_pixel();
+    match is_compact(spec) {
+        true => annotate::draw_legend(area, spec, &above.legend)?,
+        false => draw_end_labels(area, spec, ends)?,
+    }
+    annotate::draw_marks(area, spec, panel, &above.marks, yr.start - base.1)?;
     Ok(Geometry {
         plot: (
             xr.start - base.0,
@@ -112,66 +118,60 @@ fn draw_title(area: &Area, spec: &ChartSpec, panel: &Panel) -> DrawResult {
     Ok(())
 }
 
-/// The panel's plot with its axes and grid: months across, values `y0..y1` up, room on
-/// the right for the series' labels.
+/// The panel's plot with its axes and grid: months across, values `y0..y1` up, `top`
+/// pixels above it for the legend and the marks, room on the right for the series'
+/// labels. A compact chart has no value-axis title (the caption gives the unit), smaller
+/// type and two-digit years.
 fn build_chart<'a, 'b>(
     area: &'a Area<'b>,
     spec: &ChartSpec,
     panel: &Panel,
     (y0, y1): (f64, f64),
+    top: u32,
 ) -> DrawResult<Chart<'a, 'b>> {
     let theme = spec.theme;
+    let compact = is_compact(spec);
     let axis = MonthAxis::new(spec.months.0 as f64, spec.months.1 as f64 + 1.0);
-    let widest = panel
-        .series
-        .iter()
-        .map(|s| crate::format::text_units(&s.label));
-    let label_room = 12 + 7 * widest.max().unwrap_or(0) as u32;
     let mut chart = ChartBuilder::on(area)
-        .margin_top(if panel.title.is_empty() { 22 } else { 34 })
+        .margin_top(top)
         .margin_left(6)
-        .margin_right(label_room.min(spec.width / 3))
-        .x_label_area_size(26)
-        .y_label_area_size(52)
+        .margin_right(annotate::right_room(spec, panel))
+        .x_label_area_size(if compact { 22 } else { 26 })
+        .y_label_area_size(annotate::y_label_room(spec))
         .build_cartesian_2d(axis, y0..y1)?;
-    let year_label = |x: &f64| axis::label_for(*x, spec.lang);
+    let year_label = |x: &f64| match compact {
+        true => axis::short_label_for(*x, spec.lang),
+        false => axis::label_for(*x, spec.lang),
+    };
     let value_label =
         |y: &f64| crate::format::billions(y * 1e9, if *y >= 10.0 || *y == 0.0 { 0 } else { 1 });
-    let text = || ("sans-serif", 15).into_font().color(&rgb(theme.text_soft));
-    chart
-        .configure_mesh()
-        .disable_x_mesh()
+    let size = if compact { 14 } else { 15 };
+    let text = || {
+        ("sans-serif", size)
+            .into_font()
+            .color(&rgb(theme.text_soft))
+    };
+    let mut mesh = chart.configure_mesh();
+    mesh.disable_x_mesh()
         .x_labels(axis_label_count(spec.width))
         .x_label_formatter(&year_label)
         .y_label_formatter(&value_label)
         .y_labels(5)
-        .y_desc(&panel.y_label)
         .label_style(text())
         .axis_desc_style(text())
         .light_line_style(rgb(theme.grid_light))
         .bold_line_style(rgb(theme.grid_bold))
-        .axis_style(rgb(theme.axis))
-        .draw()?;
+        .axis_style(rgb(theme.axis));
+    if !compact {
+        mesh.y_desc(&panel.y_label);
+    }
+    mesh.draw()?;
     Ok(chart)
 }
 
-/// Marked periods (a strip along the top of the plot with "!", not a wash over the data)
-/// and events (a dashed line with its number), under the data.
-fn draw_flags_and_events(chart: &mut Chart, spec: &ChartSpec, (y0, y1): (f64, f64)) -> DrawResult {
+/// Events (a dashed line with its number), under the data.
+fn draw_events(chart: &mut Chart, spec: &ChartSpec, (y0, y1): (f64, f64)) -> DrawResult {
     let theme = spec.theme;
-    for band in &spec.flags {
-        let strip = (y1 - y0) * 0.025;
-        chart.draw_series(std::iter::once(Rectangle::new(
-            [(band.x0, y1 - strip), (band.x1, y1)],
-            rgb(theme.flag).filled(),
-        )))?;
-        let font = ("sans-serif", 16).into_font().style(FontStyle::Bold);
-        chart.draw_series(std::iter::once(Text::new(
-            "!".to_string(),
-            (band.x0, y1 - strip * 1.2),
-            font.color(&rgb(theme.flag_text)),
-        )))?;
-    }
     for event in &spec.events {
         chart.draw_series(LineSeries::new(
             [(event.x, y0), (event.x, y1)],

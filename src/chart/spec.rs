@@ -21,8 +21,9 @@ pub struct ChartSpec {
     pub alt_text: String,
     /// Dated events drawn as thin vertical lines with a number (month-index units).
     pub events: Vec<Marker>,
-    /// Periods to mark as disputed or disagreeing (drawn as a band with "!").
-    pub flags: Vec<FlagBand>,
+    /// The figure check's marks: a strip over each period along the top of the plot,
+    /// labelled above it (see `annotate`).
+    pub marks: Vec<Mark>,
     /// How value-axis ticks are written.
     pub value_format: ValueFormat,
     pub theme: ChartTheme,
@@ -37,11 +38,24 @@ pub struct Marker {
     pub label: String,
 }
 
-/// A marked run of months `x0..x1`.
+/// A marked run of months `x0..x1`, with a short label ("Claim: $409bn") and what it
+/// comes to.
 #[derive(Debug, Clone, PartialEq)]
-pub struct FlagBand {
+pub struct Mark {
     pub x0: f64,
     pub x1: f64,
+    pub label: String,
+    pub tone: MarkTone,
+}
+
+/// What a mark says of its period: a claim that holds, one that is wrong or could not be
+/// checked, or published figures that disagree or point to a revision.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MarkTone {
+    Holds,
+    Wrong,
+    Unchecked,
+    Note,
 }
 
 /// Value-axis tick format.

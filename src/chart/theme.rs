@@ -24,6 +24,9 @@ pub struct ChartTheme {
     pub axis: Rgb,
     pub flag: Rgb,
     pub flag_text: Rgb,
+    /// A claim found wrong, and one that holds.
+    pub mark_wrong: Rgb,
+    pub mark_holds: Rgb,
     pub event: Rgb,
     pub palette: [Rgb; 4],
 }
@@ -40,6 +43,8 @@ impl ChartTheme {
         axis: (120, 120, 120),
         flag: (214, 110, 20),
         flag_text: (150, 60, 0),
+        mark_wrong: (179, 38, 30),
+        mark_holds: (30, 107, 52),
         event: (100, 100, 100),
         palette: PALETTE,
     };
@@ -55,6 +60,8 @@ impl ChartTheme {
         axis: (150, 150, 150),
         flag: (240, 150, 70),
         flag_text: (250, 180, 110),
+        mark_wrong: (255, 138, 128),
+        mark_holds: (129, 201, 149),
         event: (170, 170, 170),
         palette: [
             (110, 170, 240),

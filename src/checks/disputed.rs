@@ -6,7 +6,7 @@
 use super::{terms_sources, terms_text, CheckKind, CheckNote};
 use crate::currency::Currency;
 use crate::dataset::{push_unique, Dataset, Flag, Flow, Observation, Series};
-use crate::format::{amount_long_in, decimals_for, join_and_in, percent};
+use crate::format::{amount_long_in, amount_short_in, decimals_for, join_and_in, percent};
 use crate::i18n::{fill, Lang};
 use crate::periods::{derive_with, Provenance};
 
@@ -47,10 +47,12 @@ pub(super) fn note(d: &Dataset, s: &Series, o: &Observation, lang: Lang) -> Chec
         text.push_str(&customs_figures(d, s, &official, lang));
         text.push_str(&comparison(total, o, lang));
     }
+    let short_claim = amount_short_in(o.value.unwrap_or_default(), 0, currency, lang);
     CheckNote {
         span: o.span(),
         kind: CheckKind::Disputed,
         text,
+        short: fill(t.mark_disputed, &[("value", &short_claim)]),
         sources,
         verdict: None,
     }

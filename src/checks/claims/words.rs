@@ -4,7 +4,7 @@
 use super::{published_growth, verdicts, Found, FoundHow, Verdict};
 use crate::checks::{CheckKind, CheckNote, Mark, Tone};
 use crate::dataset::{push_unique, Assertion, Claim, Compared, Dataset, FigureRef, Flow, Relation};
-use crate::format::{amount_long_in, percent_as_printed};
+use crate::format::{amount_long_in, amount_short_in, percent_as_printed};
 use crate::i18n::{fill, Lang};
 use crate::measures::words::describe;
 use crate::measures::Derived;
@@ -63,12 +63,35 @@ fn claim_note(d: &Dataset, claim: &Claim, lang: Lang, derived: &Derived) -> Chec
         span,
         kind: CheckKind::Claim,
         text,
+        short: claim_short(claim, tone, lang),
         sources,
         verdict: Some(Mark {
             label: labels.join(t.verdict_and),
             tone,
         }),
     }
+}
+
+/// A claim in a few words for its mark, led by what it comes to: "✗ Claim: $409bn",
+/// "✓ Claim".
+fn claim_short(claim: &Claim, tone: Tone, lang: Lang) -> String {
+    let t = lang.text();
+    let symbol = match tone {
+        Tone::Holds => "✓",
+        Tone::Wrong => "✗",
+        Tone::Unchecked => "?",
+    };
+    let value = claim.asserts.iter().find_map(|a| match a {
+        Assertion::Value {
+            value, currency, ..
+        } => Some(amount_short_in(*value, 0, *currency, lang)),
+        _ => None,
+    });
+    let words = match value {
+        Some(v) => fill(t.mark_claim_value, &[("value", &v)]),
+        None => t.mark_claim.to_string(),
+    };
+    format!("{symbol} {words}")
 }
 
 /// The figures a verdict cites.
