@@ -10,7 +10,7 @@
 //! a view's full page and preview, made from the page's own address.
 
 use crate::format::escape_xml;
-use crate::urlstate::{to_query, Theme, ViewState};
+use crate::urlstate::{to_query, Theme, ViewMode, ViewState};
 
 /// Message type of the height report.
 pub const HEIGHT_TYPE: &str = "trade-trends:height";
@@ -99,6 +99,12 @@ pub struct EmbedCodes {
 /// The embed codes for a view at `base` (the page's address without query), titled
 /// `title` for screen readers.
 pub fn embed_codes(base: &str, state: &ViewState, title: &str) -> EmbedCodes {
+    let mut state = state.clone();
+    // An embed shows the chart or its table; the other tabs are the full page's.
+    if !matches!(state.view, ViewMode::Chart | ViewMode::Table) {
+        state.view = ViewMode::Chart;
+    }
+    let state = &state;
     let mut embed = state.clone();
     embed.embed = true;
     embed.id = Some("trade-trends-1".into());
@@ -114,4 +120,36 @@ pub fn embed_codes(base: &str, state: &ViewState, title: &str) -> EmbedCodes {
     let url = with_query(base, &to_query(&plain).replace('&', "&amp;"));
     let script = format!("<div data-trade-trends=\"{url}\" data-title=\"{title}\"></div>\n<script async src=\"{script_src}\"></script>");
     EmbedCodes { iframe, script }
+}
+
+/// The dated copy of the dataset at `path` for `vintage`: `data/xinjiang.json` →
+/// `data/xinjiang-2026-03-10.json`. An embed that names it keeps showing those figures.
+pub fn vintage_path(path: &str, vintage: &str) -> String {
+    let stem = path.strip_suffix(".json").unwrap_or(path);
+    format!("{stem}-{vintage}.json")
+}
+
+/// The current dataset and the vintage a dated copy's path names:
+/// `data/xinjiang-2026-03-10.json` → (`data/xinjiang.json`, `2026-03-10`); None for a path
+/// that names no vintage.
+pub fn pinned_parts(path: &str) -> Option<(String, String)> {
+    let stem = path.strip_suffix(".json")?;
+    let (current, date) = stem.split_at(stem.len().checked_sub(11)?);
+    let date = date.strip_prefix('-')?;
+    let is_date = date.len() == 10
+        && date.char_indices().all(|(i, c)| {
+            if i == 4 || i == 7 {
+                c == '-'
+            } else {
+                c.is_ascii_digit()
+            }
+        });
+    (is_date && !current.is_empty()).then(|| (format!("{current}.json"), date.to_string()))
+}
+
+/// The list of a dataset's vintages, beside it: `data/xinjiang.json` →
+/// `data/xinjiang.vintages.json` (`{"latest": "2026-03-10", "vintages": [...]}`).
+pub fn vintages_path(path: &str) -> String {
+    let stem = path.strip_suffix(".json").unwrap_or(path);
+    format!("{stem}.vintages.json")
 }

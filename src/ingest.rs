@@ -141,6 +141,11 @@ pub fn build(inputs: &Inputs) -> Result<Dataset, Vec<InputError>> {
         events,
         flow_names: meta.flow_names,
         claims,
+        vintage: None,
+    };
+    let dataset = Dataset {
+        vintage: dataset.latest_release_date(),
+        ..dataset
     };
     // The shared validation is the last word: what the tool writes, the app accepts.
     let problems = crate::dataset::validate(&dataset);

@@ -29,6 +29,7 @@ pub use hits::{HitPoint, PointText};
 pub use kept::{Kept, RowSpans};
 pub use snapshot::Snapshot;
 pub use sources::{publishers, EventItem, SourceLink};
+pub use spec::MarkGroup;
 pub use table::TableRow;
 pub use values::SeriesOut;
 pub use wording::{ValueKind, Wording};
@@ -59,6 +60,15 @@ pub struct Page {
     pub key_figures: Option<String>,
     /// How fresh the figures are: the latest period published and when.
     pub freshness: Option<String>,
+    /// Why the view opens on fewer years than the data has (the default range), if it
+    /// does: "Showing 2021–2025: earlier years have fewer than four releases a year."
+    pub range_note: Option<String>,
+    /// How many of `sources` (the first) are the shown values' own.
+    pub value_sources: usize,
+    /// The dataset's licence, for the credit line under the chart.
+    pub license: String,
+    /// The dataset's vintage (when its latest release was first published), if known.
+    pub vintage: Option<String>,
     pub notes: Vec<String>,
     /// The figure check of the shown series.
     pub checks: Vec<CheckNote>,
@@ -115,7 +125,8 @@ impl Page {
             s.style = i;
         }
         let bounds = bounds_of(&series, kept);
-        let range = bounds.map(|b| range_within(b, &state));
+        let dense = dense_start(&series, kept);
+        let range = bounds.map(|b| range_within(b, &state, dense));
         if let Some((from, to)) = range {
             cut_to_range(&mut series, from, to, kept);
         }
@@ -137,6 +148,10 @@ impl Page {
             sources: Vec::new(),
             key_figures: None,
             freshness: None,
+            range_note: None,
+            value_sources: 0,
+            license: d.license.clone(),
+            vintage: d.vintage.clone(),
             notes: Vec::new(),
             alt_text: String::new(),
             checks,
@@ -147,9 +162,10 @@ impl Page {
             kept: Shared(kept.clone()),
         };
         page.name_rows(d);
-        page.sources = page.sources_of(d);
+        (page.sources, page.value_sources) = page.sources_of(d);
         page.key_figures = texts::key_figures(&page, &inputs);
         page.freshness = texts::freshness(&page, d);
+        page.range_note = texts::range_note(&page);
         page.notes = texts::notes(&page, d);
         if stacks_world {
             page.notes.push(lang.text().note_stack.to_string());
@@ -208,15 +224,22 @@ impl Page {
     }
 
     /// The sources of every shown value, then of the figure-check notes, each once.
-    fn sources_of(&self, d: &Dataset) -> Vec<SourceLink> {
+    fn sources_of(&self, d: &Dataset) -> (Vec<SourceLink>, usize) {
         let mut ids: Vec<String> = Vec::new();
         for s in &self.series {
             push_unique(&mut ids, &self.kept().facts(&s.points).sources);
         }
+        let of_values = ids.len();
         for c in &self.checks {
             push_unique(&mut ids, &c.sources);
         }
-        ids.iter().filter_map(|id| SourceLink::of(d, id)).collect()
+        let links = |ids: &[String]| -> Vec<SourceLink> {
+            ids.iter().filter_map(|id| SourceLink::of(d, id)).collect()
+        };
+        let mut all = links(&ids[..of_values]);
+        let values = all.len();
+        all.extend(links(&ids[of_values..]));
+        (all, values)
     }
 
     /// The sources of `ids` as links (every source of the page's values is in `sources`).
@@ -246,15 +269,30 @@ fn bounds_of(series: &[SeriesOut], kept: &Kept) -> Option<(Month, Month)> {
     ))
 }
 
-/// The months `state` asks for, within `bounds` (all of them when the ask is empty).
-fn range_within((a, b): (Month, Month), state: &ViewState) -> (Month, Month) {
-    let from = state.from.map(|f| f.clamp(a, b)).unwrap_or(a);
+/// The months `state` asks for, within `bounds`; when it asks for none, from `dense` (the
+/// years where the shown series have releases at least every quarter) if that is later
+/// than the first month.
+fn range_within((a, b): (Month, Month), state: &ViewState, dense: Option<Month>) -> (Month, Month) {
+    let default_from = match (state.to, dense) {
+        (None, Some(d)) if d > a && d <= b => d,
+        _ => a,
+    };
+    let from = state.from.map(|f| f.clamp(a, b)).unwrap_or(default_from);
     let to = state.to.map(|t| t.clamp(a, b)).unwrap_or(b);
     if from <= to {
         (from, to)
     } else {
         (a, b)
     }
+}
+
+/// The earliest month from which a shown series has releases at least every quarter
+/// (see [`Facts::dense_from`](facts::Facts)); None when none has such a span.
+fn dense_start(series: &[SeriesOut], kept: &Kept) -> Option<Month> {
+    series
+        .iter()
+        .filter_map(|s| kept.facts(&s.points).dense_from)
+        .min()
 }
 
 /// Each series' values whose last month is within `from..=to` (shared as they are unless

@@ -169,6 +169,7 @@ pub fn synth(spec: &SynthSpec) -> Dataset {
         events: Vec::new(),
         flow_names: Vec::new(),
         claims: Vec::new(),
+        vintage: None,
     }
 }
 

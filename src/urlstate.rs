@@ -199,8 +199,15 @@ coded_enum!(
     ChartKind { Line = "line", Bar = "bar", Area = "area" }
 );
 coded_enum!(
-    /// Chart or table.
-    ViewMode { Chart = "chart", Table = "table" }
+    /// Which tab of the graphic is open: the chart, the table of its values, the figure
+    /// check, the sources, or the downloads and embed codes.
+    ViewMode {
+        Chart = "chart",
+        Table = "table",
+        Check = "check",
+        Sources = "sources",
+        Download = "download",
+    }
 );
 
 /// Everything a link or an embed can set.

@@ -57,6 +57,21 @@ fn build_writes_the_dataset_and_reports_conflicts() {
     let text = std::fs::read_to_string(&out).unwrap();
     let d = trade_trends::dataset::parse_dataset("out.json", &text).unwrap();
     assert_eq!(d.series.len(), 35);
+    // Its vintage, a dated copy beside it, and the list of the copies there.
+    assert_eq!(d.vintage.as_deref(), Some("2026-03-10"));
+    let copy = std::fs::read_to_string(dir.join("out-2026-03-10.json")).unwrap();
+    assert_eq!(copy, text);
+    let index: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("out.vintages.json")).unwrap())
+            .unwrap();
+    assert_eq!(
+        index,
+        serde_json::json!({"latest": "2026-03-10", "vintages": ["2026-03-10"]})
+    );
+    assert!(
+        stdout.contains("out-2026-03-10.json (and the list of vintages)"),
+        "{stdout}"
+    );
 
     let check = tool().arg("check").arg(&out).output().unwrap();
     let summary = String::from_utf8_lossy(&check.stdout);

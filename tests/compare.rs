@@ -163,9 +163,12 @@ fn every_credit_names_a_publisher_never_a_bare_host() {
         credits,
         ["People's Daily Overseas Edition (copy on houyingdance.com)"]
     );
-    // The SVG download's footer names publishers.
+    // The SVG download's credit line names publishers.
     let svg = snap.export_svg();
-    assert!(svg.contains("Workers&#39; Daily, Xinhua</text>"), "{svg}");
+    assert!(
+        svg.contains("Sources: People&#39;s Daily Overseas Edition. Chart: Trade Trends."),
+        "{svg}"
+    );
     assert!(!svg.contains(">houyingdance.com"), "{svg}");
 }
 

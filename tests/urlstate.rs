@@ -107,11 +107,11 @@ fn invalid_values_fall_back_with_a_notice_naming_the_parameter() {
         lines,
         [
             "flow: \"sideways\" is not one of total, exports, imports, balance; the default is used",
-            "measure: \"\" is not one of monthly, ytd, yoy, rolling12, share, contribution; the default is used",
+            "measure: \"\" is not one of monthly, ytd, yoy, rolling12, share, contribution, reporter_share; the default is used",
             "currency: \"EUR\" is not CNY or USD; the default is used",
             "from: \"2023-13\" is not a month YYYY-MM; the default is used",
             "chart: \"pie\" is not one of line, bar, area; the default is used",
-            "view: \"grid\" is not chart or table; the default is used",
+            "view: \"grid\" is not one of chart, table, check, sources, download; the default is used",
             "events: \"maybe\" is not on or off; the default is used",
             "partners: \"KAZ;drop\" is not a comma-separated list of partner codes; the default is used",
             "measure: given more than once; the first value is used",

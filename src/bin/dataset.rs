@@ -24,7 +24,7 @@ fn main() {}
 mod cli {
     use std::path::{Path, PathBuf};
 
-    use trade_trends::dataset::parse_dataset_noting;
+    use trade_trends::dataset::{parse_dataset_noting, Dataset};
     use trade_trends::ingest::{build, Inputs};
     use trade_trends::summary::summarize;
     use trade_trends::synth::{synth_json, SynthSpec};
@@ -156,7 +156,45 @@ mod cli {
         }
         println!("{}", summarize(&dataset));
         println!("wrote {}", out.display());
+        match write_vintage(&out, &dataset) {
+            Ok(Some(copy)) => println!("wrote {} (and the list of vintages)", copy.display()),
+            Ok(None) => {}
+            Err(e) => {
+                eprintln!("error: {e}");
+                return 1;
+            }
+        }
         0
+    }
+
+    /// Beside `out`, the dataset's dated copy (`xinjiang-2026-03-10.json`) and the list of
+    /// the dated copies there (`xinjiang.vintages.json`, latest first); nothing when the
+    /// dataset has no vintage.
+    fn write_vintage(out: &Path, dataset: &Dataset) -> Result<Option<PathBuf>, String> {
+        let Some(vintage) = &dataset.vintage else {
+            return Ok(None);
+        };
+        let name = out.to_string_lossy().to_string();
+        let copy = PathBuf::from(trade_trends::embed::vintage_path(&name, vintage));
+        std::fs::copy(out, &copy).map_err(|e| format!("{}: cannot write: {e}", copy.display()))?;
+        let dir = out
+            .parent()
+            .filter(|d| !d.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        let mut vintages: Vec<String> = std::fs::read_dir(dir)
+            .map_err(|e| format!("{}: cannot read: {e}", dir.display()))?
+            .filter_map(|e| e.ok())
+            .map(|e| dir.join(e.file_name()).to_string_lossy().to_string())
+            .filter_map(|p| trade_trends::embed::pinned_parts(&p))
+            .filter(|(current, _)| *current == name)
+            .map(|(_, date)| date)
+            .collect();
+        vintages.sort_unstable_by(|a, b| b.cmp(a));
+        let index = serde_json::json!({ "latest": vintage, "vintages": vintages });
+        let path = trade_trends::embed::vintages_path(&name);
+        std::fs::write(&path, format!("{index:#}\n"))
+            .map_err(|e| format!("{path}: cannot write: {e}"))?;
+        Ok(Some(copy))
     }
 
     /// Reads `--points N [--series S] [--seed SEED] --out FILE`; N may be written `1e5`.

@@ -29,6 +29,9 @@ pub fn validate(d: &Dataset) -> Vec<Problem> {
     check_conflicts(&mut v, &refs, d);
     check_rates(&mut v, &refs, d);
     check_claims(&mut v, &refs, d);
+    if let Some(vintage) = &d.vintage {
+        v.check_date("", "vintage", vintage);
+    }
     for (i, e) in d.events.iter().enumerate() {
         let loc = format!("events[{i}] {}", e.date);
         v.check_date(&loc, "date", &e.date);

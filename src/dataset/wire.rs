@@ -48,6 +48,11 @@ pub struct Dataset {
     /// Claims of cited articles, checked against the figures on the page.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub claims: Vec<super::claims::Claim>,
+    /// The dataset's vintage: when its latest release was first published (`YYYY-MM-DD`).
+    /// A build also writes a copy named with it, for embeds that must keep showing the
+    /// figures an article was written with.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub vintage: Option<String>,
 }
 
 /// Ids of sources, shared: a figure, the values made from it and every copy of those
@@ -523,6 +528,25 @@ pub struct Event {
 }
 
 impl Dataset {
+    /// When the latest release was first published: among the figures of the latest
+    /// period any series has, the earliest page date; None when none is dated.
+    pub fn latest_release_date(&self) -> Option<String> {
+        let latest = self
+            .series
+            .iter()
+            .flat_map(|s| s.observations.iter())
+            .filter(|o| o.is_fact())
+            .map(|o| o.last)
+            .max()?;
+        self.series
+            .iter()
+            .flat_map(|s| s.observations.iter())
+            .filter(|o| o.is_fact() && o.last == latest)
+            .flat_map(|o| o.sources.iter())
+            .filter_map(|id| self.source(id)?.date.clone())
+            .min()
+    }
+
     pub fn partner(&self, code: &str) -> Option<&Partner> {
         self.partners.iter().find(|p| p.code == code)
     }

@@ -4,7 +4,6 @@
 
 use super::{Page, Snapshot, ValueKind};
 use crate::format::{escape_xml, text_units};
-use crate::i18n::fill;
 
 /// The CSV's header: the same in every language.
 pub const CSV_HEADER: &str =
@@ -87,13 +86,7 @@ impl Snapshot {
         let mut lines: Vec<String> = Vec::new();
         lines.extend(self.key_figures.clone());
         lines.extend(self.notes.iter().cloned());
-        let publishers: std::collections::BTreeSet<&str> =
-            self.sources.iter().map(|s| s.publisher.as_str()).collect();
-        let publishers: Vec<&str> = publishers.into_iter().collect();
-        lines.push(fill(
-            self.wording.lang.text().export_sources,
-            &[("sources", &publishers.join(", "))],
-        ));
+        lines.push(self.credit_line());
         // Wrap at about 7 px per narrow character (a Chinese character is two).
         let wrapped = wrap(&lines, (w as usize / 7).max(40));
         let top = 44;

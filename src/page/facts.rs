@@ -23,6 +23,54 @@ pub struct Facts {
     pub biggest: f64,
     /// The ids of every value's sources, each once, in first-use order.
     pub sources: Vec<String>,
+    /// January of the earliest year from which every year before the last has at least
+    /// `DENSE_RELEASES` (4) values ending in distinct months; None when no such span ends
+    /// with the values.
+    pub dense_from: Option<Month>,
+}
+
+/// Releases a year for a year to count as covered: as many as quarters.
+pub const DENSE_RELEASES: usize = 4;
+
+/// January of the earliest year from which every year before the last has at least
+/// [`DENSE_RELEASES`] distinct end months in `ends` (month indices, any order; the last
+/// year may still be under way); None when the year before the last has not (no span is
+/// denser than the whole).
+fn dense_from(mut ends: Vec<i64>) -> Option<Month> {
+    ends.sort_unstable();
+    ends.dedup();
+    let mut counts: Vec<(i64, usize)> = Vec::new();
+    for e in ends {
+        match counts.last_mut() {
+            Some((y, n)) if *y == e.div_euclid(12) => *n += 1,
+            _ => counts.push((e.div_euclid(12), 1)),
+        }
+    }
+    dense_from_counts(&counts)
+}
+
+/// [`dense_from`] of every month from `first` to `last` (a run's).
+fn dense_from_run(first: i64, last: i64) -> Option<Month> {
+    let counts: Vec<(i64, usize)> = (first.div_euclid(12)..=last.div_euclid(12))
+        .map(|y| {
+            (
+                y,
+                ((last.min(y * 12 + 11) - first.max(y * 12)) + 1) as usize,
+            )
+        })
+        .collect();
+    dense_from_counts(&counts)
+}
+
+/// [`dense_from`] of the years that have releases and how many (in order).
+fn dense_from_counts(counts: &[(i64, usize)]) -> Option<Month> {
+    let (&(first, _), &(last, _)) = (counts.first()?, counts.last()?);
+    let count = |y: i64| counts.iter().find(|c| c.0 == y).map_or(0, |c| c.1);
+    let start = (first..last)
+        .rev()
+        .take_while(|&y| count(y) >= DENSE_RELEASES)
+        .last()?;
+    Some(Month::from_index(start * 12))
 }
 
 impl Facts {
@@ -34,6 +82,7 @@ impl Facts {
             latest: None,
             biggest: 0.0,
             sources: Vec::new(),
+            dense_from: None,
         };
         // Values mostly share their list of sources: each list is looked at once.
         let mut last_seen: Option<&Sources> = None;
@@ -57,10 +106,12 @@ impl Facts {
                 // A run's values are never negative: its highest is its biggest.
                 facts.biggest = high.map_or(0.0, |h| points.placed(h).2);
                 facts.latest = Some(last);
+                facts.dense_from = dense_from_run(first, end);
                 push_unique(&mut facts.sources, points.sources(0));
             }
             return facts;
         }
+        let mut all_ends = Vec::with_capacity(points.len());
         for i in 0..points.len() {
             let sources = points.sources(i);
             if !last_seen.is_some_and(|l| Arc::ptr_eq(l, sources)) {
@@ -70,6 +121,7 @@ impl Facts {
             let (first, last, value) = points.placed(i);
             months = widen(months, first, last);
             ends = widen(ends, last, last);
+            all_ends.push(last);
             if points.drawable(i) {
                 // The last of equal highs, in the order `f64::total_cmp` gives.
                 if facts.high.is_none() || value.total_cmp(&high_value).is_ge() {
@@ -82,6 +134,7 @@ impl Facts {
         }
         facts.months = months.map(|(a, b)| (month(a), month(b)));
         facts.ends = ends.map(|(a, b)| (month(a), month(b)));
+        facts.dense_from = dense_from(all_ends);
         facts
     }
 }

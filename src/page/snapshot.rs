@@ -8,7 +8,7 @@ use std::sync::Arc;
 use super::hits::Placed;
 use super::layout::chart_height;
 use super::{Kept, Page};
-use crate::chart::{render, render_svg, Geometry};
+use crate::chart::{mark_boxes, render, render_svg, Geometry, MarkBox};
 use crate::dataset::Dataset;
 use crate::format::escape_xml;
 use crate::urlstate::{ChartKind, MeasureKind, ViewState};
@@ -24,6 +24,9 @@ pub struct Snapshot {
     /// With values per period: a small chart of the year-to-date figures as published,
     /// the releases the periods are derived from.
     pub context_svg: Option<String>,
+    /// The figure check's marks as drawn: each label's box in SVG pixels and the notes
+    /// (indices into `checks`) it stands for.
+    pub marks: Vec<(MarkBox, Vec<usize>)>,
     /// The values a reader can reach, placed when first asked for ([`Snapshot::point`]).
     pub(super) placed: Placed,
 }
@@ -55,6 +58,17 @@ impl Snapshot {
         let page = Page::with(d, state, kept);
         let height = chart_height(width);
         let spec = page.chart_spec(width, height, prefers_dark);
+        let groups = page
+            .range
+            .map(|(a, b)| page.mark_groups(a, b))
+            .unwrap_or_default();
+        let marks = mark_boxes(&spec)
+            .into_iter()
+            .map(|b| {
+                let checks = groups[b.index].checks.clone();
+                (b, checks)
+            })
+            .collect();
         let (svg, geometry) = render(&spec).unwrap_or_else(|e| {
             let geometry = Geometry {
                 plot: (0, 0, 1, 1),
@@ -73,6 +87,7 @@ impl Snapshot {
             width,
             height,
             context_svg,
+            marks,
             placed: Placed::default(),
         }
     }
@@ -104,7 +119,7 @@ fn context_chart(
         page.range.map(|r| r.0.index()).unwrap_or(spec.months.0),
         page.range.map(|r| r.1.index()).unwrap_or(spec.months.1),
     );
-    spec.flags.clear();
+    spec.marks.clear();
     spec.events.clear();
     // Its own title id: two charts on one page.
     let svg = render_svg(&spec).unwrap_or_default();

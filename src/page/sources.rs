@@ -85,3 +85,30 @@ impl EventItem {
         }
     }
 }
+
+impl super::Page {
+    /// The sources of the shown values (the page's other sources are the figure check's).
+    pub fn value_credits(&self) -> &[SourceLink] {
+        &self.sources[..self.value_sources.min(self.sources.len())]
+    }
+
+    /// The credit line under the chart, as text: "Sources: Xinhua, People's Daily. Chart:
+    /// Trade Trends. {licence}" (the publishers of the shown values, each once, in order of
+    /// first use).
+    pub fn credit_line(&self) -> String {
+        let t = self.wording.lang.text();
+        let names: Vec<&str> = publishers(self.value_credits())
+            .into_iter()
+            .map(|s| s.publisher.as_str())
+            .collect();
+        format!(
+            "{}{}{}{}{}{}",
+            t.sources_lead,
+            names.join(", "),
+            t.sentence_end_short,
+            t.chart_credit,
+            t.sentence_end_short,
+            self.license
+        )
+    }
+}

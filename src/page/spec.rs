@@ -7,10 +7,10 @@ use std::sync::Arc;
 
 use super::{Page, SeriesOut, ValueKind};
 use crate::chart::{
-    ChartSeries, ChartSpec, ChartTheme, FlagBand, Marker, Panel, PanelKind, Shape, Step, Steps,
-    ValueFormat,
+    ChartSeries, ChartSpec, ChartTheme, Mark, MarkTone, Marker, Panel, PanelKind, Shape, Step,
+    Steps, ValueFormat,
 };
-use crate::checks::CheckKind;
+use crate::checks::{CheckKind, CheckNote, Tone};
 use crate::measures::{Brief, Points};
 use crate::month::Month;
 use crate::urlstate::{ChartKind, MeasureKind, Theme};
@@ -47,7 +47,11 @@ impl Page {
             alt_text: self.alt_text.clone(),
             lang: self.wording.lang,
             events: self.event_markers(),
-            flags: self.flag_bands(first, last),
+            marks: self
+                .mark_groups(first, last)
+                .into_iter()
+                .map(|g| g.mark)
+                .collect(),
             theme: self.theme(prefers_dark),
             value_format: match self.wording.kind {
                 ValueKind::Money { .. } => ValueFormat::Billions,
@@ -96,21 +100,57 @@ impl Page {
         self.events.iter().filter_map(marker).collect()
     }
 
-    /// The periods within `first..=last` the figure check marks (conflicts only in the
-    /// page's currency).
-    fn flag_bands(&self, first: Month, last: Month) -> Vec<FlagBand> {
-        self.checks
+    /// The figure check's marks within `first..=last`: one per release month, labelled
+    /// by its first note (claims first) and how many more there are, coloured by the worst
+    /// of them; conflicts only in the page's currency.
+    pub fn mark_groups(&self, first: Month, last: Month) -> Vec<MarkGroup> {
+        let shown = |c: &CheckNote| match c.kind {
+            CheckKind::Conflict(currency) => currency == self.state.currency,
+            _ => true,
+        };
+        let mut groups: Vec<MarkGroup> = Vec::new();
+        let within = self
+            .checks
             .iter()
-            .filter(|c| c.span.last >= first && c.span.first <= last)
-            .filter(|c| match c.kind {
-                CheckKind::Conflict(currency) => currency == self.state.currency,
-                _ => true,
-            })
-            .map(|c| FlagBand {
-                x0: c.span.first.max(first).index() as f64,
-                x1: (c.span.last.min(last).index() + 1) as f64,
-            })
-            .collect()
+            .enumerate()
+            .filter(|(_, c)| c.span.last >= first && c.span.first <= last && shown(c));
+        for (i, c) in within {
+            let x0 = c.span.first.max(first).index() as f64;
+            let x1 = (c.span.last.min(last).index() + 1) as f64;
+            match groups.iter_mut().find(|g| g.mark.x1 == x1) {
+                Some(g) => {
+                    g.mark.x0 = g.mark.x0.min(x0);
+                    g.checks.push(i);
+                }
+                None => groups.push(MarkGroup {
+                    mark: Mark {
+                        x0,
+                        x1,
+                        label: String::new(),
+                        tone: MarkTone::Note,
+                    },
+                    checks: vec![i],
+                }),
+            }
+        }
+        for g in &mut groups {
+            // Claims lead: they are the story the marks tell.
+            g.checks
+                .sort_by_key(|&i| (self.checks[i].verdict.is_none(), self.checks[i].span.first));
+            let lead = &self.checks[g.checks[0]];
+            g.mark.label = match g.checks.len() {
+                1 => lead.short.clone(),
+                n => format!("{} +{}", lead.short, n - 1),
+            };
+            g.mark.tone = g
+                .checks
+                .iter()
+                .map(|&i| mark_tone(&self.checks[i]))
+                .max_by_key(|t| tone_rank(*t))
+                .unwrap_or(MarkTone::Note);
+        }
+        groups.sort_by(|a, b| a.mark.x1.total_cmp(&b.mark.x1));
+        groups
     }
 
     /// The chart's colours for the view's theme.
@@ -189,5 +229,33 @@ pub(super) fn x_of_months(first: i64, last: i64, across_months: bool) -> f64 {
         (first as f64 + last as f64 + 1.0) / 2.0
     } else {
         (last + 1) as f64
+    }
+}
+
+/// A mark of the figure check on the chart, and the notes (indices into the page's checks)
+/// it stands for.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MarkGroup {
+    pub mark: Mark,
+    pub checks: Vec<usize>,
+}
+
+/// What a note comes to on the chart.
+fn mark_tone(c: &CheckNote) -> MarkTone {
+    match c.verdict.as_ref().map(|v| v.tone) {
+        Some(Tone::Holds) => MarkTone::Holds,
+        Some(Tone::Wrong) => MarkTone::Wrong,
+        Some(Tone::Unchecked) => MarkTone::Unchecked,
+        None => MarkTone::Note,
+    }
+}
+
+/// Which tone a mark of several notes takes: the worst.
+fn tone_rank(t: MarkTone) -> u8 {
+    match t {
+        MarkTone::Holds => 0,
+        MarkTone::Note => 1,
+        MarkTone::Unchecked => 2,
+        MarkTone::Wrong => 3,
     }
 }

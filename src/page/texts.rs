@@ -443,3 +443,21 @@ pub(super) fn unmatched_share_notices(d: &Dataset, inputs: &Inputs) -> Vec<Notic
         .map(notice)
         .collect()
 }
+
+/// Why the view opens on fewer years than the data has: when no range was asked for and
+/// the default starts after the first month.
+pub(super) fn range_note(page: &Page) -> Option<String> {
+    let ((a, b), (first, _)) = (page.range?, page.bounds?);
+    let asked = page.state.from.is_some() || page.state.to.is_some();
+    let lang = page.wording.lang;
+    (!asked && a > first).then(|| {
+        fill(
+            lang.text().range_note,
+            &[
+                ("from", &a.year().to_string()),
+                ("to", &b.year().to_string()),
+                ("releases", &super::facts::DENSE_RELEASES.to_string()),
+            ],
+        )
+    })
+}
