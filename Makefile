@@ -13,7 +13,7 @@ DATASET_ARGS := build --observations data/observations.csv --meta data/meta.json
                 --rates data/exchange_rates.csv --rates data/exchange_rates_fed_monthly.csv \
                 --events data/events.csv --claims data/claims.json --out $(DATASET)
 
-.PHONY: help setup dataset build run test test-native test-e2e lint clean shots bench bench-floor audit
+.PHONY: design-shots help setup dataset build run test test-native test-e2e lint clean shots bench bench-floor audit
 
 help:
 	@echo "make run    set up, build, serve the dashboard on http://127.0.0.1:$(PORT)/ (PORT= to change)"
@@ -24,6 +24,7 @@ help:
 	@echo "make bench  benchmark beside the JavaScript chart libraries (docs/performance.md)"
 	@echo "make bench-floor  build bench/stack-floor, the benchmark's chart on the fixed stack alone"
 	@echo "make audit  set up, build, Lighthouse accessibility audit of every state (reports in target/audit/)"
+	@echo "make design-shots  the screenshots of docs/design.md, from the build"
 
 setup:
 	@scripts/setup.sh
@@ -93,6 +94,12 @@ bench: build bench-floor
 shots:
 	mkdir -p target/shots
 	node tests/e2e/shoot.mjs "http://127.0.0.1:$(PORT)/" target/shots
+
+# The screenshots of docs/design.md, from the build (Chinese text needs a CJK font: Debian's
+# fonts-noto-cjk, installed here if missing).
+design-shots: setup build
+	@fc-list :lang=zh | grep -q . || { $(if $(filter 0,$(shell id -u)),,sudo) apt-get install -y --no-install-recommends fonts-noto-cjk; }
+	node scripts/design-shots.mjs --root dist --out docs/design
 
 clean:
 	rm -rf dist target/e2e-fixtures bench/stack-floor/dist

@@ -30,6 +30,9 @@ const STATES = [
   { name: 'full-page', query: '' },
   { name: 'embed', query: '?embed=1' },
   { name: 'table', query: '?view=table' },
+  { name: 'check', query: '?view=check' },
+  { name: 'sources', query: '?view=sources' },
+  { name: 'download', query: '?view=download' },
   { name: 'theme-dark', query: '?theme=dark' },
   { name: 'theme-light', query: '?theme=light' },
   { name: 'lang-zh', query: '?lang=zh' },
@@ -37,6 +40,7 @@ const STATES = [
   {
     name: 'embed-dialog', query: '', snapshotOnly: true,
     open: async (page) => {
+      await page.locator('::-p-aria(Download[role="tab"])').click();
       await page.locator('::-p-aria(Embed[role="button"])').click();
       await page.waitForFunction('!!document.querySelector("dialog[open]")', { timeout: 10_000 });
     },

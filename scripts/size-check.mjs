@@ -9,7 +9,7 @@ import zlib from 'node:zlib';
 const KiB = 1024;
 // Regression guard: the size of the build today plus a little room. Lower it as the code
 // shrinks; never raise it without saying why in docs/performance.md.
-const BUDGET = 419 * KiB;
+const BUDGET = 445 * KiB;
 const GOAL = 80 * KiB;
 
 const dist = process.argv[2] || 'dist';

@@ -14,12 +14,14 @@ mod error_state;
 mod events;
 mod hooks;
 mod load;
+mod marks;
 mod notes;
 mod notices;
 mod panic;
 mod sources;
 mod table;
 mod timing;
+mod vintage;
 
 use leptos::prelude::*;
 

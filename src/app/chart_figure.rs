@@ -6,11 +6,13 @@
 use leptos::html::Div;
 use leptos::prelude::*;
 
+use super::dashboard::Update;
+use super::document::Commit;
 use super::events::EventsList;
+use super::marks::MarkButtons;
 use super::sources::publisher_links;
 use crate::i18n::{fill, Catalogue};
 use crate::page::{HitPoint, Snapshot};
-use crate::urlstate::ViewMode;
 
 /// The chart figure; `host` is the element whose width the chart is drawn at.
 #[component]
@@ -18,6 +20,7 @@ pub fn ChartFigure(
     t: &'static Catalogue,
     snapshot: Memo<Snapshot>,
     host: NodeRef<Div>,
+    update: Update,
 ) -> impl IntoView {
     let selected = RwSignal::new(None::<usize>);
     // A mouse click keeps the tooltip open (pinned) so that the pointer can reach its
@@ -31,13 +34,14 @@ pub fn ChartFigure(
         pinned.set(false);
     });
     let outside = window_event_listener(leptos::ev::pointerdown, move |ev| {
-        // A press anywhere outside the chart and its tooltip lets a pinned figure go.
+        // A press anywhere outside the chart and its tooltip lets the figure go.
         use wasm_bindgen::JsCast;
         let inside = ev
             .target()
             .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
             .is_some_and(|e| e.closest(".chart").ok().flatten().is_some());
-        if pinned.get_untracked() && !inside {
+        // A tap or click elsewhere hides the figure read (pinned or tapped).
+        if !inside && selected.get_untracked().is_some() {
             pinned.set(false);
             selected.set(None);
         }
@@ -67,7 +71,7 @@ pub fn ChartFigure(
         }
     };
     view! {
-        <figure class="chart-figure" class:hidden=move || snapshot.with(|s| s.state.view == ViewMode::Table)>
+        <figure class="chart-figure">
             <figcaption class="measure">{move || snapshot.with(|s| format!("{} — {}", s.wording.measure_label, s.wording.y_label))}</figcaption>
             <div class="chart" node_ref=host>
                 <div
@@ -103,7 +107,9 @@ pub fn ChartFigure(
                     on:keydown=on_key
                 ></div>
                 <Tooltip t snapshot selected pinned/>
+                <MarkButtons t snapshot update/>
             </div>
+            <RangeNote t snapshot update/>
             <p class="visually-hidden" aria-live="polite" role="status">{move || announce.get()}</p>
             {move || snapshot.with(|s| s.context_svg.clone().map(|svg| view! {
                 <figure class="context-chart">
@@ -180,6 +186,24 @@ fn Tooltip(
                     <p class="tt-src">{t.source_lead}{publisher_links(t, &p.sources)}</p>
                     {pinned.then(|| view! { <p class="tt-pinned">{t.tooltip_pinned}</p> })}
                 </div>
+            })
+        })
+    }
+}
+
+/// Why the chart opens on fewer years than the data has, and the way to all of them.
+#[component]
+fn RangeNote(t: &'static Catalogue, snapshot: Memo<Snapshot>, update: Update) -> impl IntoView {
+    move || {
+        snapshot.with(|s| {
+            let note = s.range_note.clone()?;
+            let first = s.bounds.map(|b| b.0);
+            Some(view! {
+                <p class="range-note">{note}" "
+                    <button type="button" class="link-button" on:click=move |_| {
+                        update.run(&move |s| { s.from = first; s.to = None; }, Commit::Push)
+                    }>{t.all_years}</button>
+                </p>
             })
         })
     }

@@ -8,7 +8,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use super::dashboard::Update;
-use super::document::{viewport_width, Commit};
+use super::document::{focus_first, Commit};
 use crate::currency::Currency;
 use crate::dataset::{Dataset, PartnerKind};
 use crate::i18n::{fill, Catalogue};
@@ -16,25 +16,35 @@ use crate::page::Snapshot;
 use crate::selection::partner_choices;
 use crate::urlstate::{ChartKind, FlowChoice, MeasureKind};
 
-/// The settings panel, open on a wide screen.
+/// The settings: a panel beside the chart on a wide screen; elsewhere (phones, embeds) a
+/// drawer that the settings button opens (`drawer`, see [`open_drawer`]), closed by Esc,
+/// by its close button or by the button again, the focus going back to the button.
 #[component]
 pub fn Controls(
     t: &'static Catalogue,
     dataset: Arc<Dataset>,
     snapshot: Memo<Snapshot>,
     update: Update,
+    drawer: RwSignal<bool>,
 ) -> impl IntoView {
-    let open = viewport_width().map(|w| w >= 700.0).unwrap_or(true);
+    let close = move || {
+        drawer.set(false);
+        focus_first(".settings-open");
+    };
     view! {
-        <details class="controls" open=open>
-            <summary>{t.settings}</summary>
+        <aside class="controls" id="settings" class:open=move || drawer.get() aria-labelledby="settings-title"
+            on:keydown=move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Escape" && drawer.get_untracked() { close() }>
+            <div class="controls-head">
+                <h2 id="settings-title">{t.settings}</h2>
+                <button type="button" class="settings-close" on:click=move |_| close()>{t.close}</button>
+            </div>
             <form class="control-grid" on:submit=|ev| ev.prevent_default()>
                 <ReporterChoice t dataset=dataset.clone() snapshot update/>
                 <Choices t snapshot update/>
                 <PartnerPicker t dataset snapshot update/>
                 <RangeControl t snapshot update/>
             </form>
-        </details>
+        </aside>
     }
 }
 
@@ -220,12 +230,13 @@ fn RangeControl(t: &'static Catalogue, snapshot: Memo<Snapshot>, update: Update)
     let month_count = move || snapshot.with(|s| s.month_count());
     let month_at = move |i: usize| snapshot.with(|s| s.month_at(i));
     let label_at = move |i: usize| month_at(i).map(|m| m.label_in(t.lang)).unwrap_or_default();
+    // The months shown (the default range, when none was asked for).
     let from_index =
-        move || snapshot.with(|s| s.state.from.and_then(|m| s.month_position(m)).unwrap_or(0));
+        move || snapshot.with(|s| s.range.and_then(|r| s.month_position(r.0)).unwrap_or(0));
     let to_index = move || {
         snapshot.with(|s| {
             let last = s.month_count().saturating_sub(1);
-            s.state.to.and_then(|m| s.month_position(m)).unwrap_or(last)
+            s.range.and_then(|r| s.month_position(r.1)).unwrap_or(last)
         })
     };
     let max = move || month_count().saturating_sub(1).to_string();
@@ -261,8 +272,24 @@ fn RangeControl(t: &'static Catalogue, snapshot: Memo<Snapshot>, update: Update)
                     let last = last_month();
                     update.run(&move |s| { s.to = None; s.from = last.map(|m| m.january()); }, Commit::Push)
                 }>{t.year_to_date}</button>
-                <button type="button" on:click=move |_| update.run(&|s| { s.from = None; s.to = None; }, Commit::Push)>{t.all}</button>
+                <button type="button" on:click=move |_| {
+                    let first = snapshot.with_untracked(|s| s.bounds.map(|b| b.0));
+                    update.run(&move |s| { s.from = first; s.to = None; }, Commit::Push)
+                }>{t.all_years}</button>
             </div>
         </fieldset>
+    }
+}
+
+/// Opens or closes the settings drawer; opened, it takes the focus to its first control
+/// once it is shown.
+pub fn open_drawer(drawer: RwSignal<bool>, open: bool) {
+    drawer.set(open);
+    if open {
+        // After the drawer's slide has started: an element still hidden takes no focus.
+        set_timeout(
+            || focus_first("#settings .control-grid select, #settings .control-grid input"),
+            std::time::Duration::from_millis(50),
+        );
     }
 }

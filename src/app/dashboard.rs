@@ -7,16 +7,18 @@ use leptos::html::Div;
 use leptos::prelude::*;
 
 use super::chart_figure::ChartFigure;
-use super::controls::Controls;
+use super::controls::{open_drawer, Controls};
+use super::document::focus_element;
 use super::document::{remove_static_view, viewport_width, Commit};
 use super::downloads::Downloads;
 use super::embed_dialog::EmbedDialog;
 use super::hooks::use_element_width;
-use super::notes::{FigureCheck, Notes};
+use super::notes::{EmbedChecks, FigureCheck, Notes};
 use super::notices::Notices;
 use super::sources::{SourceLine, SourcesList};
 use super::table::DataTable;
 use super::timing::{install_bench_update, mark_rendered};
+use super::vintage::VintageNotice;
 use crate::dataset::Dataset;
 use crate::i18n::{fill, Catalogue};
 use crate::page::layout::estimated_chart_width;
@@ -80,32 +82,54 @@ pub fn Dashboard(
     install_bench_update(snapshot, state, set_state);
     let update = Update { state, set_state };
     let controls_data = dataset.clone();
-    let controls = move || {
+    let controls = move |drawer: RwSignal<bool>| {
         let shown = show_controls.get() && (painted.get() || !settings_beside);
-        shown.then(|| view! { <Controls t dataset=controls_data.clone() snapshot update/> })
+        shown.then(|| view! { <Controls t dataset=controls_data.clone() snapshot update drawer/> })
     };
+    let drawer = RwSignal::new(false);
+    let panel = move |mode: ViewMode| move || snapshot.with(|s| s.state.view != mode);
     view! {
         <article class="dashboard">
-            <h1>{move || snapshot.with(|s| s.title.clone())}</h1>
-            // The dataset's own texts are in English (its `name` fields and prose).
-            <p class="standfirst" lang="en">{dataset.description.clone()}</p>
+            <header class="graphic-head">
+                <h1>{move || snapshot.with(|s| s.title.clone())}</h1>
+                <p class="key-figures" aria-live="polite">{move || snapshot.with(|s| s.key_figures.clone().unwrap_or_default())}</p>
+                <p class="freshness">{move || snapshot.with(|s| s.freshness.clone().unwrap_or_default())}</p>
+                <VintageNotice t snapshot/>
+            </header>
             <Notices t url_notices snapshot data_notes/>
             <div class="dashboard-body">
-            {controls}
             <div class="dashboard-main">
-            <p class="key-figures" aria-live="polite">{move || snapshot.with(|s| s.key_figures.clone().unwrap_or_default())}</p>
-            <p class="freshness">{move || snapshot.with(|s| s.freshness.clone().unwrap_or_default())}</p>
-            <ViewSwitch t snapshot update/>
-            <ChartFigure t snapshot host/>
-            <Downloads t snapshot/>
-            <EmbedDialog t snapshot/>
+            <div class="graphic-bar">
+                <Tabs t snapshot update/>
+                {move || show_controls.get().then(|| view! {
+                    <button type="button" class="settings-open" aria-expanded=move || drawer.get().to_string()
+                        aria-controls="settings" on:click=move |_| open_drawer(drawer, !drawer.get_untracked())>{t.settings}</button>
+                })}
             </div>
+            <div class="tab-panel" id="panel-chart" role="tabpanel" aria-labelledby="tab-chart" class:hidden=panel(ViewMode::Chart)>
+                <ChartFigure t snapshot host update/>
+                <EmbedChecks t snapshot/>
+                <Notes t snapshot/>
             </div>
-            <Notes t snapshot/>
-            <FigureCheck t snapshot/>
-            <DataTable t snapshot/>
+            <div class="tab-panel" id="panel-table" role="tabpanel" aria-labelledby="tab-table" class:hidden=panel(ViewMode::Table)>
+                <DataTable t snapshot/>
+            </div>
+            <div class="tab-panel" id="panel-check" role="tabpanel" aria-labelledby="tab-check" class:hidden=panel(ViewMode::Check)>
+                <FigureCheck t snapshot/>
+            </div>
+            <div class="tab-panel" id="panel-sources" role="tabpanel" aria-labelledby="tab-sources" class:hidden=panel(ViewMode::Sources)>
+                // The dataset's own texts are in English (its `name` fields and prose).
+                <p class="standfirst" lang="en">{dataset.description.clone()}</p>
+                <SourcesList t snapshot dataset=dataset.clone()/>
+            </div>
+            <div class="tab-panel" id="panel-download" role="tabpanel" aria-labelledby="tab-download" class:hidden=panel(ViewMode::Download)>
+                <Downloads t snapshot/>
+                <EmbedDialog t snapshot/>
+            </div>
             <SourceLine t snapshot/>
-            <SourcesList t snapshot dataset/>
+            </div>
+            {move || controls(drawer)}
+            </div>
         </article>
     }
 }
@@ -147,19 +171,47 @@ fn use_snapshot(
     )
 }
 
-/// Chart or table.
+/// The graphic's tabs: chart, table, figure check, sources, downloads. Arrow keys move
+/// between them (and open the one reached), as tabs do.
 #[component]
-fn ViewSwitch(t: &'static Catalogue, snapshot: Memo<Snapshot>, update: Update) -> impl IntoView {
-    let modes = [
+fn Tabs(t: &'static Catalogue, snapshot: Memo<Snapshot>, update: Update) -> impl IntoView {
+    let tabs = [
         (ViewMode::Chart, t.view_chart),
         (ViewMode::Table, t.view_table),
+        (ViewMode::Check, t.figure_check),
+        (ViewMode::Sources, t.sources),
+        (ViewMode::Download, t.download),
     ];
+    let open = move |mode: ViewMode, focus: bool| {
+        update.run(&|s| s.view = mode, Commit::Push);
+        if focus {
+            focus_element(&format!("tab-{}", mode.code()));
+        }
+    };
+    let on_key = move |ev: leptos::ev::KeyboardEvent| {
+        let now = snapshot.with_untracked(|s| s.state.view);
+        let at = tabs.iter().position(|(m, _)| *m == now).unwrap_or(0);
+        let next = match ev.key().as_str() {
+            "ArrowRight" => (at + 1) % tabs.len(),
+            "ArrowLeft" => (at + tabs.len() - 1) % tabs.len(),
+            "Home" => 0,
+            "End" => tabs.len() - 1,
+            _ => return,
+        };
+        ev.prevent_default();
+        open(tabs[next].0, true);
+    };
     view! {
-        <div class="view-switch" role="group" aria-label=t.show>
-            {modes.into_iter().map(|(mode, label)| view! {
-                <button type="button" class="tab"
-                    aria-pressed=move || (snapshot.with(|s| s.state.view) == mode).to_string()
-                    on:click=move |_| update.run(&|s| s.view = mode, Commit::Push)>{label}</button>
+        <div class="tabs" role="tablist" aria-label=t.show on:keydown=on_key>
+            {tabs.into_iter().map(|(mode, label)| {
+                let selected = move || snapshot.with(|s| s.state.view == mode);
+                view! {
+                    <button type="button" role="tab" class="tab" id=format!("tab-{}", mode.code())
+                        aria-controls=format!("panel-{}", mode.code())
+                        aria-selected=move || selected().to_string()
+                        tabindex=move || if selected() { "0" } else { "-1" }
+                        on:click=move |_| open(mode, false)>{label}</button>
+                }
             }).collect_view()}
         </div>
     }

@@ -119,3 +119,21 @@ pub fn remove_static_view() {
 pub fn viewport_width() -> Option<f64> {
     window().inner_width().ok().and_then(|w| w.as_f64())
 }
+
+/// Moves the keyboard focus to the element with id `id`, if there is one.
+pub fn focus_element(id: &str) {
+    use wasm_bindgen::JsCast;
+    let el = document().get_element_by_id(id);
+    if let Some(el) = el.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = el.focus();
+    }
+}
+
+/// Focuses the first element `selector` finds.
+pub fn focus_first(selector: &str) {
+    use wasm_bindgen::JsCast;
+    let el = document().query_selector(selector).ok().flatten();
+    if let Some(el) = el.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = el.focus();
+    }
+}

@@ -6,8 +6,9 @@ use leptos::task::spawn_local;
 
 use super::bindings::copy_text;
 use super::document::page_base;
-use crate::embed::{embed_codes, preview_url};
-use crate::i18n::Catalogue;
+use crate::embed::{embed_codes, pinned_parts, preview_url, vintage_path};
+use crate::i18n::{fill, Catalogue};
+use crate::month::date_in;
 use crate::page::Snapshot;
 
 /// The Embed dialog: code for the current view, copy buttons and a live preview.
@@ -19,8 +20,16 @@ pub fn EmbedDialog(t: &'static Catalogue, snapshot: Memo<Snapshot>) -> impl Into
     let open = RwSignal::new(false);
     let preview_width = RwSignal::new(480u32);
     let copied = RwSignal::new(String::new());
-    let codes =
-        Memo::new(move |_| snapshot.with(|s| embed_codes(&page_base(), &s.state, &s.title)));
+    // Pinned to the dataset's dated copy unless the journalist asks for the latest figures.
+    let latest = RwSignal::new(false);
+    let codes = Memo::new(move |_| {
+        let always_latest = latest.get();
+        snapshot.with(|s| {
+            let mut state = s.state.clone();
+            state.data = embedded_data(&state.data, s.vintage.as_deref(), always_latest);
+            embed_codes(&page_base(), &state, &s.title)
+        })
+    });
     let copy = move |which: usize| {
         let text = codes.with_untracked(|c| {
             if which == 0 {
@@ -43,6 +52,18 @@ pub fn EmbedDialog(t: &'static Catalogue, snapshot: Memo<Snapshot>) -> impl Into
         <dialog node_ref=dialog class="embed-dialog" aria-labelledby="embed-title" on:close=move |_| open.set(false)>
             <h2 id="embed-title">{t.embed_title}</h2>
             <p>{t.embed_lead}</p>
+            <label class="control check">
+                <input type="checkbox" prop:checked=move || latest.get()
+                    on:change=move |ev| latest.set(event_target_checked(&ev))/>
+                {t.embed_latest}
+            </label>
+            <p class="embed-pin-note">{move || snapshot.with(|s| {
+                let pinned = s.vintage.as_deref().filter(|_| !latest.get());
+                match pinned {
+                    Some(v) => fill(t.embed_pinned, &[("date", &date_in(v, s.wording.lang))]),
+                    None => t.embed_unpinned.to_string(),
+                }
+            })}</p>
             <label class="code-label">{t.embed_iframe}
                 <textarea readonly rows="4" prop:value=move || codes.with(|c| c.iframe.clone())></textarea>
             </label>
@@ -68,5 +89,15 @@ pub fn EmbedDialog(t: &'static Catalogue, snapshot: Memo<Snapshot>) -> impl Into
             </div>
             <form method="dialog"><button>{t.close}</button></form>
         </dialog>
+    }
+}
+
+/// The dataset an embed names: the dated copy of `data` for `vintage` (an article's
+/// figures stay as they were), or, with `latest`, the current dataset.
+fn embedded_data(data: &str, vintage: Option<&str>, latest: bool) -> String {
+    let current = pinned_parts(data).map_or(data.to_string(), |(current, _)| current);
+    match (vintage, latest) {
+        (Some(v), false) => vintage_path(&current, v),
+        _ => current,
     }
 }

@@ -25,7 +25,6 @@ pub fn Notes(t: &'static Catalogue, snapshot: Memo<Snapshot>) -> impl IntoView {
 /// place.
 #[component]
 pub fn FigureCheck(t: &'static Catalogue, snapshot: Memo<Snapshot>) -> impl IntoView {
-    let full_page = move || full_page_url(&page_base(), &snapshot.with(|s| s.state.clone()));
     let items = move |claims: bool| {
         snapshot.with(|s| {
             let lang = s.wording.lang.html_tag();
@@ -48,6 +47,15 @@ pub fn FigureCheck(t: &'static Catalogue, snapshot: Memo<Snapshot>) -> impl Into
             <p>{t.figure_check_lead}</p>
             <ul class="disagreements">{move || items(false)}</ul>
         </section>
+    }
+}
+
+/// In an embed, in place of the figure check: how many notes it has, and a link to the
+/// full page.
+#[component]
+pub fn EmbedChecks(t: &'static Catalogue, snapshot: Memo<Snapshot>) -> impl IntoView {
+    let full_page = move || full_page_url(&page_base(), &snapshot.with(|s| s.state.clone()));
+    view! {
         <p class="embed-checks">
             {move || snapshot.with(|s| (!s.checks.is_empty()).then(|| fill(t.embed_checks, &[("count", &s.checks.len().to_string())])))}
             <a href=full_page target="_blank" rel="noopener">{t.full_page_link}</a>

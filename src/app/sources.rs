@@ -48,16 +48,19 @@ pub fn publisher_links(t: &Catalogue, sources: &[SourceLink]) -> impl IntoView {
         .collect_view()
 }
 
-/// "Sources:" and the publishers of the shown values, each once (at most eight).
+/// The credit line under every chart: "Sources:" and the publishers of the shown values
+/// (each once, at most eight, linked), "Chart: Trade Trends", and the data's licence.
 #[component]
 pub fn SourceLine(t: &'static Catalogue, snapshot: Memo<Snapshot>) -> impl IntoView {
     view! {
         <p class="source-line">{t.sources_lead}
             {move || snapshot.with(|s| {
-                publishers(&s.sources).into_iter().take(8).map(|src| view! {
-                    {source_anchor(t, &src.url, src.publisher.clone(), "src")}" "
+                publishers(s.value_credits()).into_iter().take(8).enumerate().map(|(i, src)| view! {
+                    {if i == 0 { "" } else { ", " }}{source_anchor(t, &src.url, src.publisher.clone(), "src")}
                 }).collect_view()
             })}
+            {t.sentence_end_short}{t.chart_credit}{t.sentence_end_short}
+            <span lang="en">{move || snapshot.with(|s| s.license.clone())}</span>
         </p>
     }
 }

@@ -306,18 +306,24 @@ mod cli {
             .iter()
             .map(|n| format!("<p>{}</p>", esc(n)))
             .collect();
-        let mut publishers: Vec<&str> = Vec::new();
-        for s in &snap.sources {
-            if !publishers.contains(&s.publisher.as_str()) {
-                publishers.push(&s.publisher);
-            }
-        }
+        let t = snap.wording.lang.text();
+        let tabs: String = [
+            t.view_chart,
+            t.view_table,
+            t.figure_check,
+            t.sources,
+            t.download,
+        ]
+        .iter()
+        .map(|label| format!("<span class=\"tab\">{}</span>", esc(label)))
+        .collect();
         let block = format!(
             "{START}<div id=\"static-view\"><header class=\"masthead\"><p class=\"brand\">Trade Trends</p></header>\
-             <main><article class=\"dashboard\"><h1>{title}</h1><p class=\"key-figures\">{key}</p><p class=\"freshness\">{fresh}</p>\
+             <main><article class=\"dashboard\"><header class=\"graphic-head\"><h1>{title}</h1><p class=\"key-figures\">{key}</p><p class=\"freshness\">{fresh}</p></header>\
+             <div class=\"graphic-bar\"><div class=\"tabs\">{tabs}</div></div>\
              <figure class=\"chart-figure\"><figcaption class=\"measure\">{measure} — {unit}</figcaption>\
-             <div class=\"chart\"><div class=\"chart-svg-host\">{svg}</div></div></figure>\
-             <section class=\"notes\">{notes}</section><p class=\"static-note\">Sources: {sources}. \
+             <div class=\"chart\"><div class=\"chart-svg-host\">{svg}</div></div>{range}</figure>\
+             <section class=\"notes\">{notes}</section><p class=\"source-line\">{credit} \
              <noscript>This is a static picture of the chart; the interactive dashboard (controls, tooltips, table, downloads) needs JavaScript.</noscript></p>\
              </article></main></div>{paint}{END}",
             title = esc(&snap.title),
@@ -326,7 +332,12 @@ mod cli {
             measure = esc(&snap.wording.measure_label),
             unit = esc(&snap.wording.y_label),
             svg = snap.svg,
-            sources = esc(&publishers.join(", ")),
+            range = snap
+                .range_note
+                .as_deref()
+                .map(|n| format!("<p class=\"range-note\">{}</p>", esc(n)))
+                .unwrap_or_default(),
+            credit = esc(&snap.credit_line()),
         );
         let description = snap
             .key_figures

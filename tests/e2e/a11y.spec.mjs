@@ -11,6 +11,7 @@ async function violations(page) {
 for (const [name, query] of [
   ['the full page', ''], ['the dark theme', '?theme=dark'], ['embed mode', '?embed=1'],
   ['the table view', '?view=table'], ['bars with events', '?chart=bar&events=on'],
+  ['the figure check', '?view=check'], ['the sources', '?view=sources&theme=dark'], ['the downloads', '?view=download'],
   ['the Chinese page', '?lang=zh'], ['the Chinese table in the dark theme', '?lang=zh&view=table&theme=dark'],
 ]) {
   test(`axe finds no violations on ${name}`, async ({ page }) => {
@@ -27,9 +28,24 @@ test('axe finds no violations on the error state and in the open embed dialog', 
   expect(await violations(page)).toEqual([]);
   await page.goto('./');
   await expect(page.locator('#static-view')).toHaveCount(0);
+  await page.getByRole('tab', { name: 'Download' }).click();
   await page.getByRole('button', { name: 'Embed' }).click();
   await expect(page.getByRole('dialog')).toBeVisible();
   expect(await violations(page)).toEqual([]);
+});
+
+test('axe finds no violations in the settings drawer on a phone; Esc closes it and the focus returns', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('./');
+  await expect(page.locator('#static-view')).toHaveCount(0);
+  const opener = page.getByRole('button', { name: 'Chart settings' });
+  await opener.click();
+  await expect(page.locator('#settings')).toBeVisible();
+  await expect(page.getByRole('combobox', { name: 'Reporter', exact: true })).toBeFocused();
+  expect(await violations(page)).toEqual([]);
+  await page.keyboard.press('Escape');
+  await expect(page.locator('#settings')).toBeHidden();
+  await expect(opener).toBeFocused();
 });
 
 // What the keyboard reaches, in order: role or tag, and the accessible name.
@@ -57,10 +73,12 @@ test('the keyboard alone reaches every control in reading order with a visible f
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.goto('./?partners=world,central_asia_5&measure=ytd&from=2023-01&to=2023-12');
   await expect(page.locator('#static-view')).toHaveCount(0);
-  const walk = await focusWalk(page, 40);
+  const walk = await focusWalk(page, 45);
   const names = walk.map((w) => w.name);
-  const order = ['Language', 'Chart settings', 'Flow', 'Measure', 'Yuan (CNY)', 'Line', 'Show events on the time axis',
-    'Filter partners', 'From month', 'To month', 'Last 12 months', 'Year to date', 'All', 'Chart', 'Table'];
+  // Chart first: the open tab, the chart, its marks; then the settings beside it.
+  const order = ['Language', 'Chart', 'Line chart of', '✗ Claim: $409 bn +6 — figure check', 'Revised — figure check',
+    'Reporter', 'Compare with', 'Flow', 'Measure', 'Yuan (CNY)', 'Line', 'Show events on the time axis',
+    'Filter partners', 'From month', 'To month', 'Last 12 months', 'Year to date', 'All years'];
   let at = -1;
   for (const want of order) {
     const found = names.findIndex((n, i) => i > at && n.startsWith(want));
@@ -68,7 +86,7 @@ test('the keyboard alone reaches every control in reading order with a visible f
     at = found;
   }
   const chartAt = walk.findIndex((w) => w.what === 'application');
-  expect(chartAt).toBeGreaterThan(at);
+  expect(walk[chartAt - 1].what).toBe('tab');
   expect(walk.slice(0, chartAt + 4).filter((w) => !w.outlined)).toEqual([]);
   // On the chart: left and right step through periods, down and up through series.
   await page.locator('main .chart-svg-host').focus();
@@ -92,12 +110,13 @@ test('targets are at least 24 px and the page reflows at 200% zoom without sidew
     await page.setViewportSize({ width, height: 800 });
     await page.goto('./?events=on');
     await expect(page.locator('#static-view')).toHaveCount(0);
-    await page.locator('details.controls').evaluate((d) => { d.open = true; });
+    await page.getByRole('button', { name: 'Chart settings' }).click();
+    await expect(page.locator('#settings')).toBeVisible();
     const overflow = await page.evaluate(() => document.scrollingElement.scrollWidth - document.scrollingElement.clientWidth);
     expect(overflow, `sideways scroll at ${width} px`).toBeLessThanOrEqual(0);
     const small = await page.evaluate(() => {
       const out = [];
-      for (const el of document.querySelectorAll('button, select, input, summary, .chart-svg-host, a.src')) {
+      for (const el of document.querySelectorAll('button, select, input, summary, .chart-svg-host, a.src, [role="tab"]')) {
         if (el.closest('dialog:not([open])') || el.offsetParent === null) continue;
         // A checkbox or radio is operated through its label, which is the target.
         const target = ['checkbox', 'radio'].includes(el.type) ? el.closest('label') : el;

@@ -120,8 +120,9 @@ test('time range: presets and keyboard-operable handles', async ({ page }) => {
   let rows = await tableCells(page);
   expect(rows.length).toBeGreaterThan(0);
   expect(rows.every((r) => r[0].includes('2025'))).toBe(true);
-  await page.getByRole('button', { name: 'All' }).click();
-  await expect.poll(() => query(page).get('from')).toBeNull();
+  // All years: from the first month with a figure.
+  await page.locator('#settings').getByRole('button', { name: 'All years' }).click();
+  await expect.poll(() => query(page).get('from')).toBe('2011-01');
   const from = page.getByRole('slider', { name: 'From month' });
   await from.focus();
   for (let i = 0; i < 12; i++) await page.keyboard.press('ArrowRight');
@@ -140,7 +141,7 @@ test('events and the table view', async ({ page }) => {
   const events = page.getByRole('list', { name: 'Events on the time axis' });
   await expect(events).toContainText('Xinjiang Pilot Free Trade Zone officially opens in Urumqi');
   await expect(events.getByRole('link').first()).toHaveAttribute('href', /^https?:\/\//);
-  await page.getByRole('button', { name: 'Table' }).click();
+  await page.getByRole('tab', { name: 'Table' }).click();
   await expect.poll(() => query(page).get('view')).toBe('table');
   await expect(page.locator('.chart-figure')).toBeHidden();
   await expect(page.getByRole('table')).toBeVisible();
@@ -153,7 +154,7 @@ test('a link with every parameter reproduces the view; Back and Forward restore 
   await expect(page.getByLabel('US dollars (USD)')).toBeChecked();
   await expect(page.getByLabel('Bars')).toBeChecked();
   await expect(page.getByLabel('Show events on the time axis')).toBeChecked();
-  await expect(page.getByRole('button', { name: 'Table' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByRole('tab', { name: 'Table' })).toHaveAttribute('aria-selected', 'true');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Xinjiang: exports with the world');
   const rows = await tableCells(page);
   expect(rows.map((r) => r[0])).toEqual(['Jan–Apr 2022', 'Jan–Jul 2022', 'Jan–Aug 2022', 'Jan–Nov 2022', 'Jan–Feb 2023', 'Jan–Mar 2023', 'Jan–Jun 2023', 'Jan–Sep 2023']);
@@ -305,7 +306,7 @@ test('on a phone, a tapped figure\'s tooltip stays on the screen wherever the po
 });
 
 test('the table sorts by each column', async ({ page }) => {
-  await open(page, '?measure=ytd&partners=world');
+  await open(page, '?measure=ytd&partners=world&view=table');
   const valueHeader = page.getByRole('columnheader', { name: 'Value' });
   await valueHeader.getByRole('button').click();
   await expect(valueHeader).toHaveAttribute('aria-sort', 'ascending');
@@ -320,6 +321,7 @@ test('the table sorts by each column', async ({ page }) => {
 
 test('the CSV download equals the table; SVG and PNG downloads are valid files', async ({ page }) => {
   await open(page, '?measure=ytd&partners=world,central_asia_5');
+  await page.getByRole('tab', { name: 'Download' }).click();
   const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'CSV' }).click()]);
   expect(csvDownload.suggestedFilename()).toBe('xinjiang-total-ytd-CNY.csv');
   const csvText = fs.readFileSync(await csvDownload.path(), 'utf8');

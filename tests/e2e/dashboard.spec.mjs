@@ -41,11 +41,16 @@ test('the default page shows the chart, units, figure check, table and sources',
   expect(trimmed).toContain('billion yuan per month');
   expect(trimmed).toContain('World');
   expect(trimmed).toContain('Central Asia (5)');
-  // The table of plotted values, for screen readers and checking.
+  // The credit line under the chart: publishers, the chart's maker, the data's licence.
+  await expect(page.locator('.source-line')).toContainText("Sources: Xinhua");
+  await expect(page.locator('.source-line')).toContainText('Chart: Trade Trends. Figures: published statistics');
+  // The table of plotted values, for screen readers and checking, in its tab.
+  await page.getByRole('tab', { name: 'Table' }).click();
   const table = page.getByRole('table');
   await expect(table.locator('caption')).toContainText('Xinjiang: total trade with the world and Central Asia (5): Value per month');
   await expect.poll(() => table.locator('tbody tr').count()).toBeGreaterThan(30);
-  // Sources with working links.
+  // Sources with working links, in their tab.
+  await page.getByRole('tab', { name: 'Sources' }).click();
   const sources = page.getByRole('region', { name: 'Sources' }).or(page.locator('section.sources'));
   await expect(sources.getByRole('link', { name: 'Xinjiang Foreign Trade Up 48.9 Pct In First 10 Months' })).toHaveAttribute('href', 'https://www.urdupoint.com/en/business/xinjiang-foreign-trade-up-489-pct-in-first-1-1769896.html');
   // How fresh: the latest release shown and when it was published.
@@ -100,6 +105,7 @@ for (const [query, label] of [['', 'per period, averaged per month'], ['?measure
 
 test('the seed article\'s claims each show a verdict computed from the published figures', async ({ page }) => {
   await openDashboard(page);
+  await page.getByRole('tab', { name: 'Figure check' }).click();
   const claims = page.locator('section.checks ul.claims > li');
   await expect(claims).toHaveCount(7);
   await expect(page.getByRole('heading', { name: 'Claims of the cited articles, checked against the published figures' })).toBeVisible();
@@ -118,6 +124,7 @@ test('the seed article\'s claims each show a verdict computed from the published
   await expect(october.locator('.verdict')).toHaveText('no published figure');
   await expect(october).toContainText('the releases around it give ≈ 4.72 billion US dollars');
   // The article is a source, named by its publisher.
+  await page.getByRole('tab', { name: 'Sources' }).click();
   const sources = page.locator('section.sources');
   await expect(sources.getByRole('link', { name: /Xinjiang exports jump|Asia Financial/i }).first()).toBeVisible();
   // The claimed figures are not drawn: no table cell carries them.
@@ -157,7 +164,8 @@ test.describe('broken datasets', () => {
   });
 
   test('script and data addresses are shown as text, never as live links', async ({ page }) => {
-    await openDashboard(page, '?data=fixtures/hostile-links.json');
+    await openDashboard(page, '?data=fixtures/hostile-links.json&from=2011-01');
+    await page.getByRole('tab', { name: 'Sources' }).click();
     const hrefs = await page.locator('a[href]').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
     expect(hrefs.filter((h) => /^(javascript|data):/i.test(h))).toEqual([]);
     const sources = page.locator('section.sources');

@@ -114,7 +114,7 @@ async function frameHeight(page, selector) {
 
 test('on a news page of another origin, both embeds size themselves to their content', async ({ page }) => {
   await page.setViewportSize({ width: 1000, height: 900 });
-  await page.goto(HOST + 'article.html');
+  await page.goto(HOST + 'host/article.html');
   const iframe = 'iframe[data-trade-trends-frame]';
   const scripted = 'div[data-trade-trends] iframe';
   await expect(page.locator(scripted)).toHaveCount(1);
@@ -144,7 +144,7 @@ test('on a news page of another origin, both embeds size themselves to their con
 });
 
 test('height messages from the wrong window, origin or shape are ignored', async ({ page }) => {
-  await page.goto(HOST + 'article.html');
+  await page.goto(HOST + 'host/article.html');
   const iframe = page.locator('iframe[data-trade-trends-frame]');
   await iframe.scrollIntoViewIfNeeded();
   await expect(page.frameLocator('iframe[data-trade-trends-frame]').locator('main .chart-svg-host svg')).toBeVisible();
@@ -169,16 +169,25 @@ test('height messages from the wrong window, origin or shape are ignored', async
 
 test("the Embed dialog's code, pasted into a blank page, reproduces the view", async ({ page, context }) => {
   await page.goto(APP + '?flow=exports&partners=world&measure=ytd');
+  await page.getByRole('tab', { name: 'Download' }).click();
   await page.getByRole('button', { name: 'Embed' }).click();
   const dialog = page.getByRole('dialog', { name: 'Embed this chart' });
   await expect(dialog).toBeVisible();
   const iframeCode = await dialog.getByLabel('Iframe').inputValue();
   const scriptCode = await dialog.getByLabel('Script (one tag and a div)').inputValue();
-  expect(iframeCode).toContain('flow=exports&amp;partners=world&amp;measure=ytd&amp;embed=1&amp;id=trade-trends-1');
+  // Pinned to the dataset's dated copy (the figures the article is written with), on the
+  // chart whatever tab the dialog was opened from.
+  const { vintage } = JSON.parse(fs.readFileSync(path.join(root, 'dist/data/xinjiang.json'), 'utf8'));
+  const pinned = `data=data/xinjiang-${vintage}.json`;
+  expect(iframeCode).toContain(`${pinned}&amp;flow=exports&amp;partners=world&amp;measure=ytd&amp;embed=1&amp;id=trade-trends-1`);
   // The code pins the language the journalist sees: an article is in one language,
   // whatever its readers' browsers prefer.
   expect(iframeCode).toContain('&amp;id=trade-trends-1&amp;lang=en"');
-  expect(scriptCode).toContain('data-trade-trends="' + APP + '?flow=exports&amp;partners=world&amp;measure=ytd&amp;lang=en"');
+  expect(scriptCode).toContain('data-trade-trends="' + APP + `?${pinned}&amp;flow=exports&amp;partners=world&amp;measure=ytd&amp;lang=en"`);
+  // Or always the latest figures.
+  await dialog.getByLabel('Always show the latest figures').check();
+  await expect(dialog.getByLabel('Iframe')).toHaveValue(/\?flow=exports&amp;partners=world&amp;measure=ytd&amp;embed=1/);
+  await dialog.getByLabel('Always show the latest figures').uncheck();
   await expect(dialog.locator('.preview iframe')).toBeVisible();
   for (const code of [iframeCode, scriptCode]) {
     const host = await context.newPage();

@@ -25,7 +25,8 @@ test('lang=zh shows Chinese labels and 亿元 values equal to the English values
   await open(page, view + '&lang=zh');
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-Hans');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('新疆与世界和中亚五国的进出口');
-  await expect(page.getByRole('heading', { name: '数据表' })).toBeAttached();
+  await page.getByRole('tab', { name: '表格' }).click();
+  await expect(page.getByRole('heading', { name: '数据表' })).toBeVisible();
   await expect(page.getByLabel('流向')).toBeVisible();
   await expect(page.locator('.measure')).toHaveText('年初至今累计，按公布数 — 亿元');
   const chinese = await tableCells(page);
@@ -43,7 +44,7 @@ test('lang=zh shows Chinese labels and 亿元 values equal to the English values
   expect(chinese.find((r) => r[0] === '2023年1–10月' && r[1] === '世界')[2]).toBe('2,873.3');
   await expect(page.locator('.key-figures')).toHaveText(/^2025年与世界的进出口：5,203\.7亿元（≈ 724亿美元），同比\+19\.9%/);
   // The chart's text alternative and axis are Chinese too.
-  await expect(page.locator('main .chart-svg-host svg title')).toHaveText(/^折线图：新疆与世界和中亚五国的进出口，年初至今累计，按公布数，2011年1月至2025年12月，单位：亿元。/);
+  await expect(page.locator('main .chart-svg-host svg title')).toHaveText(/^折线图：新疆与世界和中亚五国的进出口，年初至今累计，按公布数，2021年1月至2025年12月，单位：亿元。/);
   await expect(page.locator('main .chart-svg-host svg text', { hasText: '亿元' }).first()).toBeAttached();
   await expect(page).toHaveTitle('新疆与世界和中亚五国的进出口 — Trade Trends 贸易趋势');
 });

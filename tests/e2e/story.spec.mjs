@@ -59,6 +59,7 @@ test("Xinjiang's share of China's trade from the URL, in Chinese, with the prove
   const share = Number(fullUnits(xj.value, xj.unit)) / Number(fullUnits(cn.value, cn.unit)) * 100;
   expect(janOct[2]).toBe(`${share.toFixed(2)}%`);
   expect(janOct[3]).toBe('比重：新疆：2023年1–10月（obs-0307） ÷ 中国：2023年1–10月（obs-0453）');
+  await page.getByRole('tab', { name: '下载' }).click();
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'CSV' }).click()]);
   const csv = parseCsv(fs.readFileSync(await download.path(), 'utf8'));
   const row = csv.find((r) => r.period_start === '2023-01' && r.period_end === '2023-10');
