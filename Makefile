@@ -13,7 +13,7 @@ DATASET_ARGS := build --observations data/observations.csv --meta data/meta.json
                 --rates data/exchange_rates.csv --rates data/exchange_rates_fed_monthly.csv \
                 --events data/events.csv --claims data/claims.json --out $(DATASET)
 
-.PHONY: design-shots help setup dataset build run test test-native test-e2e lint clean shots bench bench-floor audit
+.PHONY: design-shots audit-perf help setup dataset build run test test-native test-e2e lint clean shots bench bench-floor audit
 
 help:
 	@echo "make run    set up, build, serve the dashboard on http://127.0.0.1:$(PORT)/ (PORT= to change)"
@@ -25,6 +25,7 @@ help:
 	@echo "make bench-floor  build bench/stack-floor, the benchmark's chart on the fixed stack alone"
 	@echo "make audit  set up, build, Lighthouse accessibility audit of every state (reports in target/audit/)"
 	@echo "make design-shots  the screenshots of docs/design.md, from the build"
+	@echo "make audit-perf  Lighthouse performance on a simulated phone (reports in target/audit-perf/)"
 
 setup:
 	@scripts/setup.sh
@@ -62,6 +63,10 @@ test-e2e:
 AUDIT_ARGS ?=
 audit: setup build
 	node scripts/audit.mjs --root dist $(AUDIT_ARGS)
+
+# Lighthouse performance as a phone loads the page (mobile preset, gzip like a static host).
+audit-perf: setup build
+	node scripts/audit-perf.mjs --root dist $(AUDIT_ARGS)
 
 lint:
 	cargo fmt --all -- --check

@@ -19,6 +19,7 @@ mod notes;
 mod notices;
 mod panic;
 mod sources;
+mod svg_patch;
 mod table;
 mod timing;
 mod vintage;

@@ -29,9 +29,10 @@ pub use spec::{
     ChartSeries, ChartSpec, Geometry, Mark, MarkTone, Marker, Panel, PanelKind, ValueFormat,
 };
 pub use stack::stack;
-pub use theme::{contrast, ChartTheme, Rgb, PALETTE};
+pub use theme::{contrast, ChartTheme, Rgb, PALETTE, STYLES};
 
-use markup::{add_accessibility, write_dense_paths, Dash};
+use markup::{add_accessibility, write_dense_paths, write_groups, Dash};
+pub use markup::{svg_parts, SvgParts};
 use plotters::prelude::*;
 
 /// Why a chart could not be drawn.
@@ -76,7 +77,7 @@ fn render_with<const DECIMATE: bool>(spec: &ChartSpec) -> Result<(String, Geomet
             .map_err(|e| ChartError(e.to_string()))?;
         root.present().map_err(|e| ChartError(e.to_string()))?;
     }
-    let svg = write_dense_paths(&svg, &dense);
+    let svg = write_groups(&write_dense_paths(&svg, &dense));
     // Round joins and caps: a line's stroke is then the union of discs along it, which the
     // decimated line covers exactly (the same pixels), and reversals have no spikes.
     let mut svg = svg.replace(

@@ -69,6 +69,8 @@ pub struct Page {
     pub license: String,
     /// The dataset's vintage (when its latest release was first published), if known.
     pub vintage: Option<String>,
+    /// The widest label a series of this selection could have (see `values::widest_label`).
+    pub label_units: usize,
     pub notes: Vec<String>,
     /// The figure check of the shown series.
     pub checks: Vec<CheckNote>,
@@ -121,9 +123,7 @@ impl Page {
         if stacks_world {
             series.retain(|s| s.code != "world");
         }
-        for (i, s) in series.iter_mut().enumerate() {
-            s.style = i;
-        }
+        assign_styles(&mut series, d, &selection);
         let bounds = bounds_of(&series, kept);
         let dense = dense_start(&series, kept);
         let range = bounds.map(|b| range_within(b, &state, dense));
@@ -152,6 +152,7 @@ impl Page {
             value_sources: 0,
             license: d.license.clone(),
             vintage: d.vintage.clone(),
+            label_units: values::widest_label(&inputs),
             notes: Vec::new(),
             alt_text: String::new(),
             checks,
@@ -283,6 +284,32 @@ fn range_within((a, b): (Month, Month), state: &ViewState, dense: Option<Month>)
         (from, to)
     } else {
         (a, b)
+    }
+}
+
+/// Each series' style from its partner's place among the dataset's partners (the compared
+/// reporter's twelve on), so a partner keeps its colour, dash and marker whatever else is
+/// shown; two shown series that would share a style take the next free ones, in dataset
+/// order.
+fn assign_styles(series: &mut [SeriesOut], d: &Dataset, selection: &Selection) {
+    use crate::chart::STYLES;
+    let place = |s: &SeriesOut| {
+        let partner = d.partners.iter().position(|p| p.code == s.code);
+        let partner = partner.unwrap_or(d.partners.len());
+        let reporter = usize::from(s.reporter != selection.reporter);
+        (partner + 12 * reporter) % STYLES
+    };
+    let mut order: Vec<usize> = (0..series.len()).collect();
+    order.sort_by_key(|&i| place(&series[i]));
+    let mut taken = [false; STYLES];
+    for i in order {
+        let wanted = place(&series[i]);
+        let free = (0..STYLES)
+            .map(|k| (wanted + k) % STYLES)
+            .find(|&k| !taken[k]);
+        let style = free.unwrap_or(wanted);
+        taken[style] = true;
+        series[i].style = style;
     }
 }
 

@@ -80,6 +80,7 @@ fn spec(label: &str) -> ChartSpec {
         alt_text: "Chart of \"trade\" <b>& more</b>".into(),
         events: vec![],
         marks: vec![],
+        label_units: 0,
         value_format: trade_trends::chart::ValueFormat::Billions,
         theme: trade_trends::chart::ChartTheme::LIGHT,
         lang: Default::default(),

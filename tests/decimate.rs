@@ -137,6 +137,7 @@ fn dense_spec(kind: PanelKind) -> ChartSpec {
         alt_text: "A synthetic test chart".into(),
         events: vec![],
         marks: vec![],
+        label_units: 0,
         value_format: ValueFormat::Billions,
         theme: Default::default(),
         lang: Default::default(),

@@ -11,6 +11,7 @@ use super::document::Commit;
 use super::events::EventsList;
 use super::marks::MarkButtons;
 use super::sources::publisher_links;
+use super::svg_patch::show_svg;
 use crate::i18n::{fill, Catalogue};
 use crate::page::{HitPoint, Snapshot};
 
@@ -70,6 +71,17 @@ pub fn ChartFigure(
             announce.set(text.unwrap_or_default());
         }
     };
+    // The chart changes in place: only the series shown or hidden, when the scale holds.
+    let svg_host = NodeRef::<Div>::new();
+    let shown = StoredValue::new(None::<String>);
+    Effect::new(move |_| {
+        snapshot.with(|s| {
+            if let Some(host) = svg_host.get() {
+                show_svg(&host, shown.get_value().as_deref(), &s.svg);
+                shown.set_value(Some(s.svg.clone()));
+            }
+        })
+    });
     view! {
         <figure class="chart-figure">
             <figcaption class="measure">{move || snapshot.with(|s| format!("{} — {}", s.wording.measure_label, s.wording.y_label))}</figcaption>
@@ -80,7 +92,7 @@ pub fn ChartFigure(
                     role="application"
                     aria-roledescription=t.interactive_chart
                     aria-label=move || snapshot.with(|s| format!("{} {}", s.alt_text, t.chart_keys))
-                    inner_html=move || snapshot.with(|s| s.svg.clone())
+                    node_ref=svg_host
                     on:pointermove=move |ev: leptos::ev::PointerEvent| {
                         if !(pinned.get_untracked() && ev.pointer_type() == "mouse") {
                             pick(&ev, snapshot, selected);

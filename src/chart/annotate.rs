@@ -48,8 +48,9 @@ pub(super) fn right_room(spec: &ChartSpec, panel: &Panel) -> u32 {
     if is_compact(spec) {
         return 10;
     }
-    let widest = panel.series.iter().map(|s| text_units(&s.label));
-    (12 + 7 * widest.max().unwrap_or(0) as u32).min(spec.width / 3)
+    let shown = panel.series.iter().map(|s| text_units(&s.label));
+    let widest = shown.max().unwrap_or(0).max(spec.label_units);
+    (12 + 7 * widest as u32).min(spec.width / 3)
 }
 
 /// The plot's left and right edges in SVG pixels, as the chart lays them out.

@@ -11,7 +11,7 @@ use super::annotate::{self, is_compact};
 use super::axis::{self, MonthAxis};
 use super::decimate::{self, columns_spanned, ColumnWalk, M4};
 use super::dense::{columns_path, PIECE_COLUMNS};
-use super::markup::{Dash, DENSE_ALPHA};
+use super::markup::{Dash, GroupMark, DENSE_ALPHA};
 use super::shape::{step_corners, ColumnsKey, DrawnRun, Step, Steps};
 use super::spec::{ChartSeries, ChartSpec, Geometry, Panel, PanelKind};
 use super::stack::{stack, y_range};
@@ -69,6 +69,7 @@ fn draw_panel<const DECIMATE: bool>(
     draw_events(&mut chart, spec, (y0, y1))?;
     let mut ends: Vec<End> = Vec::new();
     for (i, s) in panel.series.iter().enumerate() {
+        group_mark(area, GroupMark::Series(s.style))?;
         let end = match panel.kind {
             PanelKind::Lines | PanelKind::Steps => {
                 draw_strokes::<DECIMATE>(&mut chart, spec, panel.kind, s, dense_paths)?
@@ -84,14 +85,19 @@ fn draw_panel<const DECIMATE: bool>(
             let base = area.get_base_pixel();
             ends.push((s.label.clone(), s.style, pos.0 - base.0 + 6, pos.1 - base.1));
         }
+        group_mark(area, GroupMark::End)?;
     }
     let (xr, yr) = chart.plotting_area().get_pixel_range();
     let base = area.get_base_pixel();
+    group_mark(area, GroupMark::Labels)?;
     match is_compact(spec) {
         true => annotate::draw_legend(area, spec, &above.legend)?,
         false => draw_end_labels(area, spec, ends)?,
     }
+    group_mark(area, GroupMark::End)?;
+    group_mark(area, GroupMark::Marks)?;
     annotate::draw_marks(area, spec, panel, &above.marks, yr.start - base.1)?;
+    group_mark(area, GroupMark::End)?;
     Ok(Geometry {
         plot: (
             xr.start - base.0,
@@ -102,6 +108,13 @@ fn draw_panel<const DECIMATE: bool>(
         x_domain: (spec.months.0 as f64, spec.months.1 as f64 + 1.0),
         y_domain: (y0, y1),
     })
+}
+
+/// A group's start or end, as a stand-in [`write_groups`](super::markup::write_groups)
+/// replaces.
+fn group_mark(area: &Area, mark: GroupMark) -> DrawResult {
+    area.draw(&PathElement::new(vec![(0, 0)], mark.style()))?;
+    Ok(())
 }
 
 /// The panel title, left-aligned above the plot as news charts set it.

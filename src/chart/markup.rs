@@ -1,6 +1,7 @@
 //! What is written into plotters' SVG after it is drawn: dash patterns (plotters' SVG
-//! backend cannot write one), each dense line's path in place of its stand-in, and the
-//! root's role, title and label for screen readers.
+//! backend cannot write one), each dense line's path in place of its stand-in, a group
+//! around each series (and around the labels at the lines' ends), and the root's role,
+//! title and label for screen readers.
 
 use plotters::style::{Color, RGBColor, ShapeStyle};
 
@@ -117,4 +118,155 @@ pub(super) fn add_accessibility(svg: String, alt_text: &str) -> String {
     out.push_str("</title>");
     out.push_str(&svg[close + 1..]);
     out
+}
+
+/// Where a series' elements start and end, and where the labels at the lines' ends start,
+/// drawn as stand-ins of one point whose opacities no other element has (exact in binary);
+/// the stroke's red channel of a series' start carries its style. [`write_groups`] turns
+/// them into `<g class="series" data-style="3">`, `<g class="labels">` and `</g>`, so a
+/// series that stays drawn the same is the same markup whatever else is shown.
+#[derive(Clone, Copy)]
+pub(super) enum GroupMark {
+    Series(usize),
+    Labels,
+    Marks,
+    End,
+}
+
+impl GroupMark {
+    fn alpha(self) -> f64 {
+        match self {
+            GroupMark::Series(_) => 1.0 - 5.0 / 256.0,
+            GroupMark::Labels => 1.0 - 7.0 / 256.0,
+            GroupMark::Marks => 1.0 - 9.0 / 256.0,
+            GroupMark::End => 1.0 - 6.0 / 256.0,
+        }
+    }
+
+    /// The stand-in's style.
+    pub(super) fn style(self) -> ShapeStyle {
+        let style = match self {
+            GroupMark::Series(k) => k as u8,
+            _ => 0,
+        };
+        RGBColor(style, 0, 0).mix(self.alpha()).stroke_width(1)
+    }
+}
+
+/// `svg` with each group stand-in ([`GroupMark`]) replaced by its group's tag.
+pub(super) fn write_groups(svg: &str) -> String {
+    let marks = [
+        GroupMark::Series(0),
+        GroupMark::Labels,
+        GroupMark::Marks,
+        GroupMark::End,
+    ]
+    .map(|m| (m, format!("opacity=\"{}\"", m.alpha())));
+    let mut out = String::with_capacity(svg.len() + 256);
+    let mut rest = svg;
+    loop {
+        let found = marks
+            .iter()
+            .filter_map(|(m, text)| rest.find(text.as_str()).map(|at| (at, *m)))
+            .min_by_key(|(at, _)| *at);
+        let Some((at, mark)) = found else { break };
+        let (Some(open), Some(len)) = (rest[..at].rfind("<polyline "), rest[at..].find("/>"))
+        else {
+            break;
+        };
+        out.push_str(&rest[..open]);
+        let element = &rest[open..at + len + 2];
+        out.push_str(&match mark {
+            GroupMark::Series(_) => {
+                let red = element
+                    .split("stroke=\"#")
+                    .nth(1)
+                    .and_then(|c| u8::from_str_radix(c.get(..2)?, 16).ok())
+                    .unwrap_or(0);
+                format!("<g class=\"series\" data-style=\"{red}\">")
+            }
+            GroupMark::Labels => "<g class=\"labels\">".to_string(),
+            GroupMark::Marks => "<g class=\"marks\">".to_string(),
+            GroupMark::End => "</g>".to_string(),
+        });
+        rest = &rest[at + len + 2..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// A chart's SVG in parts, to change in the page only what changed between two views:
+/// everything before the first series (`head`, the title's text taken out into `title`),
+/// each series' group with its style, the group of labels at the lines' ends, the group
+/// of the figure check's marks, and the rest.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SvgParts<'a> {
+    pub head: [&'a str; 2],
+    pub title: &'a str,
+    pub series: Vec<(usize, &'a str)>,
+    pub labels: &'a str,
+    pub marks: &'a str,
+    pub tail: &'a str,
+}
+
+/// The parts of `svg` (as [`super::render`] writes it); None when it has no series groups.
+pub fn svg_parts(svg: &str) -> Option<SvgParts<'_>> {
+    let title_open = svg.find("<title id=\"chart-title\">")? + "<title id=\"chart-title\">".len();
+    let title_close = title_open + svg[title_open..].find("</title>")?;
+    let first = svg.find("<g class=\"series\"")?;
+    let mut series = Vec::new();
+    let mut at = first;
+    while svg[at..].starts_with("<g class=\"series\"") {
+        let style = svg[at..]
+            .split("data-style=\"")
+            .nth(1)
+            .and_then(|r| r.split('"').next())
+            .and_then(|n| n.parse().ok())?;
+        let end = at + group_len(&svg[at..])?;
+        series.push((style, &svg[at..end]));
+        at = end + svg[end..].len() - svg[end..].trim_start().len();
+    }
+    let mut group = |class: &str| {
+        let found = svg[at..]
+            .starts_with(&format!("<g class=\"{class}\">"))
+            .then(|| group_len(&svg[at..]).map(|n| &svg[at..at + n]))
+            .flatten()
+            .unwrap_or("");
+        at += found.len();
+        at += svg[at..].len() - svg[at..].trim_start().len();
+        found
+    };
+    let labels = group("labels");
+    let marks = group("marks");
+    Some(SvgParts {
+        head: [&svg[..title_open], &svg[title_close..first]],
+        title: &svg[title_open..title_close],
+        series,
+        labels,
+        marks,
+        tail: &svg[at..],
+    })
+}
+
+/// The length of the group `<g …>…</g>` that `text` starts with (groups may nest).
+fn group_len(text: &str) -> Option<usize> {
+    let mut depth = 0usize;
+    let mut at = 0;
+    loop {
+        let open = text[at..].find("<g ").map(|i| at + i);
+        let close = text[at..].find("</g>").map(|i| at + i)?;
+        match open {
+            Some(o) if o < close => {
+                depth += 1;
+                at = o + 3;
+            }
+            _ => {
+                depth = depth.checked_sub(1)?;
+                at = close + 4;
+                if depth == 0 {
+                    return Some(at);
+                }
+            }
+        }
+    }
 }

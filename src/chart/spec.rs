@@ -29,6 +29,9 @@ pub struct ChartSpec {
     pub theme: ChartTheme,
     /// The language of the time axis' month names.
     pub lang: Lang,
+    /// The widest series label the view could show (wide characters count two): the room
+    /// kept at the lines' ends, so a series hidden or shown does not move the plot.
+    pub label_units: usize,
 }
 
 /// A labelled position on the time axis.
@@ -121,7 +124,8 @@ pub struct Panel {
 #[derive(Debug, Clone, PartialEq)]
 pub struct ChartSeries {
     pub label: String,
-    /// Index into [`PALETTE`](super::PALETTE); also picks the dash pattern, so colour is never the only cue.
+    /// Its style (see [`STYLES`](super::STYLES)): the colour, dash and marker, so colour is
+    /// never the only cue.
     pub style: usize,
     /// Shared: the next view of the same values (a partner toggled, the chart type
     /// changed) draws from the same shape and its kept decimation.

@@ -3,9 +3,23 @@
 
 use plotters::style::RGBColor;
 
-/// Stroke colours of the series, in order (Tableau 10: distinguishable, and each passes
-/// 3:1 against white).
-pub const PALETTE: [(u8, u8, u8); 4] = [(31, 98, 163), (196, 84, 0), (46, 125, 50), (123, 63, 160)];
+/// Stroke colours of the series, by style (each passes 3:1 against white). A series'
+/// style is its partner's place in the dataset (see [`STYLES`]), so its colour, dash and
+/// marker do not change when other partners are shown or hidden.
+pub const PALETTE: [(u8, u8, u8); 8] = [
+    (31, 98, 163),
+    (196, 84, 0),
+    (46, 125, 50),
+    (123, 63, 160),
+    (0, 122, 135),
+    (173, 20, 87),
+    (130, 100, 0),
+    (93, 64, 55),
+];
+
+/// Distinct styles: a style's colour is `style % 8`, its line dashed when `style` is odd
+/// and its marker `style % 3` (circle, triangle, cross), so 24 styles differ in one of them.
+pub const STYLES: usize = 24;
 
 /// An sRGB colour.
 pub type Rgb = (u8, u8, u8);
@@ -28,7 +42,7 @@ pub struct ChartTheme {
     pub mark_wrong: Rgb,
     pub mark_holds: Rgb,
     pub event: Rgb,
-    pub palette: [Rgb; 4],
+    pub palette: [Rgb; 8],
 }
 
 impl ChartTheme {
@@ -68,6 +82,10 @@ impl ChartTheme {
             (245, 150, 70),
             (110, 200, 120),
             (200, 160, 240),
+            (77, 208, 225),
+            (244, 143, 177),
+            (230, 195, 76),
+            (188, 170, 164),
         ],
     };
 

@@ -46,6 +46,7 @@ impl Page {
             }],
             alt_text: self.alt_text.clone(),
             lang: self.wording.lang,
+            label_units: self.label_units,
             events: self.event_markers(),
             marks: self
                 .mark_groups(first, last)

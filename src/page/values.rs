@@ -4,10 +4,11 @@
 
 use crate::currency::Currency;
 use crate::dataset::Dataset;
+use crate::format::text_units;
 use crate::i18n::{fill, Lang};
 use crate::measures::{self, Computation, Contribution, Cut, Derived, How, Point, Points};
 use crate::month::Span;
-use crate::selection::Selection;
+use crate::selection::{partner_choices, Selection};
 use crate::urlstate::{FlowChoice, MeasureKind};
 
 /// One plotted series.
@@ -35,6 +36,24 @@ pub(super) struct Inputs<'a> {
     pub average: bool,
     pub lang: Lang,
     pub derived: &'a Derived,
+}
+
+/// The widest series label the selection could show (in [`text_units`]): every partner
+/// of each shown reporter, and the residual of contributions; the chart keeps room for it
+/// at the lines' ends, so hiding or showing a partner does not move the plot.
+pub(super) fn widest_label(inputs: &Inputs) -> usize {
+    let t = inputs.lang.text();
+    let mut widest = text_units(t.series_other);
+    for reporter in inputs.selection.reporters() {
+        let inputs = Inputs {
+            reporter,
+            ..*inputs
+        };
+        for code in partner_choices(inputs.d, reporter) {
+            widest = widest.max(text_units(&inputs.series_label(&inputs.label(&code))));
+        }
+    }
+    widest
 }
 
 /// The values of `measure`: for each reporter shown (the compared one after the first), a

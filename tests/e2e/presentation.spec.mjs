@@ -162,3 +162,23 @@ test('the example article works from the app\'s own origin, at its sub-path', as
   await page.locator('div[data-trade-trends]').scrollIntoViewIfNeeded();
   await expect(scripted.locator('main .chart-svg-host svg')).toBeVisible();
 });
+
+test('a toggled partner leaves every other line its colour, and in place when the scale holds', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await open(page, '?partners=world,central_asia_5,KAZ&measure=ytd&from=2022-01&to=2024-12');
+  const colours = () => page.locator('main .chart-svg-host svg g.series').evaluateAll((gs) =>
+    Object.fromEntries(gs.map((g) => [g.dataset.style, g.querySelector('[stroke]')?.getAttribute('stroke')])));
+  const before = await colours();
+  expect(Object.keys(before)).toEqual(['0', '1', '3']);
+  // Mark the world's drawn group: a group redrawn would be a new element.
+  await page.locator('main .chart-svg-host svg g.series[data-style="0"]').evaluate((g) => { g.__kept = true; });
+  await page.locator('#settings').getByRole('checkbox', { name: /Central Asia \(5\)/ }).uncheck();
+  await expect.poll(() => page.locator('main .chart-svg-host svg g.series').count()).toBe(2);
+  const after = await colours();
+  expect(after).toEqual({ 0: before[0], 3: before[3] });
+  expect(await page.locator('main .chart-svg-host svg g.series[data-style="0"]').evaluate((g) => g.__kept === true)).toBe(true);
+  await expect(page.locator('main .chart-svg-host svg title')).not.toContainText('Central Asia');
+  // Shown again: the same colour as before.
+  await page.locator('#settings').getByRole('checkbox', { name: /Central Asia \(5\)/ }).check();
+  await expect.poll(colours).toEqual(before);
+});

@@ -5,6 +5,7 @@
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8',
@@ -15,8 +16,10 @@ const TYPES = {
 };
 
 // `rewrite`: [from, to] text replaced in served .html files (to point an example page at
-// an app on another origin).
-export function serve({ root, port = 0, mounts = {}, host = '127.0.0.1', rewrite = null }) {
+// an app on another origin). `gzip`: compress text and WebAssembly for a client that
+// accepts it (level 9, kept in memory), and let it be cached, as a static host would.
+export function serve({ root, port = 0, mounts = {}, host = '127.0.0.1', rewrite = null, gzip = false }) {
+  const packed = new Map();
   const bases = Object.entries(mounts).sort((a, b) => b[0].length - a[0].length);
   const server = http.createServer((req, res) => {
     let pathname;
@@ -37,11 +40,17 @@ export function serve({ root, port = 0, mounts = {}, host = '127.0.0.1', rewrite
     if (fs.existsSync(target) && fs.statSync(target).isDirectory()) target = path.join(target, 'index.html');
     fs.readFile(target, (err, body) => {
       if (err) { res.writeHead(404, { 'content-type': 'text/plain' }).end('not found'); return; }
-      res.writeHead(200, {
-        'content-type': TYPES[path.extname(target)] || 'application/octet-stream',
-        'cache-control': 'no-store',
-      });
+      const type = TYPES[path.extname(target)] || 'application/octet-stream';
+      const headers = { 'content-type': type, 'cache-control': gzip ? 'public, max-age=3600' : 'no-store' };
       if (rewrite && target.endsWith('.html')) body = Buffer.from(body.toString('utf8').split(rewrite[0]).join(rewrite[1]));
+      const compressible = !type.startsWith('image/png');
+      if (gzip && compressible && /\bgzip\b/.test(req.headers['accept-encoding'] || '')) {
+        if (!packed.has(target)) packed.set(target, zlib.gzipSync(body, { level: 9 }));
+        body = packed.get(target);
+        headers['content-encoding'] = 'gzip';
+        headers.vary = 'accept-encoding';
+      }
+      res.writeHead(200, headers);
       res.end(body);
     });
   });
