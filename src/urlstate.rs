@@ -532,3 +532,23 @@ pub fn to_query(state: &ViewState) -> String {
     }
     parts.join("&")
 }
+
+/// Parameters that change how a view is shown, not what it shows: an embed of a page's own
+/// view (`embed`, `id`, `controls`, `lang=en`) keeps the page's static first paint.
+const PRESENTATION_ONLY: [&str; 3] = ["embed", "id", "controls"];
+
+/// Whether `query` (an address's query, with or without `?`) asks for the view `painted`
+/// (a prerendered page's own query), once the parameters of presentation only are left
+/// out. The page's head script applies the same rule (src/bin/prerender.rs).
+pub fn shows_painted_view(query: &str, painted: &str) -> bool {
+    let kept: Vec<&str> = query
+        .trim_start_matches('?')
+        .split('&')
+        .filter(|pair| !pair.is_empty())
+        .filter(|pair| {
+            let key = pair.split('=').next().unwrap_or_default();
+            !PRESENTATION_ONLY.contains(&key) && *pair != "lang=en"
+        })
+        .collect();
+    kept.join("&") == painted.trim_start_matches('?')
+}

@@ -141,3 +141,26 @@ fn encoded_long_and_reversed_values_are_handled() {
         "flow: \"✓<script>\" is not one of total, exports, imports, balance; the default is used"
     );
 }
+
+#[test]
+fn an_embed_of_the_painted_view_keeps_its_static_first_paint() {
+    use trade_trends::urlstate::shows_painted_view;
+    assert!(shows_painted_view("", ""));
+    assert!(shows_painted_view("?embed=1", ""));
+    assert!(shows_painted_view(
+        "?embed=1&id=trade-trends-1&lang=en&controls=0",
+        ""
+    ));
+    assert!(shows_painted_view(
+        "?measure=share&partners=central_asia_5&embed=1",
+        "measure=share&partners=central_asia_5"
+    ));
+    // Another view, another language, another theme: the static chart is not theirs.
+    assert!(!shows_painted_view("?measure=ytd&embed=1", ""));
+    assert!(!shows_painted_view("?embed=1&lang=zh", ""));
+    assert!(!shows_painted_view("?embed=1&theme=dark", ""));
+    assert!(!shows_painted_view(
+        "?embed=1",
+        "measure=share&partners=central_asia_5"
+    ));
+}

@@ -203,9 +203,9 @@ fn PartnerPicker(
             <ul class="partner-list">
                 {move || {
                     let reporter = reporter.get();
-                    let needle = search.get().to_lowercase();
+                    let needle = search.get().to_ascii_lowercase();
                     partners_of(&reporter).into_iter()
-                        .filter(|(code, name, _)| needle.is_empty() || name.to_lowercase().contains(&needle) || code.to_lowercase().contains(&needle))
+                        .filter(|(code, name, _)| needle.is_empty() || name.to_ascii_lowercase().contains(&needle) || code.to_ascii_lowercase().contains(&needle))
                         .map(|(code, name, kind)| {
                             let shown = code.clone();
                             view! {

@@ -64,12 +64,9 @@ pub fn Dashboard(
     Effect::new(move |_| {
         snapshot.with(|s| document().set_title(&fill(t.page_title, &[("title", &s.title)])));
     });
-    // Whether the first chart has been painted: the settings column beside a wide chart
-    // is built after it (it does not move the chart). Below 900 px the settings sit above
-    // the chart, so they are built with it rather than push it down later.
+    // Whether the first chart has been painted: the settings and the other tabs' content
+    // are made after it (neither moves the chart).
     let painted = RwSignal::new(false);
-    let settings_beside =
-        state.with_untracked(|s| !s.embed) && viewport_width().is_some_and(|w| w >= 900.0);
     Effect::new(move |_| {
         snapshot.track();
         if width.get_untracked() > 0 {
@@ -83,11 +80,29 @@ pub fn Dashboard(
     let update = Update { state, set_state };
     let controls_data = dataset.clone();
     let controls = move |drawer: RwSignal<bool>| {
-        let shown = show_controls.get() && (painted.get() || !settings_beside);
+        // Built once the chart is painted: beside a wide chart it does not move it, and as
+        // a closed drawer it is not seen before.
+        let shown = show_controls.get() && painted.get();
         shown.then(|| view! { <Controls t dataset=controls_data.clone() snapshot update drawer/> })
     };
     let drawer = RwSignal::new(false);
     let panel = move |mode: ViewMode| move || snapshot.with(|s| s.state.view != mode);
+    // A tab's content is made once the chart is painted, or at once when it is the tab open.
+    let made = move |mode: ViewMode| painted.get() || snapshot.with(|s| s.state.view == mode);
+    let check_tab = move || made(ViewMode::Check).then(|| view! { <FigureCheck t snapshot/> });
+    let sources_data = dataset.clone();
+    let sources_tab = move || {
+        made(ViewMode::Sources).then(|| {
+            view! {
+                // The dataset's own texts are in English (its `name` fields and prose).
+                <p class="standfirst" lang="en">{sources_data.description.clone()}</p>
+                <SourcesList t snapshot dataset=sources_data.clone()/>
+            }
+        })
+    };
+    let download_tab = move || {
+        made(ViewMode::Download).then(|| view! { <Downloads t snapshot/><EmbedDialog t snapshot/> })
+    };
     view! {
         <article class="dashboard">
             <header class="graphic-head">
@@ -115,16 +130,13 @@ pub fn Dashboard(
                 <DataTable t snapshot/>
             </div>
             <div class="tab-panel" id="panel-check" role="tabpanel" aria-labelledby="tab-check" class:hidden=panel(ViewMode::Check)>
-                <FigureCheck t snapshot/>
+                {check_tab}
             </div>
             <div class="tab-panel" id="panel-sources" role="tabpanel" aria-labelledby="tab-sources" class:hidden=panel(ViewMode::Sources)>
-                // The dataset's own texts are in English (its `name` fields and prose).
-                <p class="standfirst" lang="en">{dataset.description.clone()}</p>
-                <SourcesList t snapshot dataset=dataset.clone()/>
+                {sources_tab}
             </div>
             <div class="tab-panel" id="panel-download" role="tabpanel" aria-labelledby="tab-download" class:hidden=panel(ViewMode::Download)>
-                <Downloads t snapshot/>
-                <EmbedDialog t snapshot/>
+                {download_tab}
             </div>
             <SourceLine t snapshot/>
             </div>

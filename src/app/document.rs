@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
 use crate::i18n::Lang;
-use crate::urlstate::{to_query, Theme, ViewState};
+use crate::urlstate::{shows_painted_view, to_query, Theme, ViewState};
 
 /// How a state change reaches the address bar.
 #[derive(Clone, Copy, PartialEq)]
@@ -41,7 +41,7 @@ pub fn current_query() -> String {
 /// the one painted.
 pub fn drop_static_view_of_another_view() {
     let search = window().location().search().unwrap_or_default();
-    if !search.is_empty() && search.trim_start_matches('?') != painted_view() {
+    if !shows_painted_view(&search, &painted_view()) {
         remove_static_view();
     }
 }

@@ -65,13 +65,16 @@ pub fn use_dataset(state: RwSignal<ViewState>) -> Loader {
             if loaded_path.get_value() != path {
                 return;
             }
-            load.set(match result {
+            match result {
                 Ok((d, notes)) => {
                     mark("data-ready");
-                    Load::Ready(Arc::new(d), notes)
+                    // The page is made in a task of its own: reading the file and drawing
+                    // the first view are two shorter tasks, not one long one.
+                    let ready = Load::Ready(Arc::new(d), notes);
+                    set_timeout(move || load.set(ready), std::time::Duration::ZERO);
                 }
-                Err(failure) => Load::Failed(failure),
-            });
+                Err(failure) => load.set(Load::Failed(failure)),
+            }
         });
     });
     Loader {

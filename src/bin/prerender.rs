@@ -78,9 +78,10 @@ mod cli {
             .map_err(|e| format!("{}: {e}", config.display()))?;
         let index_path = dist.join("index.html");
         let template = externalize_loader(&strip_static(&read(&index_path)?), &dist)?;
+        let (template, wasm) = take_wasm_preload(&template);
         let (template, style_hash) = inline_stylesheet(&template, &dist)?;
         let (paint, paint_hash) = paint_script();
-        let (head, head_hash) = head_script();
+        let (head, head_hash) = head_script(wasm.as_ref());
         let template = with_hashes(&template, &style_hash, &format!("{head_hash} {paint_hash}"))?;
         std::fs::write(dist.join("csp.txt"), format!("{}\n", policy(&template)?))
             .map_err(|e| format!("{}: {e}", dist.join("csp.txt").display()))?;
@@ -147,9 +148,38 @@ mod cli {
         ))
     }
 
+    /// The page without Trunk's `<link rel="preload">` of the WebAssembly, and that link's
+    /// address and integrity: the head script asks for it at once only when the page's
+    /// static chart will not be shown (otherwise the static chart is painted first, and the
+    /// loader fetches the WebAssembly after it).
+    fn take_wasm_preload(html: &str) -> (String, Option<(String, String)>) {
+        let Some(start) = html.find("<link rel=\"preload\" href=\"") else {
+            return (html.to_string(), None);
+        };
+        let Some(len) = html[start..].find('>') else {
+            return (html.to_string(), None);
+        };
+        let tag = &html[start..start + len + 1];
+        let attr = |name: &str| {
+            tag.split(&format!("{name}=\""))
+                .nth(1)
+                .and_then(|r| r.split('"').next())
+                .map(str::to_string)
+        };
+        match (attr("href"), attr("integrity")) {
+            (Some(href), Some(integrity)) if href.ends_with(".wasm") => {
+                let html = format!("{}{}", &html[..start], &html[start + len + 1..]);
+                (html, Some((href, integrity)))
+            }
+            _ => (html.to_string(), None),
+        }
+    }
+
     /// The script at the end of `<head>`, run before the body is parsed:
     /// - a link to another view than the page's static one hides the static chart at once
-    ///   (`html.other-view`), rather than showing the wrong chart until the app starts;
+    ///   (`html.other-view`), rather than showing the wrong chart until the app starts, and
+    ///   preloads the WebAssembly (a page showing its static chart fetches it after the
+    ///   chart is painted); an embed of the page's own view keeps it (`html.embed`);
     /// - `window.benchUpdate()` (the benchmark's update, bench/) called before the app has
     ///   started is kept, and run by the app once it has drawn;
     /// - the dataset's request starts now, while the WebAssembly is fetched and compiled,
@@ -160,12 +190,22 @@ mod cli {
     ///
     /// Inline (allowed by its hash) so that it waits for no request. Returns the tag and
     /// its `'sha256-…'` source.
-    fn head_script() -> (String, String) {
+    fn head_script(wasm: Option<&(String, String)>) -> (String, String) {
+        // Without a static chart to show first, the WebAssembly is asked for at once.
+        let preload = wasm.map_or(String::new(), |(href, integrity)| {
+            format!(
+                "if (document.documentElement.classList.contains('other-view')) {{ const l = document.createElement('link');\n\
+                 l.rel = 'preload'; l.as = 'fetch'; l.type = 'application/wasm'; l.crossOrigin = 'anonymous';\n\
+                 l.href = '{href}'; l.integrity = '{integrity}'; document.head.append(l); }}\n"
+            )
+        });
         let code = format!(
             "{{ const view = document.querySelector('meta[name=\"trade-trends-view\"]');\n\
-             const query = location.search.replace(/^\\?/, '');\n\
-             if (query !== '' && query !== (view ? view.content : '')) document.documentElement.classList.add('other-view');\n\
-             window.benchUpdate = () => {{ window.__ttQueuedUpdate = true; }};\n\
+             const params = new URLSearchParams(location.search);\n\
+             const own = location.search.replace(/^\\?/, '').split('&').filter((p) => p && !/^(embed|id|controls)(=|$)/.test(p) && p !== 'lang=en').join('&');\n\
+             if (own !== (view ? view.content : '')) document.documentElement.classList.add('other-view');\n\
+             else if (params.get('embed') === '1') document.documentElement.classList.add('embed');\n\
+             {preload}window.benchUpdate = () => {{ window.__ttQueuedUpdate = true; }};\n\
              const q = new URLSearchParams(location.search);\n\
              const path = q.has('data') ? q.get('data') : '{default}';\n\
              if (/^[A-Za-z0-9_][A-Za-z0-9_.\\/-]*\\.json$/.test(path) && !path.split('/').some((s) => s === '..' || s === '.' || s === '')) {{\n\
@@ -186,8 +226,8 @@ mod cli {
     /// Returns the tag and its `'sha256-…'` source.
     fn paint_script() -> (String, String) {
         let code = "{ const view = document.querySelector('meta[name=\"trade-trends-view\"]');\n\
-                    const query = location.search.replace(/^\\?/, '');\n\
-                    if (document.getElementById('static-view') && (query === '' || query === (view ? view.content : '')))\n\
+                    const own = location.search.replace(/^\\?/, '').split('&').filter((p) => p && !/^(embed|id|controls)(=|$)/.test(p) && p !== 'lang=en').join('&');\n\
+                    if (document.getElementById('static-view') && own === (view ? view.content : ''))\n\
                     requestAnimationFrame(() => requestAnimationFrame(() => performance.mark('chart-rendered'))); }\n";
         (format!("<script>{code}</script>"), csp_hash(code))
     }

@@ -20,36 +20,57 @@ pub(super) fn native(o: &Observation) -> bool {
 /// The mean of the monthly average rates over `span`, when every month has one. Rates of
 /// one series only (the one with the most monthly rates), one per month.
 pub fn average_rate(d: &Dataset, span: Span) -> Option<RateUsed> {
-    let monthly = d
-        .exchange_rates
-        .iter()
-        .filter(|r| r.basis == RateBasis::Month);
-    let mut series_names: Vec<(&str, usize)> = Vec::new();
-    for r in monthly.clone() {
-        match series_names.iter_mut().find(|(n, _)| *n == r.rate_series) {
-            Some((_, count)) => *count += 1,
-            None => series_names.push((&r.rate_series, 1)),
+    MonthlyRates::of(d)?.average(span)
+}
+
+/// The monthly rates of the dataset's series with the most of them, by month: looked up
+/// once for a whole series' conversions.
+pub struct MonthlyRates<'a> {
+    name: &'a str,
+    by_month: std::collections::HashMap<i64, &'a crate::dataset::ExchangeRate>,
+}
+
+impl<'a> MonthlyRates<'a> {
+    /// The table of `d`'s monthly rates; None when it has none.
+    pub fn of(d: &'a Dataset) -> Option<MonthlyRates<'a>> {
+        let monthly = d
+            .exchange_rates
+            .iter()
+            .filter(|r| r.basis == RateBasis::Month);
+        let mut series_names: Vec<(&str, usize)> = Vec::new();
+        for r in monthly.clone() {
+            match series_names.iter_mut().find(|(n, _)| *n == r.rate_series) {
+                Some((_, count)) => *count += 1,
+                None => series_names.push((&r.rate_series, 1)),
+            }
         }
-    }
-    let (name, _) = series_names.into_iter().max_by_key(|(_, count)| *count)?;
-    let mut sum = 0.0;
-    let mut sources: Vec<String> = Vec::new();
-    for month in span.months() {
-        let rate = monthly
-            .clone()
-            .find(|r| r.rate_series == name && r.first == month)?;
-        sum += rate.cny_per_usd;
-        if !sources.contains(&rate.source) {
-            sources.push(rate.source.clone());
+        let (name, _) = series_names.into_iter().max_by_key(|(_, count)| *count)?;
+        let mut by_month = std::collections::HashMap::new();
+        for r in monthly.filter(|r| r.rate_series == name) {
+            by_month.entry(r.first.index()).or_insert(r);
         }
+        Some(MonthlyRates { name, by_month })
     }
-    let months = span.len() as usize;
-    Some(RateUsed {
-        cny_per_usd: sum / months as f64,
-        months,
-        rate_series: name.to_string(),
-        sources,
-    })
+
+    /// The mean of the rates over `span`, when every month has one.
+    pub fn average(&self, span: Span) -> Option<RateUsed> {
+        let mut sum = 0.0;
+        let mut sources: Vec<String> = Vec::new();
+        for month in span.months() {
+            let rate = self.by_month.get(&month.index())?;
+            sum += rate.cny_per_usd;
+            if !sources.contains(&rate.source) {
+                sources.push(rate.source.clone());
+            }
+        }
+        let months = span.len() as usize;
+        Some(RateUsed {
+            cny_per_usd: sum / months as f64,
+            months,
+            rate_series: self.name.to_string(),
+            sources,
+        })
+    }
 }
 
 /// Points of a derivation, in the derivation's own currency.
@@ -162,8 +183,9 @@ pub(super) fn money_from(
     theirs: Vec<Point>,
 ) -> Vec<Point> {
     let from = currency.other();
+    let rates = MonthlyRates::of(d);
     let convert = |p: Point| -> Option<Point> {
-        let rate = average_rate(d, p.span)?;
+        let rate = rates.as_ref()?.average(p.span)?;
         let factor = match currency {
             Currency::USD => 1.0 / rate.cny_per_usd,
             Currency::CNY => rate.cny_per_usd,

@@ -396,11 +396,14 @@ fn series_alt_text(page: &Page, s: &super::SeriesOut) -> String {
 }
 
 /// A label with its first letter in lower case, for the middle of a sentence ("Share of
-/// China" → "share of China").
+/// China" → "share of China"; the labels start with an ASCII letter or a Chinese one,
+/// and ASCII case needs no Unicode tables in the page's code).
 fn lower_first(text: &str) -> String {
     let mut chars = text.chars();
     match chars.next() {
-        Some(c) => c.to_lowercase().chain(chars).collect(),
+        Some(c) => std::iter::once(c.to_ascii_lowercase())
+            .chain(chars)
+            .collect(),
         None => String::new(),
     }
 }

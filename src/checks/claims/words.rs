@@ -184,11 +184,13 @@ fn verdict_text(d: &Dataset, a: &Assertion, v: &Verdict, lang: Lang) -> String {
     sentence_start(&text)
 }
 
-/// A sentence with its first letter capitalised (a no-op for Chinese).
+/// A sentence with its first letter capitalised (ASCII; a no-op for Chinese).
 fn sentence_start(text: &str) -> String {
     let mut chars = text.chars();
     match chars.next() {
-        Some(c) => c.to_uppercase().chain(chars).collect(),
+        Some(c) => std::iter::once(c.to_ascii_uppercase())
+            .chain(chars)
+            .collect(),
         None => String::new(),
     }
 }
