@@ -126,7 +126,7 @@ pub fn notes(
         derived,
     ));
     notes.extend(claims::notes(d, &reporters, lang, derived));
-    notes.sort_by_key(|n| (n.span.last, n.span.first));
+    crate::sorting::sort_by_key(&mut notes, |n| (n.span.last, n.span.first));
     notes
 }
 
@@ -230,7 +230,7 @@ fn revision_notes(
             flagged.push((label.clone(), s, derivation.periods[i].clone()));
         }
     }
-    flagged.sort_by(|a, b| {
+    crate::sorting::sort_by(&mut flagged, |a, b| {
         let key = |(label, _, p): &(String, &Series, PeriodValue)| {
             (p.span.last, p.span.first, label.clone())
         };

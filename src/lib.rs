@@ -7,7 +7,7 @@
 //!
 //! | layer | modules | what they hold |
 //! |---|---|---|
-//! | ground | [`i18n`], [`month`], [`currency`], [`format`](mod@format), [`urlstate`], [`embed`] | languages and their strings, months, currencies, numbers in words, the view state in the URL, the embed protocol and codes |
+//! | ground | [`i18n`], [`month`], [`currency`], [`format`](mod@format), [`urlstate`], [`embed`], [`sorting`] | languages and their strings, months, currencies, numbers in words, the view state in the URL, the embed protocol and codes, one shared sort |
 //! | data | [`dataset`], [`periods`], `ingest` (native), [`synth`], [`summary`] | the published figures and their checker, the periods between releases, building the dataset from tables |
 //! | measures | [`measures`], [`selection`], [`checks`] | what a reader asks of a series, which series a view state selects, the figure check |
 //! | chart | [`chart`] | SVG drawing, pure |
@@ -33,6 +33,7 @@ pub mod month;
 pub mod page;
 pub mod periods;
 pub mod selection;
+pub mod sorting;
 pub mod summary;
 pub mod synth;
 pub mod urlstate;
@@ -43,7 +44,9 @@ pub mod urlstate;
 pub const LAYERS: &[(&str, &[&str])] = &[
     (
         "ground",
-        &["i18n", "month", "currency", "format", "urlstate", "embed"],
+        &[
+            "i18n", "month", "currency", "format", "urlstate", "embed", "sorting",
+        ],
     ),
     (
         "data",

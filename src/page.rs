@@ -300,7 +300,7 @@ fn assign_styles(series: &mut [SeriesOut], d: &Dataset, selection: &Selection) {
         (partner + 12 * reporter) % STYLES
     };
     let mut order: Vec<usize> = (0..series.len()).collect();
-    order.sort_by_key(|&i| place(&series[i]));
+    crate::sorting::sort_by_key(&mut order, |&i| place(&series[i]));
     let mut taken = [false; STYLES];
     for i in order {
         let wanted = place(&series[i]);

@@ -248,7 +248,7 @@ fn derive_usable(series: &Series, listed: &[bool], run: Option<&MonthlyRun>) -> 
         out.periods
             .extend(derive_year(year, published, month_figures));
     }
-    out.periods.sort_by_key(|p| (p.span.first, p.span.last));
+    crate::sorting::sort_by_key(&mut out.periods, |p| (p.span.first, p.span.last));
     // Kept as long as the dataset: without the room the pushes left (up to as much again).
     out.periods.shrink_to_fit();
     out.flagged = (0..out.periods.len())

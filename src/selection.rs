@@ -228,7 +228,7 @@ pub fn partner_choices(d: &Dataset, reporter: &str) -> Vec<String> {
                 .any(|s| s.reporter == reporter && s.partner == p.code)
         })
         .collect();
-    partners.sort_by_key(|p| match p.kind {
+    crate::sorting::sort_by_key(&mut partners, |p| match p.kind {
         PartnerKind::World => 0,
         PartnerKind::Group => 1,
         PartnerKind::Country => 2,

@@ -77,7 +77,7 @@ fn series_line(d: &Dataset, s: &Series) -> String {
 /// Runs of months missing between the first and last covered month.
 pub fn gaps(covered: &[Month]) -> Vec<Span> {
     let mut months: Vec<Month> = covered.to_vec();
-    months.sort();
+    crate::sorting::sort(&mut months);
     months.dedup();
     months
         .windows(2)

@@ -388,7 +388,7 @@ fn draw_markers(chart: &mut Chart, spec: &ChartSpec, s: &ChartSeries) -> DrawRes
 /// Direct labels at each series' last point, so colour is never the only key; pushed
 /// apart vertically where they would overlap.
 fn draw_end_labels(area: &Area, spec: &ChartSpec, mut ends: Vec<End>) -> DrawResult {
-    ends.sort_by_key(|e| e.3);
+    crate::sorting::sort_by_key(&mut ends, |e| e.3);
     let mut last_y = i32::MIN;
     for (label, style, x, y) in ends {
         let y = y.max(last_y + 15);

@@ -269,7 +269,5 @@ pub fn in_time_order(points: &mut [Point]) {
     fn key(p: &Point) -> (crate::month::Month, crate::month::Month) {
         (p.span.last, p.span.first)
     }
-    if !points.is_sorted_by_key(key) {
-        points.sort_by_key(key);
-    }
+    crate::sorting::sort_by_key(points, key);
 }

@@ -37,7 +37,7 @@ pub const DENSE_RELEASES: usize = 4;
 /// year may still be under way); None when the year before the last has not (no span is
 /// denser than the whole).
 fn dense_from(mut ends: Vec<i64>) -> Option<Month> {
-    ends.sort_unstable();
+    crate::sorting::sort(&mut ends);
     ends.dedup();
     let mut counts: Vec<(i64, usize)> = Vec::new();
     for e in ends {

@@ -179,7 +179,7 @@ impl Snapshot {
                         .collect();
                     // Left to right (a series' values already are; sorting them is then
                     // one look), so that a series can be searched by halving.
-                    placed.sort_by(|a, b| a.x_px.total_cmp(&b.x_px));
+                    crate::sorting::sort_by(&mut placed, |a, b| a.x_px.total_cmp(&b.x_px));
                     placed
                 });
                 let len = placed.as_ref().map_or(s.points.len(), Vec::len);

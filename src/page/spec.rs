@@ -136,8 +136,9 @@ impl Page {
         }
         for g in &mut groups {
             // Claims lead: they are the story the marks tell.
-            g.checks
-                .sort_by_key(|&i| (self.checks[i].verdict.is_none(), self.checks[i].span.first));
+            crate::sorting::sort_by_key(&mut g.checks, |&i| {
+                (self.checks[i].verdict.is_none(), self.checks[i].span.first)
+            });
             let lead = &self.checks[g.checks[0]];
             g.mark.label = match g.checks.len() {
                 1 => lead.short.clone(),
@@ -150,7 +151,7 @@ impl Page {
                 .max_by_key(|t| tone_rank(*t))
                 .unwrap_or(MarkTone::Note);
         }
-        groups.sort_by(|a, b| a.mark.x1.total_cmp(&b.mark.x1));
+        crate::sorting::sort_by(&mut groups, |a, b| a.mark.x1.total_cmp(&b.mark.x1));
         groups
     }
 

@@ -157,7 +157,7 @@ impl Page {
             keys.select_nth_unstable_by(limit - 1, order);
             keys.truncate(limit);
         }
-        keys.sort_unstable_by(order);
+        crate::sorting::sort_by(&mut keys, order);
         keys.into_iter().map(|r| r.key).collect()
     }
 
