@@ -1,3 +1,6 @@
+//! The figure check's marks as the chart lays them out for a view of the bundled data:
+//! `cargo run --example marks_peek -- 'QUERY' [WIDTH]` (SVG=1 also prints the SVG).
+
 fn main() {
     let text = std::fs::read_to_string("public/data/xinjiang.json").unwrap();
     let d = trade_trends::dataset::parse_dataset("x", &text).unwrap();

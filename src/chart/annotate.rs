@@ -197,7 +197,7 @@ pub(super) fn draw_legend(area: &Area, spec: &ChartSpec, items: &[LegendItem]) -
             false => c.stroke_width(2),
         };
         area.draw(&PathElement::new(vec![(x, y), (x + 20, y)], style))?;
-        let font = ("sans-serif", LEGEND_FONT)
+        let font = (FontFamily::SansSerif, LEGEND_FONT)
             .into_font()
             .color(&rgb(spec.theme.text));
         area.draw(&Text::new(item.label.clone(), (x + 25, y - 7), font))?;
@@ -234,7 +234,7 @@ pub(super) fn draw_marks(
             vec![(middle, label_bottom), (middle, plot_top)],
             c.mix(0.6).stroke_width(1),
         ))?;
-        let font = ("sans-serif", MARK_FONT).into_font().style(FontStyle::Bold);
+        let font = (FontFamily::SansSerif, MARK_FONT).into_font().style(FontStyle::Bold);
         area.draw(&Text::new(
             b.text.clone(),
             (b.x as i32 + 3, b.y as i32 + 5),

@@ -122,7 +122,7 @@ fn draw_title(area: &Area, spec: &ChartSpec, panel: &Panel) -> DrawResult {
     if panel.title.is_empty() {
         return Ok(());
     }
-    let font = ("sans-serif", 18).into_font().style(FontStyle::Bold);
+    let font = (FontFamily::SansSerif, 18).into_font().style(FontStyle::Bold);
     area.draw(&Text::new(
         panel.title.clone(),
         (4, 6),
@@ -160,7 +160,7 @@ fn build_chart<'a, 'b>(
         |y: &f64| crate::format::billions(y * 1e9, if *y >= 10.0 || *y == 0.0 { 0 } else { 1 });
     let size = if compact { 14 } else { 15 };
     let text = || {
-        ("sans-serif", size)
+        (FontFamily::SansSerif, size)
             .into_font()
             .color(&rgb(theme.text_soft))
     };
@@ -193,7 +193,7 @@ fn draw_events(chart: &mut Chart, spec: &ChartSpec, (y0, y1): (f64, f64)) -> Dra
         chart.draw_series(std::iter::once(Text::new(
             event.label.clone(),
             (event.x, y1),
-            ("sans-serif", 13).into_font().color(&rgb(theme.event)),
+            (FontFamily::SansSerif, 13).into_font().color(&rgb(theme.event)),
         )))?;
     }
     Ok(())
@@ -393,7 +393,7 @@ fn draw_end_labels(area: &Area, spec: &ChartSpec, mut ends: Vec<End>) -> DrawRes
     for (label, style, x, y) in ends {
         let y = y.max(last_y + 15);
         last_y = y;
-        let font = ("sans-serif", 15).into_font();
+        let font = (FontFamily::SansSerif, 15).into_font();
         area.draw(&Text::new(
             label,
             (x, y - 7),

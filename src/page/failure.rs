@@ -76,7 +76,8 @@ impl Failure {
         match message.strip_prefix("too-large:") {
             Some(bytes) => Failure::TooLarge {
                 path,
-                bytes: bytes.parse().unwrap_or(0.0),
+                // Whole bytes: no float parser shipped for them.
+                bytes: bytes.parse::<u64>().map_or(0.0, |b| b as f64),
             },
             None => Failure::BrokenOff {
                 path,

@@ -92,7 +92,7 @@ impl Page {
         }
         let marker = |e: &super::EventItem| {
             let m: Month = e.date[..7].parse().ok()?;
-            let day: f64 = e.date[8..10].parse().ok()?;
+            let day = f64::from(e.date[8..10].parse::<u8>().ok()?);
             Some(Marker {
                 x: m.index() as f64 + (day - 1.0) / 31.0,
                 label: e.number.to_string(),
