@@ -11,7 +11,7 @@ import zlib from 'node:zlib';
 const KiB = 1024;
 // Regression guard: the size of the build today plus a little room. Lower it as the code
 // shrinks; never raise it without saying why in docs/performance.md.
-const BUDGET = 408 * KiB;
+const BUDGET = 405 * KiB;
 // The stack floor's shipped code, gzip, as last measured (make bench, 2026-12-05).
 const FLOOR_MEASURED = 98.3 * KiB;
 

@@ -234,7 +234,9 @@ pub(super) fn draw_marks(
             vec![(middle, label_bottom), (middle, plot_top)],
             c.mix(0.6).stroke_width(1),
         ))?;
-        let font = (FontFamily::SansSerif, MARK_FONT).into_font().style(FontStyle::Bold);
+        let font = (FontFamily::SansSerif, MARK_FONT)
+            .into_font()
+            .style(FontStyle::Bold);
         area.draw(&Text::new(
             b.text.clone(),
             (b.x as i32 + 3, b.y as i32 + 5),

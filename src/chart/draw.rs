@@ -4,7 +4,9 @@
 //! label at each series' end.
 
 use plotters::coord::types::RangedCoordf64;
+use plotters::element::{Drawable, PointCollection};
 use plotters::prelude::*;
+use plotters_backend::{BackendCoord, DrawingErrorKind};
 use std::sync::Arc;
 
 use super::annotate::{self, is_compact};
@@ -122,7 +124,9 @@ fn draw_title(area: &Area, spec: &ChartSpec, panel: &Panel) -> DrawResult {
     if panel.title.is_empty() {
         return Ok(());
     }
-    let font = (FontFamily::SansSerif, 18).into_font().style(FontStyle::Bold);
+    let font = (FontFamily::SansSerif, 18)
+        .into_font()
+        .style(FontStyle::Bold);
     area.draw(&Text::new(
         panel.title.clone(),
         (4, 6),
@@ -193,7 +197,9 @@ fn draw_events(chart: &mut Chart, spec: &ChartSpec, (y0, y1): (f64, f64)) -> Dra
         chart.draw_series(std::iter::once(Text::new(
             event.label.clone(),
             (event.x, y1),
-            (FontFamily::SansSerif, 13).into_font().color(&rgb(theme.event)),
+            (FontFamily::SansSerif, 13)
+                .into_font()
+                .color(&rgb(theme.event)),
         )))?;
     }
     Ok(())
@@ -366,6 +372,37 @@ fn draw_band<const DECIMATE: bool>(
     Ok(bands.iter().map(|(st, _, top)| (st.x1, *top)).max_by(by_x))
 }
 
+/// A filled triangle marker of fixed pixel corners around its point: about the triangle of
+/// radius 4 that plotters' `TriangleMarker` draws, without the sine and cosine whose code
+/// the WebAssembly would otherwise ship.
+struct Triangle {
+    at: (f64, f64),
+    style: ShapeStyle,
+}
+
+impl<'a> PointCollection<'a, (f64, f64)> for &'a Triangle {
+    type Point = &'a (f64, f64);
+    type IntoIter = std::iter::Once<&'a (f64, f64)>;
+    fn point_iter(self) -> Self::IntoIter {
+        std::iter::once(&self.at)
+    }
+}
+
+impl<DB: DrawingBackend> Drawable<DB> for Triangle {
+    fn draw<I: Iterator<Item = BackendCoord>>(
+        &self,
+        mut points: I,
+        backend: &mut DB,
+        _: (u32, u32),
+    ) -> Result<(), DrawingErrorKind<DB::ErrorType>> {
+        if let Some((x, y)) = points.next() {
+            let corners = [(x, y - 4), (x - 4, y + 2), (x + 4, y + 2)];
+            backend.fill_polygon(corners, &self.style.color)?;
+        }
+        Ok(())
+    }
+}
+
 /// A marker on every point of a line's sparse runs, its shape by the series' style (a run
 /// with more points than pixel columns has none: markers would merge into a band).
 fn draw_markers(chart: &mut Chart, spec: &ChartSpec, s: &ChartSeries) -> DrawResult {
@@ -376,10 +413,16 @@ fn draw_markers(chart: &mut Chart, spec: &ChartSpec, s: &ChartSeries) -> DrawRes
     };
     let (theme, style) = (spec.theme, s.style);
     for run in s.shape.segments.iter().filter(|run| !dense(run)) {
-        chart.draw_series(run.iter().map(move |&p| match style % 3 {
-            1 => TriangleMarker::new(p, 4, color(&theme, style).filled()).into_dyn(),
-            2 => Cross::new(p, 4, color(&theme, style).stroke_width(2)).into_dyn(),
-            _ => Circle::new(p, 3, color(&theme, style).filled()).into_dyn(),
+        chart.draw_series(run.iter().map(move |&p| {
+            match style % 3 {
+                1 => Triangle {
+                    at: p,
+                    style: color(&theme, style).filled(),
+                }
+                .into_dyn(),
+                2 => Cross::new(p, 4, color(&theme, style).stroke_width(2)).into_dyn(),
+                _ => Circle::new(p, 3, color(&theme, style).filled()).into_dyn(),
+            }
         }))?;
     }
     Ok(())
