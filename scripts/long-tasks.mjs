@@ -48,22 +48,20 @@ const tasks = onMain.filter((e) => e.ph === 'X' && e.name === 'RunTask' && e.dur
 
 // CPU profile samples of the main thread: node id -> function name, and sample times.
 const nodes = new Map();
+const parents = new Map();
 const samples = [];
 for (const e of events.filter((x) => x.pid === main.pid && (x.name === 'ProfileChunk'))) {
   const c = e.args.data.cpuProfile;
-  for (const n of c?.nodes ?? []) nodes.set(n.id, n.callFrame.functionName || n.callFrame.url || '(anon)');
-  let t = e.args.data.timeDeltas ? null : null;
+  for (const n of c?.nodes ?? []) {
+    nodes.set(n.id, n.callFrame.functionName || n.callFrame.url || '(anon)');
+    if (n.parent) parents.set(n.id, n.parent);
+  }
   const deltas = e.args.data.timeDeltas ?? [];
   let ts = samples.length ? samples[samples.length - 1].ts : null;
   (c?.samples ?? []).forEach((id, i) => {
     ts = (ts ?? e.ts) + deltas[i];
     samples.push({ id, ts });
   });
-}
-const profileStart = events.find((x) => x.pid === main.pid && x.name === 'Profile')?.args?.data?.startTime;
-if (profileStart) {
-  let ts = profileStart;
-  for (const s of samples) s.ts = s.ts; // already absolute when chunks carry their ts
 }
 
 const ms = (us) => (us / 1000).toFixed(0);
@@ -73,13 +71,19 @@ for (const t of tasks) {
   for (const e of inside) by[e.name] = (by[e.name] ?? 0) + e.dur;
   const top = Object.entries(by).sort((a, b) => b[1] - a[1]).slice(0, 6).map(([n, d]) => `${n} ${ms(d)}`).join(', ');
   console.log(`task at ${ms(t.ts - nav)} ms, ${ms(t.dur)} ms: ${top}`);
+  // Time in each function and what it called (a function counted once per sample).
   const fn = {};
   for (const s of samples.filter((s) => s.ts >= t.ts && s.ts <= t.ts + t.dur)) {
-    const name = nodes.get(s.id) ?? '?';
-    fn[name] = (fn[name] ?? 0) + 1;
+    const seen = new Set();
+    for (let id = s.id; id !== undefined; id = parents.get(id)) {
+      const name = nodes.get(id) ?? '?';
+      if (!seen.has(name)) fn[name] = (fn[name] ?? 0) + 1;
+      seen.add(name);
+    }
   }
-  const total = Object.values(fn).reduce((a, b) => a + b, 0);
-  Object.entries(fn).sort((a, b) => b[1] - a[1]).slice(0, 8)
+  const total = fn['(root)'] ?? 1;
+  Object.entries(fn).filter(([n]) => !/^\((root|program|idle)\)$/.test(n) && /trade_trends|tachys::view|set_innerHTML|Layout/.test(n))
+    .sort((a, b) => b[1] - a[1]).slice(0, 14)
     .forEach(([n, c]) => console.log(`    ${String(Math.round((100 * c) / total)).padStart(3)}%  ${n.slice(0, 110)}`));
 }
 const marks = onMain.filter((e) => e.cat?.includes('blink.user_timing') && e.ph !== 'X');

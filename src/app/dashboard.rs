@@ -21,7 +21,7 @@ use super::timing::{install_bench_update, mark_rendered};
 use super::vintage::VintageNotice;
 use crate::dataset::Dataset;
 use crate::i18n::{fill, Catalogue};
-use crate::page::layout::estimated_chart_width;
+use crate::page::layout::{beside_settings, estimated_chart_width};
 use crate::page::{Kept, Snapshot};
 use crate::urlstate::{Theme, ViewMode, ViewState};
 
@@ -61,6 +61,12 @@ pub fn Dashboard(
     let host = NodeRef::<Div>::new();
     let width = use_element_width(host, state.with_untracked(first_width), MIN_CHART_WIDTH);
     let snapshot = use_snapshot(dataset.clone(), state, width, theme, t);
+    // The first view in two tasks, each shorter on a slow phone: its snapshot (figures,
+    // texts, the chart's SVG) now, its elements in the next task. The static first paint
+    // stays until they are made.
+    snapshot.with_untracked(|_| ());
+    let mounted = RwSignal::new(false);
+    set_timeout(move || mounted.set(true), std::time::Duration::ZERO);
     Effect::new(move |_| {
         snapshot.with(|s| document().set_title(&fill(t.page_title, &[("title", &s.title)])));
     });
@@ -69,8 +75,7 @@ pub fn Dashboard(
     let painted = RwSignal::new(false);
     Effect::new(move |_| {
         snapshot.track();
-        if width.get_untracked() > 0 {
-            remove_static_view();
+        if mounted.get() && width.get_untracked() > 0 {
             mark_rendered(painted);
         }
     });
@@ -103,55 +108,82 @@ pub fn Dashboard(
     let download_tab = move || {
         made(ViewMode::Download).then(|| view! { <Downloads t snapshot/><EmbedDialog t snapshot/> })
     };
-    view! {
-        <article class="dashboard">
-            <header class="graphic-head">
-                <h1>{move || snapshot.with(|s| s.title.clone())}</h1>
-                <p class="key-figures" aria-live="polite">{move || snapshot.with(|s| s.key_figures.clone().unwrap_or_default())}</p>
-                <p class="freshness">{move || snapshot.with(|s| s.freshness.clone().unwrap_or_default())}</p>
-                <VintageNotice t snapshot/>
-            </header>
-            <Notices t url_notices snapshot data_notes/>
-            <div class="dashboard-body">
-            <div class="dashboard-main">
-            <div class="graphic-bar">
-                <Tabs t snapshot update/>
-                {move || show_controls.get().then(|| view! {
-                    <button type="button" class="settings-open" aria-expanded=move || drawer.get().to_string()
-                        aria-controls="settings" on:click=move |_| open_drawer(drawer, !drawer.get_untracked())>{t.settings}</button>
-                })}
-            </div>
-            <div class="tab-panel" id="panel-chart" role="tabpanel" aria-labelledby="tab-chart" class:hidden=panel(ViewMode::Chart)>
-                <ChartFigure t snapshot host update/>
-                <EmbedChecks t snapshot/>
-                <Notes t snapshot/>
-            </div>
-            <div class="tab-panel" id="panel-table" role="tabpanel" aria-labelledby="tab-table" class:hidden=panel(ViewMode::Table)>
-                <DataTable t snapshot/>
-            </div>
-            <div class="tab-panel" id="panel-check" role="tabpanel" aria-labelledby="tab-check" class:hidden=panel(ViewMode::Check)>
-                {check_tab}
-            </div>
-            <div class="tab-panel" id="panel-sources" role="tabpanel" aria-labelledby="tab-sources" class:hidden=panel(ViewMode::Sources)>
-                {sources_tab}
-            </div>
-            <div class="tab-panel" id="panel-download" role="tabpanel" aria-labelledby="tab-download" class:hidden=panel(ViewMode::Download)>
-                {download_tab}
-            </div>
-            <SourceLine t snapshot/>
-            </div>
-            {move || controls(drawer)}
-            </div>
-        </article>
+    let elements = move || {
+        view! {
+            <article class="dashboard">
+                <header class="graphic-head">
+                    <h1>{move || snapshot.with(|s| s.title.clone())}</h1>
+                    <p class="key-figures" aria-live="polite">{move || snapshot.with(|s| s.key_figures.clone().unwrap_or_default())}</p>
+                    <p class="freshness">{move || snapshot.with(|s| s.freshness.clone().unwrap_or_default())}</p>
+                    <VintageNotice t snapshot/>
+                </header>
+                <Notices t url_notices snapshot data_notes/>
+                <div class="dashboard-body">
+                <div class="dashboard-main">
+                <div class="graphic-bar">
+                    <Tabs t snapshot update/>
+                    {move || show_controls.get().then(|| view! {
+                        <button type="button" class="settings-open" aria-expanded=move || drawer.get().to_string()
+                            aria-controls="settings" on:click=move |_| open_drawer(drawer, !drawer.get_untracked())>{t.settings}</button>
+                    })}
+                </div>
+                <div class="tab-panel" id="panel-chart" role="tabpanel" aria-labelledby="tab-chart" class:hidden=panel(ViewMode::Chart)>
+                    <ChartFigure t snapshot host update/>
+                    <EmbedChecks t snapshot/>
+                    <Notes t snapshot/>
+                </div>
+                <div class="tab-panel" id="panel-table" role="tabpanel" aria-labelledby="tab-table" class:hidden=panel(ViewMode::Table)>
+                    <DataTable t snapshot/>
+                </div>
+                <div class="tab-panel" id="panel-check" role="tabpanel" aria-labelledby="tab-check" class:hidden=panel(ViewMode::Check)>
+                    {check_tab}
+                </div>
+                <div class="tab-panel" id="panel-sources" role="tabpanel" aria-labelledby="tab-sources" class:hidden=panel(ViewMode::Sources)>
+                    {sources_tab}
+                </div>
+                <div class="tab-panel" id="panel-download" role="tabpanel" aria-labelledby="tab-download" class:hidden=panel(ViewMode::Download)>
+                    {download_tab}
+                </div>
+                <SourceLine t snapshot/>
+                </div>
+                {move || controls(drawer)}
+                </div>
+            </article>
+        }
+    };
+    // Made once, when mounted turns true (it does only once), in place of the static
+    // first paint: it goes in the same task, so no frame is painted without either (and
+    // the chart's width is measured without it below).
+    let elements = StoredValue::new_local(Some(elements));
+    move || {
+        let make = mounted
+            .get()
+            .then(|| elements.try_update_value(Option::take))???;
+        remove_static_view();
+        Some(make())
     }
 }
 
-/// The chart's width estimated before layout (0: wait for the layout).
+/// The chart's width estimated before layout (0: wait for the layout), so that the first
+/// view is drawn once, at its width: the static first paint's chart's where that is laid
+/// out as the app's (everywhere but beside the settings column of a wide screen, which
+/// the static paint leaves out).
 fn first_width(s: &ViewState) -> u32 {
-    let main = document().get_element_by_id("main");
-    let Some(main) = main else { return 0 };
     let viewport = viewport_width().unwrap_or(0.0);
-    estimated_chart_width(main.client_width() as f64, viewport, s.embed, s.controls)
+    let painted = document()
+        .query_selector("#static-view .chart")
+        .ok()
+        .flatten();
+    match painted.map(|c| c.client_width()).filter(|w| *w > 0) {
+        Some(w) if !beside_settings(viewport, s.embed, s.controls) => {
+            (w as u32).max(MIN_CHART_WIDTH)
+        }
+        _ => {
+            let main = document().get_element_by_id("main");
+            let Some(main) = main else { return 0 };
+            estimated_chart_width(main.client_width() as f64, viewport, s.embed, s.controls)
+        }
+    }
 }
 
 /// The snapshot of the view state at the chart's width and the page's theme, in the

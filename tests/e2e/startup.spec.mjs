@@ -60,3 +60,28 @@ test('a link to another view hides the static chart before the app starts', asyn
   await expect(page.locator('html')).not.toHaveClass(/\bother-view\b/);
   await expect(page.locator('#static-view svg[role="img"]')).toBeVisible();
 });
+
+// Every chart the app draws, by the width of its SVG, as the page's scripts see them.
+const recordAppCharts = () => {
+  window.__ttCharts = [];
+  new MutationObserver(() => {
+    const svg = document.querySelector('main#main .chart-svg-host svg[role="img"]');
+    const width = svg?.getAttribute('width');
+    if (width && window.__ttCharts.at(-1) !== width) window.__ttCharts.push(width);
+  }).observe(document, { childList: true, subtree: true, attributes: true });
+};
+
+for (const [width, query] of [[412, ''], [360, ''], [1280, ''], [412, '?embed=1']]) {
+  test(`the first view is drawn once, at the chart's width (${width} px${query ? ', embed' : ''})`, async ({ page }) => {
+    await page.setViewportSize({ width, height: 820 });
+    await page.addInitScript(recordAppCharts);
+    await page.goto('./' + query);
+    const chart = page.locator('main#main .chart-svg-host');
+    await expect(chart.locator('svg[role="img"]')).toBeVisible();
+    await expect(page.locator('#static-view')).toHaveCount(0);
+    await page.waitForTimeout(300);
+    const host = await chart.evaluate((el) => el.clientWidth);
+    // One drawing, at the width the chart has: not one at a guessed width, then another.
+    expect(await page.evaluate(() => window.__ttCharts)).toEqual([String(host)]);
+  });
+}
