@@ -23,10 +23,13 @@ pub fn MarkButtons(
         snapshot.track();
         open.set(None);
     });
+    // The buttons are re-made only when the marks move or change, not with every view (a
+    // partner toggled keeps them where they are).
+    let marks = Memo::new(move |_| snapshot.with(|s| (s.width, s.height, s.marks.clone())));
     let buttons = move || {
-        snapshot.with(|s| {
-            let (w, h) = (s.width as f64, s.height as f64);
-            s.marks
+        marks.with(|(w, h, marks)| {
+            let (w, h) = (*w as f64, *h as f64);
+            marks
                 .iter()
                 .enumerate()
                 .map(|(i, (b, checks))| {

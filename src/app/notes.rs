@@ -4,10 +4,12 @@
 use leptos::prelude::*;
 
 use super::document::page_base;
+use super::timing::follow_when_shown;
 use crate::checks::CheckNote;
 use crate::embed::full_page_url;
 use crate::i18n::{fill, Catalogue};
 use crate::page::Snapshot;
+use crate::urlstate::ViewMode;
 
 /// The notes on the currency, the periods and the measure.
 #[component]
@@ -25,8 +27,12 @@ pub fn Notes(t: &'static Catalogue, snapshot: Memo<Snapshot>) -> impl IntoView {
 /// place.
 #[component]
 pub fn FigureCheck(t: &'static Catalogue, snapshot: Memo<Snapshot>) -> impl IntoView {
+    let views = follow_when_shown(snapshot, move || {
+        snapshot.with(|s| s.state.view == ViewMode::Check)
+    });
     let items = move |claims: bool| {
-        snapshot.with(|s| {
+        views.track();
+        snapshot.with_untracked(|s| {
             let lang = s.wording.lang.html_tag();
             s.checks
                 .iter()
@@ -36,7 +42,8 @@ pub fn FigureCheck(t: &'static Catalogue, snapshot: Memo<Snapshot>) -> impl Into
         })
     };
     let has = move |claims: bool| {
-        snapshot.with(|s| s.checks.iter().any(|c| c.verdict.is_some() == claims))
+        views.track();
+        snapshot.with_untracked(|s| s.checks.iter().any(|c| c.verdict.is_some() == claims))
     };
     view! {
         <section class="checks" aria-labelledby="check-title">

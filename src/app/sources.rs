@@ -6,10 +6,12 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use super::timing::follow_when_shown;
 use crate::dataset::Dataset;
 use crate::i18n::{fill, Catalogue};
 use crate::month::date_in;
 use crate::page::{publishers, Snapshot, SourceLink};
+use crate::urlstate::ViewMode;
 
 /// A link to a source's page, or, when its address is not an http(s) address (a
 /// `javascript:` or `data:` address in a hostile dataset), the text and the address as
@@ -73,12 +75,15 @@ pub fn SourcesList(
     snapshot: Memo<Snapshot>,
     dataset: Arc<Dataset>,
 ) -> impl IntoView {
+    let views = follow_when_shown(snapshot, move || {
+        snapshot.with(|s| s.state.view == ViewMode::Sources)
+    });
     view! {
         <section class="sources" aria-labelledby="sources-title">
             <h2 id="sources-title">{t.sources}</h2>
             <p lang="en">{dataset.attribution.clone()}</p>
             <ol>
-                {move || snapshot.with(|s| s.sources.iter().map(|src| {
+                {move || { views.track(); snapshot.with_untracked(|s| s.sources.iter().map(|src| {
                     let date = src.date.as_deref().map(|d| format!(", {}", date_in(d, t.lang))).unwrap_or_default();
                     view! {
                         <li id=format!("source-{}", src.id) lang="en">
@@ -86,7 +91,7 @@ pub fn SourcesList(
                             {format!(" — {}{date}", src.credit(t.lang))}
                         </li>
                     }
-                }).collect_view())}
+                }).collect_view()) }}
             </ol>
             <p class="license" lang="en">{dataset.license.clone()}</p>
         </section>

@@ -25,6 +25,36 @@ pub fn after_paint(f: impl FnOnce() + 'static) {
     });
 }
 
+/// A count of `snapshot`'s views, for a part of the page that can be hidden (a tab that is
+/// not open): it follows a new view at once while `shown()` holds, and once that view is
+/// painted otherwise, so that a hidden part's lists are re-made after the chart is drawn,
+/// not before. Read the snapshot untracked where this is tracked.
+pub fn follow_when_shown(
+    snapshot: Memo<Snapshot>,
+    shown: impl Fn() -> bool + Copy + 'static,
+) -> ReadSignal<u64> {
+    let views = RwSignal::new(0u64);
+    Effect::new(move |first: Option<()>| {
+        snapshot.track();
+        // The part was made from the view it starts with.
+        if first.is_none() {
+            return;
+        }
+        let next = move || {
+            // The part may be gone since (another language re-makes the page).
+            if let Some(n) = views.try_get_untracked() {
+                views.set(n + 1);
+            }
+        };
+        if untrack(shown) {
+            next();
+        } else {
+            after_paint(next);
+        }
+    });
+    views.read_only()
+}
+
 /// Two animation frames after a draw, so the mark lands after the paint; then `painted`.
 pub fn mark_rendered(painted: RwSignal<bool>) {
     request_animation_frame(move || {
