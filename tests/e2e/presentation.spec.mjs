@@ -182,3 +182,38 @@ test('a toggled partner leaves every other line its colour, and in place when th
   await page.locator('#settings').getByRole('checkbox', { name: /Central Asia \(5\)/ }).check();
   await expect.poll(colours).toEqual(before);
 });
+
+test('a toggle re-makes the hidden tabs\' lists after the new chart is painted, and they show the new view', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await open(page, '');
+  const sourcesOf = async (p) => {
+    await p.getByRole('tab', { name: 'Sources' }).click();
+    return p.locator('section.sources ol li').allTextContents();
+  };
+  const before = await sourcesOf(page);
+  await page.getByRole('tab', { name: 'Chart' }).click();
+  await expect(page.locator('main .chart-svg-host svg')).toBeVisible();
+  // When the lists' items leave the page, against the new chart's mark.
+  await page.evaluate(() => {
+    window.__ttRemoved = [];
+    new MutationObserver((ms) => {
+      if (ms.some((m) => [...m.removedNodes].some((n) => n.nodeName === 'LI'))) {
+        window.__ttRemoved.push(performance.now());
+      }
+    }).observe(document.querySelector('#panel-sources'), { childList: true, subtree: true });
+    window.__ttMarks = performance.getEntriesByName('chart-rendered').length;
+  });
+  await page.locator('#settings').getByRole('checkbox', { name: /Central Asia \(5\)/ }).uncheck();
+  await expect.poll(() => page.evaluate(() => window.__ttRemoved.length)).toBeGreaterThan(0);
+  const [removed, mark] = await page.evaluate(() => [window.__ttRemoved[0], performance.getEntriesByName('chart-rendered').slice(window.__ttMarks)[0]?.startTime]);
+  expect(mark).toBeDefined();
+  expect(removed).toBeGreaterThan(mark);
+  // The list is the new view's: as a fresh load of its address shows it.
+  const after = await sourcesOf(page);
+  expect(after).not.toEqual(before);
+  const fresh = await page.context().newPage();
+  await fresh.setViewportSize({ width: 1280, height: 900 });
+  await fresh.goto(page.url());
+  await expect(fresh.locator('section.sources ol li').first()).toBeVisible();
+  expect(await sourcesOf(fresh)).toEqual(after);
+});
