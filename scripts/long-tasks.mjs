@@ -50,17 +50,19 @@ const tasks = onMain.filter((e) => e.ph === 'X' && e.name === 'RunTask' && e.dur
 const nodes = new Map();
 const parents = new Map();
 const samples = [];
-for (const e of events.filter((x) => x.pid === main.pid && (x.name === 'ProfileChunk'))) {
+// The main thread's profile: its chunks' first time delta counts from its start time.
+const profile = events.find((x) => x.pid === main.pid && x.tid === main.tid && x.name === 'Profile');
+let last = profile?.args?.data?.startTime;
+for (const e of events.filter((x) => x.name === 'ProfileChunk' && x.pid === main.pid && x.id === profile?.id)) {
   const c = e.args.data.cpuProfile;
   for (const n of c?.nodes ?? []) {
     nodes.set(n.id, n.callFrame.functionName || n.callFrame.url || '(anon)');
     if (n.parent) parents.set(n.id, n.parent);
   }
   const deltas = e.args.data.timeDeltas ?? [];
-  let ts = samples.length ? samples[samples.length - 1].ts : null;
   (c?.samples ?? []).forEach((id, i) => {
-    ts = (ts ?? e.ts) + deltas[i];
-    samples.push({ id, ts });
+    last = (last ?? e.ts) + deltas[i];
+    samples.push({ id, ts: last });
   });
 }
 

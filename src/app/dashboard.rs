@@ -71,8 +71,9 @@ pub fn Dashboard(
         snapshot.with(|s| document().set_title(&fill(t.page_title, &[("title", &s.title)])));
     });
     // Whether the first chart has been painted: the settings and the other tabs' content
-    // are made after it (neither moves the chart).
+    // are made after it (neither moves the chart), a part per task ([`Stage`]).
     let painted = RwSignal::new(false);
+    let stage = stages_after(painted);
     Effect::new(move |_| {
         snapshot.track();
         if mounted.get() && width.get_untracked() > 0 {
@@ -87,13 +88,15 @@ pub fn Dashboard(
     let controls = move |drawer: RwSignal<bool>| {
         // Built once the chart is painted: beside a wide chart it does not move it, and as
         // a closed drawer it is not seen before.
-        let shown = show_controls.get() && painted.get();
+        let shown = show_controls.get() && stage.get() >= Stage::Settings;
         shown.then(|| view! { <Controls t dataset=controls_data.clone() snapshot update drawer/> })
     };
     let drawer = RwSignal::new(false);
     let panel = move |mode: ViewMode| move || snapshot.with(|s| s.state.view != mode);
     // A tab's content is made once the chart is painted, or at once when it is the tab open.
-    let made = move |mode: ViewMode| painted.get() || snapshot.with(|s| s.state.view == mode);
+    let made = move |mode: ViewMode| {
+        stage.get() >= Stage::of_tab(mode) || snapshot.with(|s| s.state.view == mode)
+    };
     let check_tab = move || made(ViewMode::Check).then(|| view! { <FigureCheck t snapshot/> });
     let sources_data = dataset.clone();
     let sources_tab = move || {
@@ -162,6 +165,63 @@ pub fn Dashboard(
         remove_static_view();
         Some(make())
     }
+}
+
+/// What is made after the first chart is painted, in this order, one part per task: a
+/// slow phone then runs several short tasks instead of one long one.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Stage {
+    Chart,
+    Settings,
+    Check,
+    Sources,
+    Download,
+}
+
+impl Stage {
+    const ORDER: [Stage; 5] = [
+        Stage::Chart,
+        Stage::Settings,
+        Stage::Check,
+        Stage::Sources,
+        Stage::Download,
+    ];
+
+    /// The stage that makes a tab's content (the table is made with the chart: its rows
+    /// follow on their own, `DataTable`).
+    fn of_tab(mode: ViewMode) -> Stage {
+        match mode {
+            ViewMode::Chart | ViewMode::Table => Stage::Chart,
+            ViewMode::Check => Stage::Check,
+            ViewMode::Sources => Stage::Sources,
+            ViewMode::Download => Stage::Download,
+        }
+    }
+}
+
+/// The stage reached: [`Stage::Chart`] until `painted`, then the next stage in each task.
+fn stages_after(painted: RwSignal<bool>) -> ReadSignal<Stage> {
+    let stage = RwSignal::new(Stage::Chart);
+    fn next(stage: RwSignal<Stage>, at: usize) {
+        let Some(&s) = Stage::ORDER.get(at) else {
+            return;
+        };
+        set_timeout(
+            move || {
+                // The view may have been replaced since (another language re-makes it).
+                if stage.try_set(s).is_none() {
+                    next(stage, at + 1);
+                }
+            },
+            std::time::Duration::ZERO,
+        );
+    }
+    Effect::new(move |_| {
+        if painted.get() && stage.get_untracked() == Stage::Chart {
+            next(stage, 1);
+        }
+    });
+    stage.read_only()
 }
 
 /// The chart's width estimated before layout (0: wait for the layout), so that the first

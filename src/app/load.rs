@@ -9,7 +9,7 @@ use leptos::task::spawn_local;
 use wasm_bindgen::prelude::*;
 
 use super::bindings::{abort_after, read_body};
-use super::timing::mark;
+use super::timing::{mark, next_task};
 use crate::dataset::{parse_dataset_noting, Dataset, DatasetNote};
 use crate::page::failure::{Failure, FETCH_TIMEOUT_MS, MAX_DATASET_BYTES};
 use crate::urlstate::{data_path, ViewState};
@@ -187,5 +187,7 @@ async fn parse_response(
             return Err(Failure::of_body(path, &String::from(message)));
         }
     };
+    // Read in a task of its own: the app has just started in this one.
+    next_task().await;
     parse_dataset_noting(path, &text).map_err(|error| Failure::invalid(error, &content_type))
 }

@@ -55,6 +55,15 @@ pub fn follow_when_shown(
     views.read_only()
 }
 
+/// Resolves in a task of its own: what follows runs after the browser has had its turn
+/// (a slow phone then runs two shorter tasks instead of one long one).
+pub async fn next_task() {
+    let ready = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = window().set_timeout_with_callback(&resolve);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(ready).await;
+}
+
 /// Two animation frames after a draw, so the mark lands after the paint; then `painted`.
 pub fn mark_rendered(painted: RwSignal<bool>) {
     request_animation_frame(move || {

@@ -85,3 +85,30 @@ for (const [width, query] of [[412, ''], [360, ''], [1280, ''], [412, '?embed=1'
     expect(await page.evaluate(() => window.__ttCharts)).toEqual([String(host)]);
   });
 }
+
+test('after the first chart, the settings and each other tab are made in a task of their own', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  // Each MutationObserver callback closes a task's changes: a part made in a task of its
+  // own arrives in a callback of its own.
+  await page.addInitScript(() => {
+    const parts = { settings: '#settings', check: 'section.checks', sources: 'section.sources', download: '#panel-download > *' };
+    window.__ttMade = {};
+    let batch = 0;
+    new MutationObserver(() => {
+      batch += 1;
+      const chart = document.querySelector('main#main .chart-svg-host svg');
+      if (chart && window.__ttMade.chart === undefined) window.__ttMade.chart = batch;
+      for (const [name, selector] of Object.entries(parts)) {
+        if (window.__ttMade[name] === undefined && document.querySelector(selector)) window.__ttMade[name] = batch;
+      }
+    }).observe(document, { childList: true, subtree: true });
+  });
+  await page.goto('./');
+  await expect(page.locator('#panel-download > *').first()).toBeAttached();
+  const made = await page.evaluate(() => window.__ttMade);
+  expect(Object.keys(made).sort()).toEqual(['chart', 'check', 'download', 'settings', 'sources']);
+  expect(made.settings).toBeGreaterThan(made.chart);
+  expect(made.check).toBeGreaterThan(made.settings);
+  expect(made.sources).toBeGreaterThan(made.check);
+  expect(made.download).toBeGreaterThan(made.sources);
+});
