@@ -21,7 +21,7 @@ use super::timing::{install_bench_update, mark_rendered};
 use super::vintage::VintageNotice;
 use crate::dataset::Dataset;
 use crate::i18n::{fill, Catalogue};
-use crate::page::layout::{beside_settings, estimated_chart_width};
+use crate::page::layout::estimated_chart_width;
 use crate::page::{Kept, Snapshot};
 use crate::urlstate::{Theme, ViewMode, ViewState};
 
@@ -225,22 +225,19 @@ fn stages_after(painted: RwSignal<bool>) -> ReadSignal<Stage> {
 }
 
 /// The chart's width estimated before layout (0: wait for the layout), so that the first
-/// view is drawn once, at its width: the static first paint's chart's where that is laid
-/// out as the app's (everywhere but beside the settings column of a wide screen, which
-/// the static paint leaves out).
+/// view is drawn once, at its width: the static first paint's chart's when it shows (it
+/// is laid out as the app's), else from `<main>`'s width.
 fn first_width(s: &ViewState) -> u32 {
-    let viewport = viewport_width().unwrap_or(0.0);
     let painted = document()
         .query_selector("#static-view .chart")
         .ok()
         .flatten();
     match painted.map(|c| c.client_width()).filter(|w| *w > 0) {
-        Some(w) if !beside_settings(viewport, s.embed, s.controls) => {
-            (w as u32).max(MIN_CHART_WIDTH)
-        }
-        _ => {
+        Some(w) => (w as u32).max(MIN_CHART_WIDTH),
+        None => {
             let main = document().get_element_by_id("main");
             let Some(main) = main else { return 0 };
+            let viewport = viewport_width().unwrap_or(0.0);
             estimated_chart_width(main.client_width() as f64, viewport, s.embed, s.controls)
         }
     }

@@ -360,12 +360,12 @@ mod cli {
         let block = format!(
             "{START}<div id=\"static-view\"><header class=\"masthead\"><p class=\"brand\">Trade Trends</p></header>\
              <main><article class=\"dashboard\"><header class=\"graphic-head\"><h1>{title}</h1><p class=\"key-figures\">{key}</p><p class=\"freshness\">{fresh}</p></header>\
-             <div class=\"graphic-bar\"><div class=\"tabs\">{tabs}</div></div>\
+             <div class=\"dashboard-body\"><div class=\"dashboard-main\"><div class=\"graphic-bar\"><div class=\"tabs\">{tabs}</div></div>\
              <figure class=\"chart-figure\"><figcaption class=\"measure\">{measure} — {unit}</figcaption>\
              <div class=\"chart\"><div class=\"chart-svg-host\">{svg}</div></div>{range}</figure>\
              <section class=\"notes\">{notes}</section><p class=\"source-line\">{credit} \
              <noscript>This is a static picture of the chart; the interactive dashboard (controls, tooltips, table, downloads) needs JavaScript.</noscript></p>\
-             </article></main></div>{paint}{END}",
+             </div></div></article></main></div>{paint}{END}",
             title = esc(&snap.title),
             key = esc(snap.key_figures.as_deref().unwrap_or("")),
             fresh = esc(snap.freshness.as_deref().unwrap_or("")),

@@ -19,7 +19,7 @@ pub fn chart_height(width: u32) -> u32 {
 /// 1.25rem gap beside the chart (embeds keep one column).
 pub fn estimated_chart_width(main_width: f64, viewport: f64, embed: bool, controls: bool) -> u32 {
     let mut w = main_width - if embed { 16.0 } else { 32.0 };
-    if beside_settings(viewport, embed, controls) {
+    if viewport >= 900.0 && !embed && controls {
         w -= 17.0 * 16.0 + 1.25 * 16.0;
     }
     if w >= 280.0 {
@@ -27,10 +27,4 @@ pub fn estimated_chart_width(main_width: f64, viewport: f64, embed: bool, contro
     } else {
         0
     }
-}
-
-/// Whether the settings stand beside the chart (from 900 px, outside embeds, when shown);
-/// the static first paint leaves that column out, so its chart is then wider.
-pub fn beside_settings(viewport: f64, embed: bool, controls: bool) -> bool {
-    viewport >= 900.0 && !embed && controls
 }
