@@ -177,10 +177,11 @@ fn same_period(o: &Observation, f: &FigureRef) -> bool {
 /// currency's converted at the period's average rate.
 fn published_value(d: &Dataset, f: &FigureRef, flow: Flow, currency: Currency) -> Option<Found> {
     let s = series_of(d, f, flow)?;
+    // Only the figures of the period are copied (a series has hundreds).
     let facts: Vec<Observation> = s
         .figures()
+        .filter(|(_, o)| o.is_fact() && same_period(o, f))
         .map(|(_, o)| o.into_owned())
-        .filter(|o| o.is_fact() && same_period(o, f))
         .collect();
     let in_currency = facts.iter().find(|o| o.currency == Some(currency));
     if let Some(o) = in_currency {
@@ -280,9 +281,8 @@ fn derived_value(
 fn published_growth(d: &Dataset, f: &FigureRef) -> Option<Found> {
     let s = series_of(d, f, f.flow)?;
     s.figures()
-        .map(|(_, o)| o.into_owned())
-        .filter(|o| o.status == crate::dataset::Status::Preferred && same_period(o, f))
-        .find_map(|o| {
+        .filter(|(_, o)| o.status == crate::dataset::Status::Preferred && same_period(o, f))
+        .find_map(|(_, o)| {
             Some(Found {
                 value: o.yoy_pct?,
                 currency: None,

@@ -35,8 +35,9 @@ pub(super) fn note(d: &Dataset, s: &Series, o: &Observation, lang: Lang) -> Chec
     let total = d.series(&s.reporter, Flow::Total, &s.partner);
     let official: Vec<Observation> = total
         .into_iter()
-        .flat_map(|t| t.figures().map(|(_, x)| x.into_owned()))
-        .filter(|x| x.is_fact() && x.span() == o.span() && x.basis == o.basis)
+        .flat_map(|t| t.figures())
+        .filter(|(_, x)| x.is_fact() && x.span() == o.span() && x.basis == o.basis)
+        .map(|(_, x)| x.into_owned())
         .collect();
     if official.is_empty() {
         text.push_str(&derived_instead(total, o, &mut sources, lang));
@@ -112,8 +113,8 @@ fn comparison(total: Option<&Series>, o: &Observation, lang: Lang) -> String {
     let find = |wanted: &dyn Fn(&Observation) -> bool| {
         total.and_then(|s| {
             s.figures()
+                .find(|(_, x)| x.is_fact() && x.span() == o.span() && wanted(x))
                 .map(|(_, x)| x.into_owned())
-                .find(|x| x.is_fact() && x.span() == o.span() && wanted(x))
         })
     };
     if let (Some(v), Some(c)) = (o.value, o.currency) {
