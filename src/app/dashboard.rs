@@ -17,7 +17,7 @@ use super::notes::{EmbedChecks, FigureCheck, Notes};
 use super::notices::Notices;
 use super::sources::{SourceLine, SourcesList};
 use super::table::DataTable;
-use super::timing::{install_bench_update, mark_rendered};
+use super::timing::{install_bench_update, mark_rendered, true_in_next_task};
 use super::vintage::VintageNotice;
 use crate::dataset::Dataset;
 use crate::i18n::{fill, Catalogue};
@@ -65,8 +65,7 @@ pub fn Dashboard(
     // texts, the chart's SVG) now, its elements in the next task. The static first paint
     // stays until they are made.
     snapshot.with_untracked(|_| ());
-    let mounted = RwSignal::new(false);
-    set_timeout(move || mounted.set(true), std::time::Duration::ZERO);
+    let mounted = true_in_next_task();
     Effect::new(move |_| {
         snapshot.with(|s| document().set_title(&fill(t.page_title, &[("title", &s.title)])));
     });
@@ -88,7 +87,8 @@ pub fn Dashboard(
     let controls = move |drawer: RwSignal<bool>| {
         // Built once the chart is painted: beside a wide chart it does not move it, and as
         // a closed drawer it is not seen before.
-        let shown = show_controls.get() && stage.get() >= Stage::Settings;
+        // (At once when the drawer is opened before that: its first control takes focus.)
+        let shown = show_controls.get() && (stage.get() >= Stage::Settings || drawer.get());
         shown.then(|| view! { <Controls t dataset=controls_data.clone() snapshot update drawer/> })
     };
     let drawer = RwSignal::new(false);

@@ -55,6 +55,20 @@ pub fn follow_when_shown(
     views.read_only()
 }
 
+/// A flag that turns true in a task after this one.
+pub fn true_in_next_task() -> ReadSignal<bool> {
+    let flag = RwSignal::new(false);
+    set_timeout(
+        move || {
+            // The view it was made for may have been replaced since (another language
+            // re-makes it).
+            flag.try_set(true);
+        },
+        std::time::Duration::ZERO,
+    );
+    flag.read_only()
+}
+
 /// Resolves in a task of its own: what follows runs after the browser has had its turn
 /// (a slow phone then runs two shorter tasks instead of one long one).
 pub async fn next_task() {

@@ -244,6 +244,8 @@ for (const theme of ['light', 'dark']) {
     await page.goto(APP + `?theme=${theme}&events=on`);
     await expect(page.locator('#static-view')).toHaveCount(0);
     await expect(page.locator('main .chart-svg-host svg')).toBeVisible();
+    // The settings and the other tabs are made after the chart, the downloads last.
+    await expect(page.locator('#panel-download > *').first()).toBeAttached();
     const samples = await page.evaluate(() => {
       const bg = getComputedStyle(document.documentElement).backgroundColor;
       const pick = ['h1', '.key-figures', 'figcaption.measure', '.notes p', '.checks li', '.sources li a', 'table.values td', '.events li', 'label.control', 'button'];
