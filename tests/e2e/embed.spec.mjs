@@ -126,7 +126,7 @@ async function frameHeight(page, selector) {
 
 test('on a news page of another origin, both embeds size themselves to their content', async ({ page }) => {
   await page.setViewportSize({ width: 1000, height: 900 });
-  await page.goto(HOST + 'host/article.html');
+  await page.goto(HOST + 'article.html');
   const iframe = 'iframe[data-trade-trends-frame]';
   const scripted = 'div[data-trade-trends] iframe';
   await expect(page.locator(scripted)).toHaveCount(1);
@@ -156,7 +156,7 @@ test('on a news page of another origin, both embeds size themselves to their con
 });
 
 test('height messages from the wrong window, origin or shape are ignored', async ({ page }) => {
-  await page.goto(HOST + 'host/article.html');
+  await page.goto(HOST + 'article.html');
   const iframe = page.locator('iframe[data-trade-trends-frame]');
   await iframe.scrollIntoViewIfNeeded();
   await expect(page.frameLocator('iframe[data-trade-trends-frame]').locator('main .chart-svg-host svg')).toBeVisible();

@@ -32,7 +32,7 @@ export default defineConfig({
     },
     {
       // A news site on another origin, whose article embeds the app above.
-      command: `node tests/e2e/serve.mjs --root dist/examples --port ${PORT + 1} --mount /host/=tests/e2e/host --rewrite 'http://127.0.0.1:8080/=>http://127.0.0.1:${PORT}/'`,
+      command: `node tests/e2e/serve.mjs --root dist/examples --port ${PORT + 1} --mount /host/=tests/e2e/host --rewrite '="../=>="http://127.0.0.1:${PORT}/'`,
       cwd: root,
       url: `http://127.0.0.1:${PORT + 1}/article.html`,
       reuseExistingServer: false,
