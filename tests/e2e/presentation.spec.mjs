@@ -211,9 +211,11 @@ test('a toggle re-makes the hidden tabs\' lists after the new chart is painted, 
   // The list is the new view's: as a fresh load of its address shows it.
   const after = await sourcesOf(page);
   expect(after).not.toEqual(before);
+  // The address is written once the view is painted.
+  await expect(page).toHaveURL(/[?&]partners=world(&|$)/);
   const fresh = await page.context().newPage();
   await fresh.setViewportSize({ width: 1280, height: 900 });
   await fresh.goto(page.url());
-  await expect(fresh.locator('section.sources ol li').first()).toBeVisible();
+  await expect(fresh.locator('section.sources ol li').first()).toBeAttached();
   expect(await sourcesOf(fresh)).toEqual(after);
 });
